@@ -1,0 +1,30 @@
+# The two set-up commands of the README:
+#   make all    build the docs, the JSON exports and the site from data/
+#   make test   run the test suite
+# Each creates the virtual environment .venv on first use.
+
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+
+.PHONY: all build validate test check clean
+
+all: build
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+validate: $(STAMP)
+	$(BIN)/provcat validate --data data
+
+build: validate
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf $(VENV) site/build .pytest_cache

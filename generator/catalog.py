@@ -1,0 +1,98 @@
+"""The catalog: every provider, offering, canonical model and author, indexed.
+
+``load_catalog(path)`` is the entry point for code that reads ``data/``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from . import construct
+from .messages import suggest
+from .model import Author, CanonicalModel, Offering, Provider
+from .problems import InvalidCatalog, UnknownReference
+from .validate import Report, validate_catalog
+
+
+@dataclass
+class Catalog:
+    """Providers, offerings, canonical models and authors, sorted by id."""
+
+    providers: dict[str, Provider] = field(default_factory=dict)
+    models: dict[str, CanonicalModel] = field(default_factory=dict)
+    authors: dict[str, Author] = field(default_factory=dict)
+    data_dir: Path | None = None
+
+    @property
+    def offerings(self) -> list[Offering]:
+        """Every offering, by provider id then offering id."""
+        return [o for p in self.providers.values() for o in p.offerings]
+
+    def provider(self, provider_id: str) -> Provider:
+        try:
+            return self.providers[provider_id]
+        except KeyError:
+            raise UnknownReference("provider", provider_id, _close(provider_id, self.providers)) from None
+
+    def offering(self, ref: str) -> Offering:
+        """The offering at ``provider-id/offering-id`` (the offering id may hold ``/``)."""
+        provider_id, _, offering_id = ref.partition("/")
+        provider = self.provider(provider_id)
+        for offering in provider.offerings:
+            if offering.id == offering_id or offering_id in offering.aliases:
+                return offering
+        refs = [o.ref for o in provider.offerings]
+        raise UnknownReference("offering", ref, _close(ref, refs))
+
+    def model(self, model_id: str) -> CanonicalModel:
+        try:
+            return self.models[model_id]
+        except KeyError:
+            raise UnknownReference("model", model_id, _close(model_id, self.models)) from None
+
+    def offerings_of(self, model_id: str) -> list[Offering]:
+        """Every offering that serves the canonical model *model_id*."""
+        return [o for o in self.offerings if o.model_id == model_id]
+
+    def author_names(self, offering: Offering) -> list[str]:
+        return [self.authors[a].name for a in offering.authors]
+
+    def newest_verification(self) -> date | None:
+        days = [p.last_verified for p in self.providers.values()] + [o.last_verified for o in self.offerings]
+        return max((d for d in days if d), default=None)
+
+
+def _close(word: str, candidates) -> list[str]:
+    hint = suggest(word, candidates)
+    return [hint.split("`")[1]] if hint else []
+
+
+def load_catalog(path: Path | str = "data") -> Catalog:
+    """Validate the catalog at *path* and return it; raise InvalidCatalog on errors."""
+    report = validate_catalog(path)
+    if report.errors:
+        raise InvalidCatalog(report.problems)
+    return catalog_from_report(report, Path(path))
+
+
+def catalog_from_report(report: Report, data_dir: Path) -> Catalog:
+    """Typed objects from the documents of an error-free validation report."""
+    docs = {kind: [d for d in report.documents if d.kind == kind] for kind in ("provider", "offering", "model", "author")}
+    catalog = Catalog(data_dir=data_dir)
+    catalog.authors = {a.id: a for a in sorted((construct.author(d.data) for d in docs["author"]), key=_id)}
+    catalog.models = {x.id: x for x in sorted((construct.canonical_model(d.data) for d in docs["model"]), key=_id)}
+    for doc in sorted(docs["provider"], key=lambda d: d.data["id"]):
+        logo = doc.path.parent / "logo.svg"
+        catalog.providers[doc.data["id"]] = construct.provider(doc.data, str(logo) if logo.is_file() else None)
+    for doc in docs["offering"]:
+        provider = catalog.providers[doc.rel.split("/")[1]]
+        provider.offerings.append(construct.offering(provider.id, doc.data, catalog.models.get(doc.data.get("model"))))
+    for provider in catalog.providers.values():
+        provider.offerings.sort(key=lambda o: o.id)
+    return catalog
+
+
+def _id(item) -> str:
+    return item.id

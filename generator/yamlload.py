@@ -1,0 +1,179 @@
+"""Safe YAML reading for catalog files.
+
+Every catalog file is a small mapping.  Reading one must never run code, lose
+data or exhaust memory, and every failure must say where it happened.  So:
+
+* only the safe constructors are used, through libyaml (``CSafeLoader``) when
+  PyYAML was built with it and the pure-Python ``SafeLoader`` otherwise;
+* a key given twice is an error (plain PyYAML keeps the last one silently);
+* anchors and aliases are refused at their first reuse, which stops "billion
+  laughs" files before they can grow;
+* dates stay strings (checked later as real dates), and only ``true`` and
+  ``false`` are booleans: YAML 1.1's ``yes``, ``no``, ``on`` and ``off`` stay
+  strings, so ``country: NO`` is never ``False``;
+* invalid UTF-8, a byte-order mark, tabs, CRLF line ends, an empty file and a
+  top level that is not a mapping each get a clear message or are handled.
+
+Positions are not recorded while loading, which keeps the clean case fast;
+:func:`locate` finds the line and column of a field path when a problem needs it.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+import yaml
+
+from .problems import ERROR, WARNING, Problem
+
+_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
+
+
+class DuplicateKey(yaml.MarkedYAMLError):
+    """A mapping names the same key twice."""
+
+
+class AliasNotAllowed(yaml.MarkedYAMLError):
+    """An anchor is reused through an alias."""
+
+
+class CatalogLoader(_Base):  # type: ignore[misc, valid-type]
+    """Safe loader with duplicate-key and alias checks and strict scalars."""
+
+    yaml_implicit_resolvers = {
+        first: [
+            (tag, regexp)
+            for tag, regexp in resolvers
+            if tag not in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool")
+        ]
+        for first, resolvers in _Base.yaml_implicit_resolvers.items()
+    }
+
+    def construct_object(self, node, deep=False):
+        if node in self.constructed_objects:
+            raise AliasNotAllowed(
+                None, None,
+                "anchors and aliases (&name, *name) are not allowed in catalog files; "
+                "write the value out in full",
+                node.start_mark,
+            )
+        return super().construct_object(node, deep=deep)
+
+    def construct_mapping(self, node, deep=False):
+        if isinstance(node, yaml.MappingNode):
+            self._check_keys(node)
+        return super().construct_mapping(node, deep=deep)
+
+    def _check_keys(self, node) -> None:
+        seen: dict[str, yaml.Node] = {}
+        for key_node, _ in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise AliasNotAllowed(None, None, "merge keys (<<) are not allowed in catalog files", key_node.start_mark)
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != "tag:yaml.org,2002:str":
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"keys must be field names, not {key_node.tag.rsplit(':', 1)[-1]} values",
+                    key_node.start_mark)
+            first = seen.get(key_node.value)
+            if first is not None:
+                raise DuplicateKey(
+                    None, None,
+                    f"duplicate key `{key_node.value}` (first given on line {first.start_mark.line + 1}); "
+                    "keep one of them",
+                    key_node.start_mark,
+                )
+            seen[key_node.value] = key_node
+
+
+CatalogLoader.add_implicit_resolver("tag:yaml.org,2002:bool", _BOOL, list("tTfF"))
+
+
+def decode(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
+    """UTF-8 text of a file, or a problem saying where its encoding breaks."""
+    problems: list[Problem] = []
+    if raw.startswith(codecs.BOM_UTF8):
+        raw = raw[3:]
+        problems.append(Problem(file, 1, 1, "", "the file starts with a byte-order mark; save it as UTF-8 without BOM", WARNING))
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        problems.append(Problem(file, line, column, "", f"invalid UTF-8 (byte 0x{raw[exc.start]:02x}); save the file as UTF-8"))
+        return None, problems
+    return text.replace("\r\n", "\n"), problems
+
+
+def parse(text: str, file: str) -> tuple[object, list[Problem]]:
+    """The data of one YAML document, or the problem that stopped it."""
+    if not text.strip() or all(not l.strip() or l.lstrip().startswith("#") for l in text.splitlines()):
+        return None, [Problem(file, 0, 0, "", "the file is empty; it must hold a mapping of fields")]
+    loader = CatalogLoader(text)
+    try:
+        data = loader.get_single_data()
+    except yaml.MarkedYAMLError as exc:
+        return None, [_marked_problem(exc, file, text)]
+    except yaml.YAMLError as exc:  # pragma: no cover - errors without marks
+        return None, [Problem(file, 0, 0, "", f"not valid YAML: {exc}")]
+    finally:
+        loader.dispose()
+    if not isinstance(data, dict):
+        kind = "a list" if isinstance(data, list) else f"a {type(data).__name__}"
+        return None, [Problem(file, 1, 1, "", f"the file must be a mapping of field names to values, not {kind}")]
+    return data, []
+
+
+def _marked_problem(exc: yaml.MarkedYAMLError, file: str, text: str) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+    message = exc.problem or "not valid YAML"
+    if isinstance(exc, (DuplicateKey, AliasNotAllowed)) or message.startswith("keys must"):
+        return Problem(file, line, column, "", message)
+    if mark and _char_at(text, mark.line, mark.column) == "\t":
+        return Problem(file, line, column, "", "a tab character here is not valid YAML; indent with spaces, not tabs")
+    context = f" ({exc.context})" if exc.context else ""
+    return Problem(file, line, column, "", f"not valid YAML: {message}{context}", ERROR)
+
+
+def _char_at(text: str, line: int, column: int) -> str:
+    lines = text.split("\n")
+    return lines[line][column : column + 1] if line < len(lines) else ""
+
+
+def load_file(path, file: str) -> tuple[object, list[Problem]]:
+    """Read, decode and parse one catalog file."""
+    text, problems = decode(path.read_bytes(), file)
+    if text is None:
+        return None, problems
+    data, more = parse(text, file)
+    return data, problems + more
+
+
+def locate(text: str, path: tuple, key: bool = False) -> tuple[int, int]:
+    """1-based (line, column) of the value at *path*, or of its nearest ancestor.
+
+    With ``key=True`` the last step's key is located instead of its value,
+    which is where an unknown or misspelt field is best shown.
+    """
+    node = yaml.compose(text.replace("\r\n", "\n"), Loader=_Base)
+    mark = node.start_mark if node is not None else None
+    for index, step in enumerate(path):
+        found = _child(node, step)
+        if found is None:
+            break
+        key_node, node = found
+        last = index == len(path) - 1
+        mark = key_node.start_mark if key and last and key_node is not None else node.start_mark
+    return (mark.line + 1, mark.column + 1) if mark else (1, 1)
+
+
+def _child(node, step):
+    """(key node or None, value node) one step below *node*, or None."""
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value in node.value:
+            if key_node.value == step:
+                return key_node, value
+    if isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value):
+        return None, node.value[step]
+    return None

@@ -1,0 +1,38 @@
+"""Shared fixtures: paths to the repository, the shipped data and ../shared."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"
+SHARED = ROOT.parent / "shared"
+CORPORA = SHARED / "corpora"
+
+
+def pytest_addoption(parser):
+    parser.addoption("--update-golden", action="store_true", help="Rewrite golden files from the current output.")
+
+
+@pytest.fixture
+def update_golden(request) -> bool:
+    return request.config.getoption("--update-golden")
+
+
+@pytest.fixture
+def data_copy(tmp_path) -> Path:
+    """A writable copy of the shipped catalog."""
+    target = tmp_path / "data"
+    shutil.copytree(DATA, target)
+    return target
+
+
+def needs_corpus(*parts: str) -> Path:
+    """The path under ../shared/corpora, or skip the test with the reason."""
+    path = CORPORA.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"{path} is absent: the real corpora live in ../shared (CI has them)")
+    return path
