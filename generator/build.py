@@ -1,0 +1,93 @@
+"""``build``: validate the catalog, produce every generated file, write what changed.
+
+The files come from :data:`PRODUCERS`, callables ``(catalog, context) -> {path:
+bytes}`` run in order; the Markdown docs are the first.  Other outputs (JSON
+exports, site pages) append their producer::
+
+    from generator.build import PRODUCERS
+    PRODUCERS.append(produce_json)
+
+Nothing is written when the catalog is invalid (:class:`InvalidCatalog` is
+raised before any producer runs) or when a producer fails; writing is left to
+:mod:`.writetree` (atomic, incremental, manifest-owned).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+import jinja2
+
+from .catalog import Catalog, load_catalog
+from .render import make_environment, render_docs
+from .writetree import MANIFEST_NAME, Changes, apply, check_path, plan
+
+
+@dataclass
+class BuildContext:
+    """What producers may use besides the catalog."""
+
+    data_dir: Path
+    out_dir: Path
+    templates_dir: Path | None = None
+    pretty: bool = False
+    _env: jinja2.Environment | None = None
+
+    @property
+    def env(self) -> jinja2.Environment:
+        """The Jinja environment (templates compiled once per build), made on first use."""
+        if self._env is None:
+            self._env = make_environment(self.templates_dir)
+        return self._env
+
+
+Producer = Callable[[Catalog, BuildContext], dict[str, bytes]]
+
+
+class ConflictingOutput(ValueError):
+    """Two producers produced the same output path."""
+
+
+def produce_docs(catalog: Catalog, context: BuildContext) -> dict[str, bytes]:
+    """The Markdown docs and logos (:func:`generator.render.render_docs`)."""
+    return render_docs(catalog, env=context.env)
+
+
+PRODUCERS: list[Producer] = [produce_docs]
+
+
+@dataclass
+class BuildResult:
+    changes: Changes
+    files: int  # generated files, not counting the manifest
+    checked: bool  # True: --check, nothing was written
+
+    @property
+    def changed(self) -> bool:
+        return self.changes.changed
+
+
+def build(data_dir: Path | str, out_dir: Path | str, *, templates: Path | str | None = None, check: bool = False,
+          pretty: bool = False, progress: Callable[[int, int], None] | None = None) -> BuildResult:
+    """Build *out_dir* from the catalog at *data_dir*; with *check*, only report what would change."""
+    data_dir, out_dir = Path(data_dir), Path(out_dir)
+    catalog = load_catalog(data_dir)
+    context = BuildContext(data_dir, out_dir, Path(templates) if templates is not None else None, pretty)
+    files = collect(catalog, context)
+    changes = plan(out_dir, files, MANIFEST_NAME)
+    if not check:
+        apply(out_dir, files, changes, MANIFEST_NAME, progress)
+    return BuildResult(changes, len(files), check)
+
+
+def collect(catalog: Catalog, context: BuildContext, producers: list[Producer] | None = None) -> dict[str, bytes]:
+    """Every producer's files, merged; a path produced twice is an error."""
+    files: dict[str, bytes] = {}
+    for producer in PRODUCERS if producers is None else producers:
+        for path, data in producer(catalog, context).items():
+            if path in files or path == MANIFEST_NAME:
+                raise ConflictingOutput(f"{path} is produced twice (last by {producer.__name__})")
+            files[check_path(path)] = data
+    return files

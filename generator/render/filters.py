@@ -1,0 +1,218 @@
+"""Every Jinja filter and global of the docs templates, registered in one place.
+
+Text from the catalog is escaped for where it lands:
+
+* ``text`` (also applied automatically to any plain string a template prints,
+  see :func:`finalize`): HTML special characters become entities, so a
+  description holding ``<script>`` renders as text; ``\\ [ ] |`` are
+  backslash-escaped, so no Markdown link can be smuggled in and no table
+  breaks; newlines become spaces.
+* ``cell``: ``text`` for a table cell, where a newline becomes ``<br>``.
+* ``attr``: for an HTML attribute value (``alt="..."``, ``title="..."``).
+* ``para``: a block of free text: paragraphs kept, each escaped, and a line
+  that would start a heading, list or quote is defused.
+* ``link``: ``[text](url)`` for http(s) URLs only; anything else prints as
+  plain escaped text, never as a link.
+
+Filters that produce Markdown return :class:`markupsafe.Markup`, which
+``finalize`` passes through untouched.  ``finalize`` refuses ``None``,
+booleans and Decimals: an unknown fact must go through ``na``, ``yesno`` or
+``money`` instead of printing ``None`` or ``True``.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from jinja2 import pass_context
+from markupsafe import Markup
+
+from ..model import Offering
+from . import paths
+
+NA = "N/A"
+UNKNOWN_MARK = "❔"
+FEATURE_ICONS = (  # (icon, title, test on an offering) in the seed's order
+    ("📝", "Text Processing", lambda o: o.modalities.input.get("text") or o.modalities.output.get("text")),
+    ("👁️", "Vision/Image Input", lambda o: o.modalities.input.get("image")),
+    ("🖼️", "Image Generation", lambda o: o.modalities.output.get("image")),
+    ("🔊", "Audio Processing", lambda o: o.modalities.input.get("audio") or o.modalities.output.get("audio")),
+    ("🎥", "Video Generation", lambda o: o.modalities.output.get("video")),
+    ("🔧", "Tool Calling", lambda o: o.features.tool_calling),
+    ("🔍", "Web Search", lambda o: o.features.web_search),
+    ("🧠", "Advanced Reasoning", lambda o: o.features.reasoning),
+    ("📎", "File Attachments", lambda o: o.features.file_attachments),
+    ("⚡", "Response Streaming", lambda o: o.features.streaming),
+    ("📊", "Structured Output", lambda o: o.features.structured_outputs),
+)
+FEATURE_LABELS = (  # the offering page's features table, in schema order
+    ("tool_calling", "Tool Calling"), ("tool_choice", "Tool Choice"), ("structured_outputs", "Structured Output"),
+    ("json_mode", "JSON Mode"), ("reasoning", "Advanced Reasoning"), ("streaming", "Response Streaming"),
+    ("web_search", "Web Search"), ("file_attachments", "File Attachments"), ("temperature", "Temperature"),
+)
+MODALITY_LABELS = (("text", "Text"), ("image", "Image"), ("audio", "Audio"), ("video", "Video"), ("pdf", "PDF"))
+RETENTION_TYPES = {"none": "No Retention", "fixed": "Fixed Duration", "conditional": "Conditional", "indefinite": "Indefinite"}
+CURRENCY_SIGNS = {"USD": "$"}
+_HTML = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+_ATTR = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"})
+_MD = re.compile(r"([\\\[\]|])")
+_NEWLINES = re.compile(r"\s*(?:\r\n|\r|\n)\s*")
+_BLOCK_START = re.compile(r"^(\s*)([#>+*=-]|\d+[.)])")
+_URL_UNSAFE = str.maketrans({" ": "%20", "(": "%28", ")": "%29", "<": "%3C", ">": "%3E", '"': "%22", "'": "%27"})
+_SAFE_URL = re.compile(r"^https?://[^\s]+$", re.IGNORECASE)
+
+
+class UnrenderableValue(TypeError):
+    """A template printed None, a bool or a Decimal without a filter saying how."""
+
+
+def finalize(value):
+    """Applied to every ``{{ ... }}``: escape plain strings, refuse ambiguous values."""
+    if isinstance(value, Markup):
+        return value
+    if isinstance(value, str):
+        return text(value)
+    if value is None or isinstance(value, (bool, Decimal, float)):
+        raise UnrenderableValue(f"template printed {value!r} directly; use na, yesno or money to say how")
+    return value
+
+
+def text(value) -> Markup:
+    """Inline text: HTML-escaped, Markdown link and table syntax escaped, one line."""
+    escaped = _MD.sub(r"\\\1", str(value).translate(_HTML))
+    return Markup(_NEWLINES.sub(" ", escaped).strip())
+
+
+def cell(value) -> Markup:
+    """Text for a Markdown table cell: like ``text`` but newlines become ``<br>``."""
+    escaped = _MD.sub(r"\\\1", str(value).translate(_HTML))
+    return Markup(_NEWLINES.sub("<br>", escaped.strip()))
+
+
+def attr(value) -> Markup:
+    """Text inside a double-quoted HTML attribute."""
+    return Markup(_NEWLINES.sub(" ", str(value).translate(_ATTR)).strip())
+
+
+def para(value) -> Markup:
+    """Free text as Markdown paragraphs, escaped, with block syntax defused."""
+    blocks = re.split(r"(?:\r\n|\r|\n)\s*(?:\r\n|\r|\n)", str(value).strip())
+    out = [_BLOCK_START.sub(r"\1\\\2", text(block)) for block in blocks if block.strip()]
+    return Markup("\n\n".join(out))
+
+
+def is_http(url) -> bool:
+    return isinstance(url, str) and _SAFE_URL.match(url) is not None
+
+
+def link(url, label=None) -> Markup:
+    """``[label](url)`` for an http(s) URL; anything else is plain text (N/A for None)."""
+    if url is None:
+        return Markup(NA)
+    shown = text(label if label is not None else url)
+    if not is_http(url):
+        return shown
+    return Markup(f"[{shown}]({url.translate(_URL_UNSAFE)})")
+
+
+@pass_context
+def to(context, target: str) -> Markup:
+    """The relative link from the page being rendered (``page``) to *target*."""
+    return Markup(paths.relative(target, context["page"]))
+
+
+def money(value, currency: str = "USD", free: bool = False) -> Markup:
+    """``$0.25/1M``: at least two decimals, more when needed; N/A when unknown."""
+    if value is None:
+        return Markup(NA)
+    if free and value == 0:
+        return Markup("Free")
+    digits = format(value, "f")
+    whole, _, fraction = digits.partition(".")
+    amount = f"{whole}.{fraction.rstrip('0').ljust(2, '0')}"
+    sign = CURRENCY_SIGNS.get(currency)
+    return Markup(f"{sign}{amount}/1M" if sign else f"{amount} {text(currency)}/1M")
+
+
+def na(value) -> Markup:
+    """The value as text, N/A when unknown."""
+    if value is None:
+        return Markup(NA)
+    if isinstance(value, bool):
+        return yesno(value)
+    return text(value)
+
+
+def yesno(value) -> Markup:
+    return Markup("Unknown" if value is None else "Yes" if value else "No")
+
+
+def mark(value) -> Markup:
+    """✅ supported, ❌ not supported, ❔ unknown."""
+    return Markup(UNKNOWN_MARK if value is None else "✅" if value else "❌")
+
+
+def retention_type(value) -> Markup:
+    return Markup(NA if value is None else RETENTION_TYPES.get(value, text(value)))
+
+
+def retention_duration(days) -> Markup:
+    if days is None:
+        return Markup(NA)
+    if days == 0:
+        return Markup("Immediate deletion")
+    return Markup(f"{days} day" if days == 1 else f"{days} days")
+
+
+def feature_icons(offering: Offering) -> Markup:
+    """The seed's feature spans, joined by single spaces; N/A when none is known."""
+    spans = [f'<span title="{title}">{icon}</span>' for icon, title, test in FEATURE_ICONS if test(offering)]
+    return Markup(" ".join(spans) if spans else NA)
+
+
+def tokens(value) -> Markup:
+    """A token count as the raw integer the seed shows; N/A when unknown."""
+    return Markup(NA if value is None else str(int(value)))
+
+
+def logo_img(provider, src: str, height: int) -> Markup:
+    """The seed's inline logo: ``<img src=... alt="Name Logo" style=...>``."""
+    style = f"vertical-align: middle; height: {height}px; width: auto; min-width: {height}px"
+    return Markup(f'<img src="{attr(src)}" alt="{attr(provider.name)} Logo" style="{style}">')
+
+
+def api_key_name(provider) -> Markup:
+    """``$ENV_NAME`` of the first conventional variable, N/A when none is known."""
+    env = provider.authentication.env
+    return Markup(f"${text(env[0])}" if env else NA)
+
+
+@pass_context
+def author_names(context, offering) -> str:
+    """The offering's author names, comma-separated (escape with ``cell`` or ``text``)."""
+    authors = context["catalog"].authors
+    return ", ".join(authors[a].name for a in offering.authors) or NA
+
+
+def tier_price(base, tier, name: str) -> Markup:
+    """A tier's price for *name*, falling back to the base price as the schema says."""
+    value = getattr(tier, name)
+    return money(getattr(base, name) if value is None else value, base.currency, free=True)
+
+
+def register(env) -> None:
+    """Install every filter and global on *env*."""
+    env.filters.update(
+        text=text, cell=cell, attr=attr, para=para, link=link, money=money, na=na, yesno=yesno, mark=mark,
+        retention_type=retention_type, retention_duration=retention_duration, feature_icons=feature_icons,
+        tokens=tokens,
+    )
+    env.globals.update(
+        to=to, is_http=is_http, logo_img=logo_img, api_key_name=api_key_name, author_names=author_names, NA=Markup(NA), UNKNOWN_MARK=Markup(UNKNOWN_MARK), FEATURE_LABELS=FEATURE_LABELS,
+        MODALITY_LABELS=MODALITY_LABELS, tier_price=tier_price,
+        provider_page=paths.provider_page, provider_logo=paths.provider_logo, offering_page=paths.offering_page,
+        model_page=paths.model_page, author_page=paths.author_page, INDEX=paths.INDEX,
+        PROVIDERS_INDEX=paths.PROVIDERS_INDEX, MODELS_INDEX=paths.MODELS_INDEX, AUTHORS_INDEX=paths.AUTHORS_INDEX,
+    )
+    env.finalize = finalize

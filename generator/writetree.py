@@ -1,0 +1,143 @@
+"""Write a tree of generated files: atomically, only what changed, owning only its own files.
+
+* Each file is written to a temporary file in its directory and renamed over
+  the target (``os.replace``), so a reader or an interrupted build sees every
+  file either old or new, never half written.
+* A file whose bytes are already on disk is not touched (its mtime stays).
+* A manifest (``.provcat-manifest.json`` in the output directory) lists every
+  file the generator owns, with its SHA-256.  A file listed in the previous
+  manifest and no longer produced is removed; a file the manifest does not
+  list is never touched.  The manifest is deterministic (sorted, no times), so
+  it can be committed with the tree.
+* Before anything is written, the manifest is widened to old + new files, so an
+  interrupted build never leaves a generated file that no manifest owns.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Callable
+
+MANIFEST_NAME = ".provcat-manifest.json"
+MANIFEST_FORMAT = 1
+
+
+class UnsafeOutputPath(ValueError):
+    """A produced or manifest path is absolute, climbs out of the output directory or is not normalised."""
+
+
+@dataclass
+class Changes:
+    """What a build did (or, with ``--check``, would do) to the output directory."""
+
+    created: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.created or self.updated or self.removed)
+
+    def counts(self) -> dict[str, int]:
+        return {k: len(getattr(self, k)) for k in ("created", "updated", "removed", "unchanged")}
+
+    def summary(self) -> str:
+        return ", ".join(f"{n} {k}" for k, n in self.counts().items())
+
+
+def check_path(path: str) -> str:
+    """*path* if it is a safe, normalised relative path with forward slashes; else raise."""
+    pure = PurePosixPath(path)
+    if (not path or pure.is_absolute() or "\\" in path or str(pure) != path
+            or any(part in ("", ".", "..") for part in pure.parts) or ":" in pure.parts[0]):
+        raise UnsafeOutputPath(f"unsafe output path {path!r}: must be relative, normalised, inside the output directory")
+    return path
+
+
+def read_manifest(out_dir: Path, name: str = MANIFEST_NAME) -> dict[str, str]:
+    """The previous manifest's files (path -> sha256); empty when there is none or it is unreadable."""
+    try:
+        data = json.loads((out_dir / name).read_text(encoding="utf-8"))
+        files = data["files"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}
+    return {check_path(p): str(h) for p, h in files.items()} if isinstance(files, dict) else {}
+
+
+def manifest_bytes(digests: dict[str, str]) -> bytes:
+    body = {"generator": "provcat", "format": MANIFEST_FORMAT, "files": dict(sorted(digests.items()))}
+    return (json.dumps(body, indent=1, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def plan(out_dir: Path, files: dict[str, bytes], name: str = MANIFEST_NAME) -> Changes:
+    """Compare *files* with the output directory; write nothing."""
+    changes = Changes()
+    for path in sorted(files):
+        old = _read(out_dir / check_path(path))
+        bucket = changes.created if old is None else changes.unchanged if old == files[path] else changes.updated
+        bucket.append(path)
+    old_manifest = read_manifest(out_dir, name)
+    changes.removed = sorted(p for p in old_manifest if p not in files and (out_dir / p).is_file())
+    old = _read(out_dir / name)
+    bucket = changes.created if old is None else changes.updated
+    if old == manifest_bytes({p: digest(d) for p, d in files.items()}):
+        bucket = changes.unchanged
+    bucket.append(name)
+    return changes
+
+
+def _read(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except (FileNotFoundError, NotADirectoryError, IsADirectoryError):
+        return None
+
+
+def apply(out_dir: Path, files: dict[str, bytes], changes: Changes, name: str = MANIFEST_NAME,
+          progress: Callable[[int, int], None] | None = None) -> None:
+    """Carry out *changes* (from :func:`plan`): write, remove, then record the manifest."""
+    if not changes.changed:
+        return
+    digests = {p: digest(d) for p, d in files.items()}
+    old = read_manifest(out_dir, name)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    atomic_write(out_dir / name, manifest_bytes({**old, **digests}))  # own everything we may create
+    writes = [p for p in changes.created + changes.updated if p != name]
+    for done, path in enumerate(writes, 1):
+        atomic_write(out_dir / path, files[path])
+        if progress:
+            progress(done, len(writes))
+    for path in changes.removed:
+        _remove(out_dir, path)
+    atomic_write(out_dir / name, manifest_bytes(digests))
+
+
+def atomic_write(target: Path, data: bytes) -> None:
+    """Write *data* to *target* through a temporary file in the same directory and a rename."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    try:
+        with open(temp, "wb") as handle:
+            handle.write(data)
+        os.replace(temp, target)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+
+
+def _remove(out_dir: Path, path: str) -> None:
+    """Remove a file the generator no longer produces, then its directories left empty."""
+    (out_dir / path).unlink(missing_ok=True)
+    parent = (out_dir / path).parent
+    while parent != out_dir and parent.is_dir() and not any(parent.iterdir()):
+        parent.rmdir()
+        parent = parent.parent
