@@ -22,6 +22,7 @@ validate: $(STAMP)
 	$(BIN)/provcat validate --data data
 
 build: validate
+	$(BIN)/provcat build --data data --out site/docs
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

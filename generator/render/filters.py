@@ -55,10 +55,12 @@ MODALITY_LABELS = (("text", "Text"), ("image", "Image"), ("audio", "Audio"), ("v
 RETENTION_TYPES = {"none": "No Retention", "fixed": "Fixed Duration", "conditional": "Conditional", "indefinite": "Indefinite"}
 CURRENCY_SIGNS = {"USD": "$"}
 _HTML = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
-_ATTR = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"})
+_ATTR = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;", "|": "&#124;",
+                       "[": "&#91;", "]": "&#93;", "\\": "&#92;"})
 _MD = re.compile(r"([\\\[\]|])")
 _NEWLINES = re.compile(r"\s*(?:\r\n|\r|\n)\s*")
-_BLOCK_START = re.compile(r"^(\s*)([#>+*=-]|\d+[.)])")
+_BLOCK_MARK = re.compile(r"^([#+*=-])")
+_ORDERED_MARK = re.compile(r"^(\d+)([.)])")
 _URL_UNSAFE = str.maketrans({" ": "%20", "(": "%28", ")": "%29", "<": "%3C", ">": "%3E", '"': "%22", "'": "%27"})
 _SAFE_URL = re.compile(r"^https?://[^\s]+$", re.IGNORECASE)
 
@@ -80,26 +82,35 @@ def finalize(value):
 
 def text(value) -> Markup:
     """Inline text: HTML-escaped, Markdown link and table syntax escaped, one line."""
+    if isinstance(value, Markup):
+        return value  # already escaped (by another filter): never escape twice
     escaped = _MD.sub(r"\\\1", str(value).translate(_HTML))
     return Markup(_NEWLINES.sub(" ", escaped).strip())
 
 
 def cell(value) -> Markup:
     """Text for a Markdown table cell: like ``text`` but newlines become ``<br>``."""
+    if isinstance(value, Markup):
+        return value
     escaped = _MD.sub(r"\\\1", str(value).translate(_HTML))
     return Markup(_NEWLINES.sub("<br>", escaped.strip()))
 
 
 def attr(value) -> Markup:
-    """Text inside a double-quoted HTML attribute."""
+    """Text inside a double-quoted HTML attribute (also safe inside a table cell)."""
     return Markup(_NEWLINES.sub(" ", str(value).translate(_ATTR)).strip())
 
 
 def para(value) -> Markup:
     """Free text as Markdown paragraphs, escaped, with block syntax defused."""
     blocks = re.split(r"(?:\r\n|\r|\n)\s*(?:\r\n|\r|\n)", str(value).strip())
-    out = [_BLOCK_START.sub(r"\1\\\2", text(block)) for block in blocks if block.strip()]
+    out = [_defuse(text(block)) for block in blocks if block.strip()]
     return Markup("\n\n".join(out))
+
+
+def _defuse(line: str) -> str:
+    """Backslash-escape a heading, list or rule marker at the start of a paragraph."""
+    return _ORDERED_MARK.sub(r"\1\\\2", _BLOCK_MARK.sub(r"\\\1", line))
 
 
 def is_http(url) -> bool:

@@ -24,10 +24,9 @@ def logo_bytes(provider: Provider) -> bytes:
 
 
 def initials(name: str) -> str:
-    """Up to two letters: the first letters of the first two words, else the first two characters."""
+    """The first letters of the first two words (one letter for a one-word name); ``?`` when none."""
     words = [w for w in name.replace("-", " ").replace("_", " ").split() if w[0].isalnum()]
-    letters = "".join(w[0] for w in words[:2]) if len(words) > 1 else (words[0][:2] if words else "?")
-    return letters.upper()
+    return "".join(w[0] for w in words[:2]).upper() or "?"
 
 
 def monogram_svg(provider_id: str, name: str) -> bytes:
