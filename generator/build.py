@@ -20,8 +20,9 @@ from typing import Callable
 
 import jinja2
 
+from . import buildstate
 from .catalog import Catalog, load_catalog
-from .render import make_environment, render_docs
+from .render import TEMPLATES_DIR, make_environment, render_docs
 from .writetree import MANIFEST_NAME, Changes, apply, check_path, plan
 
 
@@ -63,6 +64,7 @@ class BuildResult:
     changes: Changes
     files: int  # generated files, not counting the manifest
     checked: bool  # True: --check, nothing was written
+    skipped: bool = False  # True: inputs and outputs as the last build left them; nothing rendered
 
     @property
     def changed(self) -> bool:
@@ -73,13 +75,25 @@ def build(data_dir: Path | str, out_dir: Path | str, *, templates: Path | str | 
           pretty: bool = False, progress: Callable[[int, int], None] | None = None) -> BuildResult:
     """Build *out_dir* from the catalog at *data_dir*; with *check*, only report what would change."""
     data_dir, out_dir = Path(data_dir), Path(out_dir)
+    templates = Path(templates) if templates is not None else None
+    print_ = _fingerprint(data_dir, templates, pretty)
+    owned = buildstate.unchanged(out_dir, print_)
+    if owned is not None:
+        return BuildResult(Changes(unchanged=owned), len(owned) - 1, check, skipped=True)
     catalog = load_catalog(data_dir)
-    context = BuildContext(data_dir, out_dir, Path(templates) if templates is not None else None, pretty)
-    files = collect(catalog, context)
+    files = collect(catalog, BuildContext(data_dir, out_dir, templates, pretty))
     changes = plan(out_dir, files, MANIFEST_NAME)
     if not check:
+        buildstate.forget(out_dir)
         apply(out_dir, files, changes, MANIFEST_NAME, progress)
+        buildstate.save(out_dir, print_, [*files, MANIFEST_NAME])
     return BuildResult(changes, len(files), check)
+
+
+def _fingerprint(data_dir: Path, templates: Path | None, pretty: bool) -> str:
+    producers = [f"{p.__module__}.{p.__qualname__}" for p in PRODUCERS]
+    dirs = [templates] if templates is not None else []
+    return buildstate.fingerprint(data_dir, [*dirs, TEMPLATES_DIR], {"pretty": pretty, "producers": producers})
 
 
 def collect(catalog: Catalog, context: BuildContext, producers: list[Producer] | None = None) -> dict[str, bytes]:

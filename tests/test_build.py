@@ -10,6 +10,7 @@ import pytest
 from generator import InvalidCatalog, load_catalog
 from generator import build as build_module
 from generator import writetree
+from generator.buildstate import STATE_NAME
 from generator.build import PRODUCERS, BuildContext, ConflictingOutput, build, collect
 from generator.cli import main
 from generator.writetree import MANIFEST_NAME, UnsafeOutputPath, read_manifest
@@ -20,7 +21,9 @@ OLD = 1_000_000_000  # an mtime (2001) that no build could produce by writing
 
 
 def snapshot(out: Path) -> dict[str, tuple[bytes, int]]:
-    return {p.relative_to(out).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns) for p in out.rglob("*") if p.is_file()}
+    """Every file of the build and its mtime, leaving out the local cache."""
+    return {p.relative_to(out).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns) for p in out.rglob("*")
+            if p.is_file() and p.name != STATE_NAME}
 
 
 def age(out: Path) -> None:
@@ -53,6 +56,30 @@ def test_second_build_changes_nothing(tmp_path):
     second = build(DATA, out)
     assert not second.changed and second.changes.counts()["unchanged"] == first.files + 1
     assert snapshot(out) == before
+
+
+def test_a_no_op_rebuild_is_skipped_only_while_inputs_and_outputs_are_untouched(tmp_path, data_copy):
+    out = tmp_path / "out"
+    build(data_copy, out)
+    again = build(data_copy, out)
+    assert again.skipped and not again.changed and len(again.changes.unchanged) == again.files + 1
+    os.utime(out / "README.md", ns=(OLD * 10**9, OLD * 10**9))  # an output touched: a real (no-op) build
+    touched = build(data_copy, out)
+    assert not touched.skipped and not touched.changed
+    (out / "providers/cerebras/README.md").write_text("hand edit")
+    assert build(data_copy, out).changes.updated == ["providers/cerebras/README.md"]
+    (out / "authors/meta/README.md").unlink()
+    assert build(data_copy, out).changes.created == ["authors/meta/README.md"]
+    assert build(data_copy, out).skipped
+    edit(data_copy / "authors/meta.yaml", "name: Meta", "name: Meta AI")
+    edited = build(data_copy, out)
+    assert not edited.skipped and "authors/meta/README.md" in edited.changes.updated
+    override = tmp_path / "templates"
+    override.mkdir()
+    (override / "author.md.j2").write_text("{{ author.name }}\n")
+    assert build(data_copy, out, templates=override).changes.updated[0] == "authors/alibaba/README.md"
+    assert not build(data_copy, out, pretty=True).skipped  # another option, another fingerprint
+    assert build(data_copy, out, pretty=True).skipped
 
 
 def test_editing_one_offering_rewrites_only_the_pages_that_show_it(tmp_path, data_copy):

@@ -3,7 +3,7 @@
 from decimal import Decimal
 
 import pytest
-from markupsafe import Markup
+from generator.render.filters import Md as Markup
 
 from generator.model import Features, Modalities, Offering
 from generator.render import filters as f

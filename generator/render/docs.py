@@ -30,7 +30,7 @@ def render_docs(catalog: Catalog, templates_dir: Path | str | None = None,
                 env: jinja2.Environment | None = None) -> dict[str, bytes]:
     """Every page and logo of *catalog*: output path -> bytes (UTF-8)."""
     env = env or make_environment(templates_dir)
-    views = build_views(catalog)
+    views = build_views(catalog, env)
     shared = {"catalog": catalog, "views": views}
     out: dict[str, bytes] = {}
     for path, template, context in _pages(catalog, views):

@@ -14,7 +14,7 @@ Text from the catalog is escaped for where it lands:
 * ``link``: ``[text](url)`` for http(s) URLs only; anything else prints as
   plain escaped text, never as a link.
 
-Filters that produce Markdown return :class:`markupsafe.Markup`, which
+Filters that produce Markdown return :class:`Md`, which
 ``finalize`` passes through untouched.  ``finalize`` refuses ``None``,
 booleans and Decimals: an unknown fact must go through ``na``, ``yesno`` or
 ``money`` instead of printing ``None`` or ``True``.
@@ -26,7 +26,6 @@ import re
 from decimal import Decimal
 
 from jinja2 import pass_context
-from markupsafe import Markup
 
 from ..model import Offering
 from . import paths
@@ -65,13 +64,24 @@ _URL_UNSAFE = str.maketrans({" ": "%20", "(": "%28", ")": "%29", "<": "%3C", ">"
 _SAFE_URL = re.compile(r"^https?://[^\s]+$", re.IGNORECASE)
 
 
+class Md(str):
+    """Text already escaped for where it lands; ``finalize`` prints it as it is."""
+
+    __slots__ = ()
+
+
+YES, NO, UNKNOWN, NA_MD, FREE = Md("Yes"), Md("No"), Md("Unknown"), Md(NA), Md("Free")
+MARKS = {True: Md("✅"), False: Md("❌"), None: Md(UNKNOWN_MARK)}
+_SPECIAL = re.compile(r"[&<>\\\[\]|\r\n]")
+
+
 class UnrenderableValue(TypeError):
     """A template printed None, a bool or a Decimal without a filter saying how."""
 
 
 def finalize(value):
     """Applied to every ``{{ ... }}``: escape plain strings, refuse ambiguous values."""
-    if isinstance(value, Markup):
+    if isinstance(value, Md):
         return value
     if isinstance(value, str):
         return text(value)
@@ -80,32 +90,35 @@ def finalize(value):
     return value
 
 
-def text(value) -> Markup:
+def text(value) -> Md:
     """Inline text: HTML-escaped, Markdown link and table syntax escaped, one line."""
-    if isinstance(value, Markup):
+    if isinstance(value, Md):
         return value  # already escaped (by another filter): never escape twice
+    value = str(value)
+    if _SPECIAL.search(value) is None:
+        return Md(value.strip())
     escaped = _MD.sub(r"\\\1", str(value).translate(_HTML))
-    return Markup(_NEWLINES.sub(" ", escaped).strip())
+    return Md(_NEWLINES.sub(" ", escaped).strip())
 
 
-def cell(value) -> Markup:
+def cell(value) -> Md:
     """Text for a Markdown table cell: like ``text`` but newlines become ``<br>``."""
-    if isinstance(value, Markup):
+    if isinstance(value, Md):
         return value
     escaped = _MD.sub(r"\\\1", str(value).translate(_HTML))
-    return Markup(_NEWLINES.sub("<br>", escaped.strip()))
+    return Md(_NEWLINES.sub("<br>", escaped.strip()))
 
 
-def attr(value) -> Markup:
+def attr(value) -> Md:
     """Text inside a double-quoted HTML attribute (also safe inside a table cell)."""
-    return Markup(_NEWLINES.sub(" ", str(value).translate(_ATTR)).strip())
+    return Md(_NEWLINES.sub(" ", str(value).translate(_ATTR)).strip())
 
 
-def para(value) -> Markup:
+def para(value) -> Md:
     """Free text as Markdown paragraphs, escaped, with block syntax defused."""
     blocks = re.split(r"(?:\r\n|\r|\n)\s*(?:\r\n|\r|\n)", str(value).strip())
     out = [_defuse(text(block)) for block in blocks if block.strip()]
-    return Markup("\n\n".join(out))
+    return Md("\n\n".join(out))
 
 
 def _defuse(line: str) -> str:
@@ -117,86 +130,86 @@ def is_http(url) -> bool:
     return isinstance(url, str) and _SAFE_URL.match(url) is not None
 
 
-def link(url, label=None) -> Markup:
+def link(url, label=None) -> Md:
     """``[label](url)`` for an http(s) URL; anything else is plain text (N/A for None)."""
     if url is None:
-        return Markup(NA)
+        return Md(NA)
     shown = text(label if label is not None else url)
     if not is_http(url):
         return shown
-    return Markup(f"[{shown}]({url.translate(_URL_UNSAFE)})")
+    return Md(f"[{shown}]({url.translate(_URL_UNSAFE)})")
 
 
 @pass_context
-def to(context, target: str) -> Markup:
+def to(context, target: str) -> Md:
     """The relative link from the page being rendered (``page``) to *target*."""
-    return Markup(paths.relative(target, context["page"]))
+    return Md(paths.relative(target, context["page"]))
 
 
-def money(value, currency: str = "USD", free: bool = False) -> Markup:
+def money(value, currency: str = "USD", free: bool = False) -> Md:
     """``$0.25/1M``: at least two decimals, more when needed; N/A when unknown."""
     if value is None:
-        return Markup(NA)
+        return NA_MD
     if free and value == 0:
-        return Markup("Free")
+        return FREE
     digits = format(value, "f")
     whole, _, fraction = digits.partition(".")
     amount = f"{whole}.{fraction.rstrip('0').ljust(2, '0')}"
     sign = CURRENCY_SIGNS.get(currency)
-    return Markup(f"{sign}{amount}/1M" if sign else f"{amount} {text(currency)}/1M")
+    return Md(f"{sign}{amount}/1M" if sign else f"{amount} {text(currency)}/1M")
 
 
-def na(value) -> Markup:
+def na(value) -> Md:
     """The value as text, N/A when unknown."""
     if value is None:
-        return Markup(NA)
+        return NA_MD
     if isinstance(value, bool):
         return yesno(value)
     return text(value)
 
 
-def yesno(value) -> Markup:
-    return Markup("Unknown" if value is None else "Yes" if value else "No")
+def yesno(value) -> Md:
+    return UNKNOWN if value is None else YES if value else NO
 
 
-def mark(value) -> Markup:
+def mark(value) -> Md:
     """✅ supported, ❌ not supported, ❔ unknown."""
-    return Markup(UNKNOWN_MARK if value is None else "✅" if value else "❌")
+    return MARKS[None if value is None else bool(value)]
 
 
-def retention_type(value) -> Markup:
-    return Markup(NA if value is None else RETENTION_TYPES.get(value, text(value)))
+def retention_type(value) -> Md:
+    return Md(NA if value is None else RETENTION_TYPES.get(value, text(value)))
 
 
-def retention_duration(days) -> Markup:
+def retention_duration(days) -> Md:
     if days is None:
-        return Markup(NA)
+        return Md(NA)
     if days == 0:
-        return Markup("Immediate deletion")
-    return Markup(f"{days} day" if days == 1 else f"{days} days")
+        return Md("Immediate deletion")
+    return Md(f"{days} day" if days == 1 else f"{days} days")
 
 
-def feature_icons(offering: Offering) -> Markup:
+def feature_icons(offering: Offering) -> Md:
     """The seed's feature spans, joined by single spaces; N/A when none is known."""
     spans = [f'<span title="{title}">{icon}</span>' for icon, title, test in FEATURE_ICONS if test(offering)]
-    return Markup(" ".join(spans) if spans else NA)
+    return Md(" ".join(spans) if spans else NA)
 
 
-def tokens(value) -> Markup:
+def tokens(value) -> Md:
     """A token count as the raw integer the seed shows; N/A when unknown."""
-    return Markup(NA if value is None else str(int(value)))
+    return Md(NA if value is None else str(int(value)))
 
 
-def logo_img(provider, src: str, height: int) -> Markup:
+def logo_img(provider, src: str, height: int) -> Md:
     """The seed's inline logo: ``<img src=... alt="Name Logo" style=...>``."""
     style = f"vertical-align: middle; height: {height}px; width: auto; min-width: {height}px"
-    return Markup(f'<img src="{attr(src)}" alt="{attr(provider.name)} Logo" style="{style}">')
+    return Md(f'<img src="{attr(src)}" alt="{attr(provider.name)} Logo" style="{style}">')
 
 
-def api_key_name(provider) -> Markup:
+def api_key_name(provider) -> Md:
     """``$ENV_NAME`` of the first conventional variable, N/A when none is known."""
     env = provider.authentication.env
-    return Markup(f"${text(env[0])}" if env else NA)
+    return Md(f"${text(env[0])}" if env else NA)
 
 
 @pass_context
@@ -206,7 +219,7 @@ def author_names(context, offering) -> str:
     return ", ".join(authors[a].name for a in offering.authors) or NA
 
 
-def tier_price(base, tier, name: str) -> Markup:
+def tier_price(base, tier, name: str) -> Md:
     """A tier's price for *name*, falling back to the base price as the schema says."""
     value = getattr(tier, name)
     return money(getattr(base, name) if value is None else value, base.currency, free=True)
@@ -220,7 +233,7 @@ def register(env) -> None:
         tokens=tokens,
     )
     env.globals.update(
-        to=to, is_http=is_http, logo_img=logo_img, api_key_name=api_key_name, author_names=author_names, NA=Markup(NA), UNKNOWN_MARK=Markup(UNKNOWN_MARK), FEATURE_LABELS=FEATURE_LABELS,
+        to=to, is_http=is_http, logo_img=logo_img, api_key_name=api_key_name, author_names=author_names, NA=Md(NA), UNKNOWN_MARK=Md(UNKNOWN_MARK), FEATURE_LABELS=FEATURE_LABELS,
         MODALITY_LABELS=MODALITY_LABELS, tier_price=tier_price,
         provider_page=paths.provider_page, provider_logo=paths.provider_logo, offering_page=paths.offering_page,
         model_page=paths.model_page, author_page=paths.author_page, INDEX=paths.INDEX,

@@ -13,6 +13,7 @@ from datetime import date, datetime, timezone
 
 from ..catalog import Catalog
 from ..model import Offering
+from .filters import Md
 
 OTHER_PROVIDERS_SHOWN = 10  # rows of "same model at other providers" on an offering page
 
@@ -29,11 +30,13 @@ def price_key(offering: Offering):
 @dataclass
 class Views:
     catalog: Catalog
+    env: object = None  # the jinja Environment, for cached fragments
     by_model: dict[str, list[Offering]] = field(default_factory=dict)
     models_by_author: dict[str, list] = field(default_factory=dict)
     direct_by_author: dict[str, list[Offering]] = field(default_factory=dict)
     build_date: date | None = None
     other_shown: int = OTHER_PROVIDERS_SHOWN
+    _fragments: dict = field(default_factory=dict)
 
     def offered_by(self, model_id: str | None) -> list[Offering]:
         """Every offering of *model_id*, cheapest first."""
@@ -43,6 +46,23 @@ class Views:
         """The same canonical model at other providers (and other ids), cheapest first."""
         return [o for o in self.offered_by(offering.model_id) if o is not offering]
 
+    def fragment(self, template: str, item, page: str):
+        """*template* rendered for *item* as seen from a page at the depth of *page*, cached.
+
+        A row of an offering appears on many pages (every page of the same
+        model); it is rendered once per page depth.  Links in it are made from
+        a stand-in page at that depth, so they climb to the root and go down
+        again: valid from every page at that depth.
+        """
+        depth = page.count("/")
+        key = (template, depth, id(item))
+        cached = self._fragments.get(key)
+        if cached is None:
+            stand_in = "_/" * depth + "_.md"
+            text = self.env.get_template(template).render(catalog=self.catalog, views=self, page=stand_in, item=item)
+            cached = self._fragments[key] = Md(text.rstrip("\n"))
+        return cached
+
     def author_links(self, author_ids) -> list:
         return [self.catalog.authors[a] for a in author_ids]
 
@@ -51,8 +71,8 @@ class Views:
         return sum(len(p.offerings) for p in self.catalog.providers.values())
 
 
-def build_views(catalog: Catalog) -> Views:
-    views = Views(catalog, build_date=build_date(catalog))
+def build_views(catalog: Catalog, env=None) -> Views:
+    views = Views(catalog, env, build_date=build_date(catalog))
     by_model: dict[str, list[Offering]] = defaultdict(list)
     direct: dict[str, list[Offering]] = defaultdict(list)
     for provider in catalog.providers.values():
