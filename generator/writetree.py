@@ -112,8 +112,11 @@ def apply(out_dir: Path, files: dict[str, bytes], changes: Changes, name: str = 
     out_dir.mkdir(parents=True, exist_ok=True)
     atomic_write(out_dir / name, manifest_bytes({**old, **digests}))  # own everything we may create
     writes = [p for p in changes.created + changes.updated if p != name]
+    for folder in sorted({os.path.dirname(p) for p in writes} - {""}):
+        os.makedirs(out_dir / folder, exist_ok=True)
+    base = str(out_dir)
     for done, path in enumerate(writes, 1):
-        atomic_write(out_dir / path, files[path])
+        _replace(os.path.join(base, path), files[path])
         if progress:
             progress(done, len(writes))
     for path in changes.removed:
@@ -124,14 +127,31 @@ def apply(out_dir: Path, files: dict[str, bytes], changes: Changes, name: str = 
 def atomic_write(target: Path, data: bytes) -> None:
     """Write *data* to *target* through a temporary file in the same directory and a rename."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    temp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    _replace(str(target), data)
+
+
+def _replace(target: str, data: bytes) -> None:
+    """The atomic write itself; the target's directory exists."""
+    folder, name = os.path.split(target)
+    temp = os.path.join(folder, f".{name}.{os.getpid()}.tmp")
     try:
-        with open(temp, "wb") as handle:
-            handle.write(data)
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)
+        try:
+            _write_all(fd, data)
+        finally:
+            os.close(fd)
         os.replace(temp, target)
     except BaseException:
-        temp.unlink(missing_ok=True)
+        if os.path.exists(temp):
+            os.unlink(temp)
         raise
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    """os.write until every byte is written (it may write fewer than asked)."""
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view):]
 
 
 def _remove(out_dir: Path, path: str) -> None:

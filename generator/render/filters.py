@@ -27,7 +27,7 @@ from decimal import Decimal
 
 from jinja2 import pass_context
 
-from ..model import Offering
+from ..model import Author, CanonicalModel, Modalities, Offering, Provider
 from . import paths
 
 NA = "N/A"
@@ -142,8 +142,23 @@ def link(url, label=None) -> Md:
 
 @pass_context
 def to(context, target: str) -> Md:
-    """The relative link from the page being rendered (``page``) to *target*."""
+    """The relative link from the page being rendered (``page``) to the out-dir path *target*."""
     return Md(paths.relative(target, context["page"]))
+
+
+_PAGE_OF = {Provider: lambda p: paths.provider_page(p.id), Offering: paths.offering_page,
+            CanonicalModel: paths.canonical_page, Author: lambda a: paths.author_page(a.id), str: lambda s: s}
+
+
+def href(item, page: str) -> Md:
+    """The relative link from *page* to the page of *item* (a provider, offering, model,
+    author, or an out-dir path such as ``INDEX``)."""
+    return Md(paths.relative(_PAGE_OF[type(item)](item), page))
+
+
+def modality(modalities: Modalities, direction: str, key: str) -> Md:
+    """The mark of one modality in one direction."""
+    return mark(getattr(modalities, direction).get(key))
 
 
 def money(value, currency: str = "USD", free: bool = False) -> Md:
@@ -200,8 +215,9 @@ def tokens(value) -> Md:
     return Md(NA if value is None else str(int(value)))
 
 
-def logo_img(provider, src: str, height: int) -> Md:
-    """The seed's inline logo: ``<img src=... alt="Name Logo" style=...>``."""
+def logo(provider: Provider, page: str, height: int) -> Md:
+    """The seed's inline logo of *provider* as seen from *page*: ``<img src=... alt="Name Logo" style=...>``."""
+    src = paths.relative(paths.provider_logo(provider.id), page)
     style = f"vertical-align: middle; height: {height}px; width: auto; min-width: {height}px"
     return Md(f'<img src="{attr(src)}" alt="{attr(provider.name)} Logo" style="{style}">')
 
@@ -230,10 +246,10 @@ def register(env) -> None:
     env.filters.update(
         text=text, cell=cell, attr=attr, para=para, link=link, money=money, na=na, yesno=yesno, mark=mark,
         retention_type=retention_type, retention_duration=retention_duration, feature_icons=feature_icons,
-        tokens=tokens,
+        tokens=tokens, href=href, logo=logo, modality=modality,
     )
     env.globals.update(
-        to=to, is_http=is_http, logo_img=logo_img, api_key_name=api_key_name, author_names=author_names, NA=Md(NA), UNKNOWN_MARK=Md(UNKNOWN_MARK), FEATURE_LABELS=FEATURE_LABELS,
+        to=to, is_http=is_http, api_key_name=api_key_name, author_names=author_names, NA=Md(NA), UNKNOWN_MARK=Md(UNKNOWN_MARK), FEATURE_LABELS=FEATURE_LABELS,
         MODALITY_LABELS=MODALITY_LABELS, tier_price=tier_price,
         provider_page=paths.provider_page, provider_logo=paths.provider_logo, offering_page=paths.offering_page,
         model_page=paths.model_page, author_page=paths.author_page, INDEX=paths.INDEX,

@@ -1,0 +1,83 @@
+"""Benchmark ``provcat build``: cold build, no-op rebuild, one-offering edit.
+
+Each figure is a whole process (``python -m generator build``) timed from the
+outside, median of ``--runs``; peak memory is the child's maximum resident set
+size (``wait4``).  Catalogs are synthetic (``benchmarks/synthetic.py``):
+``--sizes`` offerings each, spread over providers of 36 offerings, with
+canonical models shared across providers (231 per ~5,300 offerings, as in the
+models.dev corpus).
+
+    python benchmarks/bench_build.py                   # ~5,300 offerings
+    python benchmarks/bench_build.py --sizes 5292 100000 --runs 3
+
+Targets (issue 3): cold ~5,300 <= 2.3 s and 300 MiB; no-op and one-edit
+rebuilds <= 0.5 s; 100,000 offerings <= 45 s and 1.5 GiB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.synthetic import make_catalog  # noqa: E402
+
+PER_PROVIDER = 36
+
+
+def run(*args: str) -> tuple[float, float]:
+    """Wall seconds and peak RSS (MiB) of ``python -m generator ARGS``."""
+    start = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-m", "generator", *args], cwd=ROOT,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"provcat {' '.join(args)} failed: {proc.stderr.read().decode()}")
+    return wall, usage.ru_maxrss / 1024
+
+
+def edit_one(data: Path, step: int) -> None:
+    """Change one price of one offering (a different value each time)."""
+    path = next((data / "providers" / "provider-0" / "models").glob("*.yaml"))
+    lines = [line for line in path.read_text().splitlines() if not line.startswith("description:")]
+    path.write_text("\n".join(lines + [f"description: benchmark edit {step}"]) + "\n")
+
+
+def bench(total: int, runs: int, work: Path) -> dict[str, tuple[float, float]]:
+    providers = max(1, round(total / PER_PROVIDER))
+    data = make_catalog(work / f"data-{total}", providers, PER_PROVIDER, models=max(1, round(231 * total / 5292)))
+    results: dict[str, list[tuple[float, float]]] = {"cold": [], "no-op": [], "one edit": []}
+    for i in range(runs):
+        out = work / f"out-{total}-{i}"
+        results["cold"].append(run("build", "--data", str(data), "--out", str(out)))
+        results["no-op"].append(run("build", "--data", str(data), "--out", str(out)))
+        edit_one(data, i)
+        results["one edit"].append(run("build", "--data", str(data), "--out", str(out)))
+    offerings = providers * PER_PROVIDER
+    return {k: (statistics.median(w for w, _ in v), max(m for _, m in v), offerings) for k, v in results.items()}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[5292], help="offerings per catalog")
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="provcat-bench-") as tmp:
+        for total in args.sizes:
+            for case, (wall, rss, offerings) in bench(total, args.runs, Path(tmp)).items():
+                print(f"{offerings:>7} offerings  {case:<9} median {wall:7.2f} s  "
+                      f"({wall / offerings * 1e6:6.0f} us/offering)  peak RSS {rss:7.1f} MiB", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
