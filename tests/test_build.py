@@ -223,3 +223,20 @@ def test_a_tampered_manifest_cannot_delete_outside_the_output(tmp_path):
 def test_the_committed_docs_tree_is_what_the_shipped_data_renders():
     result = build(DATA, ROOT / "site" / "docs", check=True)
     assert not result.changed, f"site/docs/ is stale ({result.changes.summary()}); run `provcat build`"
+
+
+def test_progress_bar_only_on_a_terminal_outside_ci_for_big_builds(tmp_path, capsys, monkeypatch):
+    from benchmarks.synthetic import make_catalog
+
+    data = make_catalog(tmp_path / "data", providers=6, offerings=40, models=10, authors=2)
+    monkeypatch.delenv("CI", raising=False)
+    assert main(["build", "--data", str(data), "--out", str(tmp_path / "piped")]) == 0
+    assert capsys.readouterr().err.count("\n") == 1  # the summary only
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    assert main(["build", "--data", str(DATA), "--out", str(tmp_path / "small")]) == 0
+    assert "writing" not in capsys.readouterr().err  # a small build needs no bar
+    assert main(["build", "--data", str(data), "--out", str(tmp_path / "tty")]) == 0
+    assert "writing" in capsys.readouterr().err
+    monkeypatch.setenv("CI", "true")
+    assert main(["build", "--data", str(data), "--out", str(tmp_path / "ci")]) == 0
+    assert "writing" not in capsys.readouterr().err

@@ -63,9 +63,9 @@ class Views:
             cached = self._fragments[key] = Md(text.rstrip("\n"))
         return cached
 
-    def rows(self, offerings, page: str):
-        """The cached ``partials/offering_row.md.j2`` row of each offering, one per line."""
-        return Md("\n".join(self.fragment("partials/offering_row.md.j2", o, page) for o in offerings))
+    def rows(self, offerings, page: str, template: str = "partials/offering_row.md.j2"):
+        """The cached *template* row of each offering, one per line."""
+        return Md("\n".join(self.fragment(template, o, page) for o in offerings))
 
     def author_links(self, author_ids) -> list:
         return [self.catalog.authors[a] for a in author_ids]
