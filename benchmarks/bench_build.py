@@ -8,7 +8,7 @@ canonical models shared across providers (231 per ~5,300 offerings, as in the
 models.dev corpus).
 
     python benchmarks/bench_build.py                   # ~5,300 offerings
-    python benchmarks/bench_build.py --sizes 5292 100000 --runs 3
+    python benchmarks/bench_build.py --sizes 5292 100000 --runs 3 --work /tmp/bench
 
 Targets (issue 3): cold ~5,300 <= 2.3 s and 300 MiB; no-op and one-edit
 rebuilds <= 0.5 s; 100,000 offerings <= 45 s and 1.5 GiB.
@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -33,8 +34,8 @@ from benchmarks.synthetic import make_catalog  # noqa: E402
 PER_PROVIDER = 36
 
 
-def run(*args: str) -> tuple[float, float]:
-    """Wall seconds and peak RSS (MiB) of ``python -m generator ARGS``."""
+def run(*args: str) -> tuple[float, float, float]:
+    """Wall seconds, peak RSS (MiB) and CPU seconds of ``python -m generator ARGS``."""
     start = time.perf_counter()
     proc = subprocess.Popen([sys.executable, "-m", "generator", *args], cwd=ROOT,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -42,7 +43,7 @@ def run(*args: str) -> tuple[float, float]:
     wall = time.perf_counter() - start
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"provcat {' '.join(args)} failed: {proc.stderr.read().decode()}")
-    return wall, usage.ru_maxrss / 1024
+    return wall, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
 
 
 def edit_one(data: Path, step: int) -> None:
@@ -52,30 +53,47 @@ def edit_one(data: Path, step: int) -> None:
     path.write_text("\n".join(lines + [f"description: benchmark edit {step}"]) + "\n")
 
 
-def bench(total: int, runs: int, work: Path) -> dict[str, tuple[float, float]]:
+def catalog(total: int, work: Path) -> tuple[Path, int]:
+    """The synthetic catalog of about *total* offerings in *work* (reused when already there)."""
     providers = max(1, round(total / PER_PROVIDER))
-    data = make_catalog(work / f"data-{total}", providers, PER_PROVIDER, models=max(1, round(231 * total / 5292)))
-    results: dict[str, list[tuple[float, float]]] = {"cold": [], "no-op": [], "one edit": []}
+    data = work / f"data-{providers * PER_PROVIDER}"
+    if not (data / "providers").is_dir():
+        make_catalog(data, providers, PER_PROVIDER, models=max(1, round(231 * total / 5292)))
+    return data, providers * PER_PROVIDER
+
+
+def bench(data: Path, runs: int, work: Path, offerings: int) -> None:
+    results: dict[str, list[tuple[float, float, float]]] = {"cold": [], "no-op": [], "one edit": []}
     for i in range(runs):
-        out = work / f"out-{total}-{i}"
-        results["cold"].append(run("build", "--data", str(data), "--out", str(out)))
-        results["no-op"].append(run("build", "--data", str(data), "--out", str(out)))
-        edit_one(data, i)
-        results["one edit"].append(run("build", "--data", str(data), "--out", str(out)))
-    offerings = providers * PER_PROVIDER
-    return {k: (statistics.median(w for w, _ in v), max(m for _, m in v), offerings) for k, v in results.items()}
+        out = work / f"out-{offerings}"
+        shutil.rmtree(out, ignore_errors=True)
+        for case in results:
+            if case == "one edit":
+                edit_one(data, i)
+            results[case].append(run("build", "--data", str(data), "--out", str(out)))
+            wall, rss, cpu = results[case][-1]
+            print(f"  run {i + 1} {case}: {wall:.2f} s, cpu {cpu:.2f} s, {rss:.0f} MiB", file=sys.stderr, flush=True)
+    shutil.rmtree(work / f"out-{offerings}", ignore_errors=True)
+    for case, values in results.items():
+        wall, cpu = statistics.median(v[0] for v in values), statistics.median(v[2] for v in values)
+        rss = max(v[1] for v in values)
+        print(f"{offerings:>7} offerings  {case:<9} median {wall:7.2f} s  cpu {cpu:7.2f} s  "
+              f"({wall / offerings * 1e6:6.0f} us/offering)  peak RSS {rss:7.1f} MiB", flush=True)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[5292], help="offerings per catalog")
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--work", type=Path, default=None,
+                        help="keep catalogs here and reuse them (default: a temporary directory)")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="provcat-bench-") as tmp:
+        work = args.work or Path(tmp)
+        work.mkdir(parents=True, exist_ok=True)
         for total in args.sizes:
-            for case, (wall, rss, offerings) in bench(total, args.runs, Path(tmp)).items():
-                print(f"{offerings:>7} offerings  {case:<9} median {wall:7.2f} s  "
-                      f"({wall / offerings * 1e6:6.0f} us/offering)  peak RSS {rss:7.1f} MiB", flush=True)
+            data, offerings = catalog(total, work)
+            bench(data, args.runs, work, offerings)
     return 0
 
 
