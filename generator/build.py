@@ -18,11 +18,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-import jinja2
-
 from . import buildstate
 from .catalog import Catalog, load_catalog
-from .render import TEMPLATES_DIR, make_environment, render_docs
+from .render import TEMPLATES_DIR
 from .writetree import MANIFEST_NAME, Changes, apply, check_path, plan
 
 
@@ -34,12 +32,14 @@ class BuildContext:
     out_dir: Path
     templates_dir: Path | None = None
     pretty: bool = False
-    _env: jinja2.Environment | None = None
+    _env: object = None
 
     @property
-    def env(self) -> jinja2.Environment:
+    def env(self):
         """The Jinja environment (templates compiled once per build), made on first use."""
         if self._env is None:
+            from .render import make_environment
+
             self._env = make_environment(self.templates_dir)
         return self._env
 
@@ -53,6 +53,8 @@ class ConflictingOutput(ValueError):
 
 def produce_docs(catalog: Catalog, context: BuildContext) -> dict[str, bytes]:
     """The Markdown docs and logos (:func:`generator.render.render_docs`)."""
+    from .render import render_docs
+
     return render_docs(catalog, env=context.env)
 
 

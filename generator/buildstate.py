@@ -36,22 +36,30 @@ def fingerprint(data_dir: Path, template_dirs: list[Path], options: dict) -> str
     digest = hashlib.sha256(json.dumps(options, sort_keys=True, default=str).encode())
     digest.update(os.environ.get("SOURCE_DATE_EPOCH", "").encode())
     for label, root in [("data", data_dir)] + [("input", p) for p in [*template_dirs, *FINGERPRINT_INPUTS]]:
-        for rel, path in _files(root):
-            digest.update(f"\0{label}\0{rel}\0".encode())
-            digest.update(hashlib.sha256(path.read_bytes()).digest())
+        for rel, path in _files(str(root)):
+            with open(path, "rb") as handle:
+                data = handle.read()
+            digest.update(f"\0{label}\0{rel}\0{len(data)}\0".encode())
+            digest.update(data)
     return digest.hexdigest()
 
 
-def _files(root: Path):
-    if root.is_file():
-        yield root.name, root
+def _files(root: str, prefix: str = ""):
+    """(relative path, path) of every file under *root*, sorted, skipping caches."""
+    if os.path.isfile(root):
+        yield os.path.basename(root), root
         return
-    found = []
-    for folder, subfolders, names in os.walk(root):
-        subfolders[:] = [d for d in subfolders if d != "__pycache__"]
-        found += [os.path.join(folder, n) for n in names if not n.endswith((".pyc", ".tmp"))]
-    for path in sorted(found):
-        yield os.path.relpath(path, root).replace(os.sep, "/"), Path(path)
+    try:
+        entries = sorted(os.scandir(root), key=lambda e: e.name)
+    except FileNotFoundError:
+        return
+    for entry in entries:
+        if entry.name == "__pycache__" or entry.name.endswith((".pyc", ".tmp")):
+            continue
+        if entry.is_dir():
+            yield from _files(entry.path, f"{prefix}{entry.name}/")
+        else:
+            yield prefix + entry.name, entry.path
 
 
 def stats(out_dir: Path, paths) -> dict[str, list[int]] | None:

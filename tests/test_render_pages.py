@@ -236,3 +236,6 @@ def test_printing_an_unknown_without_a_filter_fails(tmp_path, data_copy):
     write(override, "model.md.j2", "{{ model.release_date or model.open_weights }}\n")
     with pytest.raises(Exception, match="use na, yesno or money"):
         render_docs(load_catalog(data_copy), templates_dir=override)
+    out = tmp_path / "out"
+    assert main(["build", "--data", str(data_copy), "--out", str(out), "--templates", str(override)]) == 1
+    assert not out.exists()

@@ -7,11 +7,9 @@ import sys
 from pathlib import Path
 
 import click
-import jinja2
 
 from ..build import build
 from ..problems import InvalidCatalog
-from ..render import MissingTemplatesDir
 from .common import data_option, out_option, provcat
 
 PROGRESS_MIN_FILES = 200  # fewer files than this are written too fast to need a bar
@@ -33,6 +31,8 @@ def build_command(data_dir: Path, out_dir: Path, templates_dir: Path | None, che
     Exit status: 0 built (or, with --check, up to date), 1 errors or, with
     --check, files would change, 2 usage error.
     """
+    if templates_dir is not None and not templates_dir.is_dir():
+        raise click.BadParameter(f"templates directory {templates_dir} does not exist", param_hint="--templates")
     try:
         with _progress(check) as tick:
             result = build(data_dir, out_dir, templates=templates_dir, check=check, pretty=pretty, progress=tick)
@@ -41,13 +41,21 @@ def build_command(data_dir: Path, out_dir: Path, templates_dir: Path | None, che
             click.echo(problem.format(), err=True)
         click.echo(f"build stopped: {len(exc.problems)} problem(s) in {data_dir}; nothing was written", err=True)
         return 1
-    except MissingTemplatesDir as exc:
-        raise click.BadParameter(str(exc), param_hint="--templates") from None
-    except jinja2.TemplateError as exc:
+    except Exception as exc:
+        if not _is_template_error(exc):
+            raise
         where = f"{exc.filename}:{exc.lineno}: " if getattr(exc, "filename", None) else ""
         click.echo(f"template error: {where}{exc}; nothing was written", err=True)
         return 1
     return _report(result, out_dir)
+
+
+def _is_template_error(exc: Exception) -> bool:
+    import jinja2  # only imported when something failed
+
+    from ..render.filters import UnrenderableValue
+
+    return isinstance(exc, (jinja2.TemplateError, UnrenderableValue))
 
 
 def _report(result, out_dir: Path) -> int:

@@ -14,8 +14,7 @@ from pathlib import Path
 import jinja2
 
 from . import filters
-
-TEMPLATES_DIR = Path(__file__).resolve().parent.parent.parent / "templates"
+from .paths import TEMPLATES_DIR
 
 
 class MissingTemplatesDir(FileNotFoundError):

@@ -8,9 +8,12 @@ data files (:func:`generator.paths.offering_filename`).
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from ..model import CanonicalModel, Offering
 from ..paths import offering_filename
 
+TEMPLATES_DIR = Path(__file__).resolve().parent.parent.parent / "templates"  # the shipped templates
 INDEX = "README.md"
 PROVIDERS_INDEX = "providers/README.md"
 MODELS_INDEX = "models/README.md"
