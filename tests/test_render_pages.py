@@ -239,3 +239,15 @@ def test_printing_an_unknown_without_a_filter_fails(tmp_path, data_copy):
     out = tmp_path / "out"
     assert main(["build", "--data", str(data_copy), "--out", str(out), "--templates", str(override)]) == 1
     assert not out.exists()
+
+
+def test_forked_workers_render_the_same_bytes_and_report_failures(tmp_path):
+    from benchmarks.synthetic import make_catalog
+
+    catalog = load_catalog(make_catalog(tmp_path / "data", providers=4, offerings=10, models=6, authors=2))
+    serial = render_docs(catalog, jobs=1)
+    assert render_docs(catalog, jobs=3) == serial and list(render_docs(catalog, jobs=2)) == list(serial)
+    override = tmp_path / "templates"
+    write(override, "offering.md.j2", "{{ offering.nmae }}\n")
+    with pytest.raises(jinja2.UndefinedError, match="nmae"):
+        render_docs(catalog, templates_dir=override, jobs=2)
