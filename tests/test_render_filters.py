@@ -57,6 +57,7 @@ def test_links_are_http_only():
     assert f.link("javascript:alert(1)") == "javascript:alert(1)"
     assert f.link("ftp://a.example/") == "ftp://a.example/"
     assert f.link(None) == "N/A"
+    assert f.link("https://a.example/x\\") == r"[https://a.example/x\\](https://a.example/x%5C)"
     assert f.link("https://a.example/)[x](javascript:alert(1)") == (
         r"[https://a.example/)\[x\](javascript:alert(1)](https://a.example/%29[x]%28javascript:alert%281%29)")
 

@@ -60,7 +60,8 @@ _MD = re.compile(r"([\\\[\]|])")
 _NEWLINES = re.compile(r"\s*(?:\r\n|\r|\n)\s*")
 _BLOCK_MARK = re.compile(r"^([#+*=-])")
 _ORDERED_MARK = re.compile(r"^(\d+)([.)])")
-_URL_UNSAFE = str.maketrans({" ": "%20", "(": "%28", ")": "%29", "<": "%3C", ">": "%3E", '"': "%22", "'": "%27"})
+_URL_UNSAFE = str.maketrans({"\\": "%5C", " ": "%20", "(": "%28", ")": "%29", "<": "%3C", ">": "%3E",
+                             '"': "%22", "'": "%27"})
 _SAFE_URL = re.compile(r"^https?://[^\s]+$", re.IGNORECASE)
 
 
