@@ -46,11 +46,13 @@ def run(*args: str) -> tuple[float, float, float]:
     return wall, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
 
 
-def edit_one(data: Path, step: int) -> None:
-    """Change one price of one offering (a different value each time)."""
-    path = next((data / "providers" / "provider-0" / "models").glob("*.yaml"))
-    lines = [line for line in path.read_text().splitlines() if not line.startswith("description:")]
-    path.write_text("\n".join(lines + [f"description: benchmark edit {step}"]) + "\n")
+def edit_one(data: Path) -> None:
+    """Change one offering: its description counts the edits, so every call changes the file."""
+    path = sorted((data / "providers" / "provider-0" / "models").glob("*.yaml"))[0]
+    lines = path.read_text().splitlines()
+    old = [int(line.rsplit(" ", 1)[1]) for line in lines if line.startswith("description: benchmark edit ")]
+    lines = [line for line in lines if not line.startswith("description:")]
+    path.write_text("\n".join(lines + [f"description: benchmark edit {(old or [0])[0] + 1}"]) + "\n")
 
 
 def catalog(total: int, work: Path) -> tuple[Path, int]:
@@ -69,7 +71,7 @@ def bench(data: Path, runs: int, work: Path, offerings: int) -> None:
         shutil.rmtree(out, ignore_errors=True)
         for case in results:
             if case == "one edit":
-                edit_one(data, i)
+                edit_one(data)
             results[case].append(run("build", "--data", str(data), "--out", str(out)))
             wall, rss, cpu = results[case][-1]
             print(f"  run {i + 1} {case}: {wall:.2f} s, cpu {cpu:.2f} s, {rss:.0f} MiB", file=sys.stderr, flush=True)
