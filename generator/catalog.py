@@ -84,7 +84,7 @@ def catalog_from_report(report: Report, data_dir: Path) -> Catalog:
     catalog.authors = {a.id: a for a in sorted((construct.author(d.data) for d in docs["author"]), key=_id)}
     catalog.models = {x.id: x for x in sorted((construct.canonical_model(d.data) for d in docs["model"]), key=_id)}
     for doc in sorted(docs["provider"], key=lambda d: d.data["id"]):
-        logo = doc.path.parent / "logo.svg"
+        logo = Path(doc.path).parent / "logo.svg"
         catalog.providers[doc.data["id"]] = construct.provider(doc.data, str(logo) if logo.is_file() else None)
     for doc in docs["offering"]:
         provider = catalog.providers[doc.rel.split("/")[1]]

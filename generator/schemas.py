@@ -116,3 +116,9 @@ def schema_errors(kind: str, document: dict) -> list:
     except Exception:  # noqa: BLE001 - any failure of the fast path means: look closely
         pass
     return sorted(full_validator(kind).iter_errors(document), key=lambda e: list(map(str, e.absolute_path)))
+
+
+def warm_up() -> None:
+    """Compile every fast validator now (before worker processes fork)."""
+    for kind in KINDS:
+        fast_validator(kind)
