@@ -35,8 +35,9 @@ try:  # optional accelerator, see fast_parse
 except ImportError:  # pragma: no cover - exercised where ryaml is not installed
     _ryaml = None
 # Text that may read differently in the fast parser (see fast_parse)
-_NOT_PLAIN_MARKS = ("&", "*", "!", "\t", "<<", "\n%", "\n---", "\n...", "0b", "0B",
+_NOT_PLAIN_MARKS = ("&", "*", "!", "\t", "<<", "\n%", "\n---", "\n...",
                     "+0x", "-0x", "+0o", "-0o", "+0X", "-0X", "+0O", "-0O")
+_BINARY = re.compile(r"(?<![\w.+-])[-+]?0[bB][01]")  # 0b101 is a number to ryaml, text to YAML 1.2
 _NUMBER_LIKE = re.compile(r"[-+]?(?:\.?[0-9]|\.(?:inf|Inf|INF|nan|NaN|NAN)$)")
 
 
@@ -156,6 +157,8 @@ def fast_parse(text: str) -> dict | None:
     doubt, and any error, sends the file down the careful path.
     """
     if _ryaml is None or text.startswith(("%", "---")) or any(mark in text for mark in _NOT_PLAIN_MARKS):
+        return None
+    if ("0b" in text or "0B" in text) and _BINARY.search(text):
         return None
     try:
         data = _ryaml.loads(text)
