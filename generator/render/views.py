@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 
 from ..catalog import Catalog
-from ..model import Offering
+from ..model import Modalities, Offering
 from .filters import Md
 
 OTHER_PROVIDERS_SHOWN = 10  # rows of "same model at other providers" on an offering page
@@ -46,20 +46,24 @@ class Views:
         """The same canonical model at other providers (and other ids), cheapest first."""
         return [o for o in self.offered_by(offering.model_id) if o is not offering]
 
-    def fragment(self, template: str, item, page: str):
-        """*template* rendered for *item* as seen from a page at the depth of *page*, cached.
+    def fragment(self, template: str, item, page: str, here: bool = False):
+        """*template* rendered for *item* as seen from *page*, cached.
 
         A row of an offering appears on many pages (every page of the same
-        model); it is rendered once per page depth.  Links in it are made from
-        a stand-in page at that depth, so they climb to the root and go down
-        again: valid from every page at that depth.
+        model); a provider's privacy brief on every page of its offerings; a
+        features table is the same for every equal Features value.  Each is
+        rendered once per *item* (by value when it is a hashable fact, else by
+        identity) and place: by default the place is the page's depth, and
+        links are made from a stand-in page at that depth, so they climb to
+        the root and go down again, valid from every page at that depth; with
+        *here*, the place is the page's folder and links are the shortest.
         """
-        depth = page.count("/")
-        key = (template, depth, id(item))
+        place = page.rsplit("/", 1)[0] if here else page.count("/")
+        key = (template, place, _key(item))
         cached = self._fragments.get(key)
         if cached is None:
-            stand_in = "_/" * depth + "_.md"
-            text = self.env.get_template(template).render(catalog=self.catalog, views=self, page=stand_in, item=item)
+            seen_from = page if here else "_/" * place + "_.md"
+            text = self.env.get_template(template).render(catalog=self.catalog, views=self, page=seen_from, item=item)
             cached = self._fragments[key] = Md(text.rstrip("\n"))
         return cached
 
@@ -73,6 +77,17 @@ class Views:
     @property
     def offering_count(self) -> int:
         return sum(len(p.offerings) for p in self.catalog.providers.values())
+
+
+def _key(item):
+    """The cache key of *item*: the value itself when hashable, else its identity."""
+    if isinstance(item, Modalities):
+        return ("modalities", tuple(sorted(item.input.items())), tuple(sorted(item.output.items())))
+    try:
+        hash(item)
+    except TypeError:
+        return id(item)
+    return item
 
 
 def build_views(catalog: Catalog, env=None) -> Views:
