@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 
 from ..catalog import Catalog
-from ..model import Modalities, Offering
+from ..model import Author, CanonicalModel, Modalities, Offering, Provider
 from .filters import Md
 
+_BY_IDENTITY = (Offering, Provider, CanonicalModel, Author)  # catalog items: one object per item
 OTHER_PROVIDERS_SHOWN = 10  # rows of "same model at other providers" on an offering page
 
 
@@ -81,6 +82,8 @@ class Views:
 
 def _key(item):
     """The cache key of *item*: the value itself when hashable, else its identity."""
+    if isinstance(item, _BY_IDENTITY):
+        return id(item)
     if isinstance(item, Modalities):
         return ("modalities", tuple(sorted(item.input.items())), tuple(sorted(item.output.items())))
     try:
