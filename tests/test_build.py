@@ -240,3 +240,19 @@ def test_progress_bar_only_on_a_terminal_outside_ci_for_big_builds(tmp_path, cap
     monkeypatch.setenv("CI", "true")
     assert main(["build", "--data", str(data), "--out", str(tmp_path / "ci")]) == 0
     assert "writing" not in capsys.readouterr().err
+
+
+def test_an_offering_edit_also_rewrites_the_pages_of_the_same_model_elsewhere(tmp_path, data_copy):
+    from .test_render_pages import add_second_provider
+
+    add_second_provider(data_copy)
+    out = tmp_path / "out"
+    build(data_copy, out)
+    edit(data_copy / "providers/other/models/gpt-oss-120b-unpriced.yaml", "model: openai/gpt-oss-120b",
+         "model: openai/gpt-oss-120b\ncontext_window: 4096")
+    result = build(data_copy, out)
+    assert set(result.changes.updated) == {
+        "providers/other/models/gpt-oss-120b-unpriced.md", "providers/other/README.md",
+        "models/openai/gpt-oss-120b.md",
+        "providers/cerebras/models/gpt-oss-120b.md", "providers/other/models/gpt-oss-120b-free.md",  # "same model"
+        MANIFEST_NAME}
