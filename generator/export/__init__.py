@@ -1,0 +1,55 @@
+"""The JSON exports under ``api/``: the catalog, flat rows, per-provider files,
+a models.dev-compatible ``api.json`` and the JSON Schemas that describe them.
+
+:func:`export_files` is a build producer: ``(catalog, context) -> {path: bytes}``
+with paths relative to the output directory.  :func:`write_exports` writes them
+atomically (``provcat export``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..catalog import Catalog
+from ..schemas import SCHEMA_DIR
+from . import flat, modelsdev, payload
+from .atomic import write_atomic
+from .payload import SCHEMA_VERSION, dumps
+
+API_DIR = "api"
+SCHEMAS = ("catalog.schema.json", "models-export.schema.json", "provider-export.schema.json",
+           "api-export.schema.json")
+
+
+def export_files(catalog: Catalog, context=None) -> dict[str, bytes]:
+    """Every export file, keyed by its path below the output directory.
+
+    *context* may carry ``pretty`` (indent the JSON); anything else is ignored.
+    """
+    pretty = bool(getattr(context, "pretty", False))
+    files = {
+        f"{API_DIR}/catalog.json": dumps(payload.catalog_document(catalog), pretty),
+        f"{API_DIR}/models.json": dumps(payload.sealed({"offerings": flat.rows(catalog)}), pretty),
+        f"{API_DIR}/api.json": dumps(modelsdev.api_document(catalog), pretty),
+    }
+    for provider in catalog.providers.values():
+        files[f"{API_DIR}/providers/{provider.id}.json"] = dumps(payload.provider_document(provider), pretty)
+    for name in SCHEMAS:
+        files[f"{API_DIR}/{name}"] = (SCHEMA_DIR / name).read_bytes()
+    return files
+
+
+def write_exports(catalog: Catalog, out_dir: Path, pretty: bool = False) -> dict[str, int]:
+    """Write every export under *out_dir*, each file atomically; return path -> size in bytes."""
+    files = export_files(catalog, _Options(pretty))
+    for rel, data in files.items():
+        write_atomic(Path(out_dir) / rel, data)
+    return {rel: len(data) for rel, data in files.items()}
+
+
+class _Options:
+    def __init__(self, pretty: bool):
+        self.pretty = pretty
+
+
+__all__ = ["API_DIR", "SCHEMA_VERSION", "export_files", "write_exports"]

@@ -1,0 +1,52 @@
+"""Read an exported ``catalog.json`` back into a :class:`~generator.catalog.Catalog`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from ..catalog import Catalog
+from ..model import Author, CanonicalModel
+from ..problems import CatalogError
+from . import decode
+from .payload import HASH_KEY, SCHEMA_VERSION, content_hash
+
+
+class UnsupportedSchemaVersion(CatalogError):
+    """The export was written for a major schema version this code does not read."""
+
+
+class ContentHashMismatch(CatalogError):
+    """The export's bytes were changed after it was written: its content hash is wrong."""
+
+
+def major(version: str) -> str:
+    return version.split(".", 1)[0]
+
+
+def catalog_from_json(path: Path | str, data_dir: Path | str | None = None, verify: bool = True) -> Catalog:
+    """The catalog in the ``catalog.json`` at *path*.
+
+    *data_dir*, when given, resolves provider logos (exported relative to the
+    catalog root) and becomes ``catalog.data_dir``.  With *verify*, a document
+    whose content hash does not match raises :class:`ContentHashMismatch`.
+    """
+    with open(path, encoding="utf-8") as handle:
+        document = json.load(handle)
+    return catalog_from_document(document, data_dir, verify, str(path))
+
+
+def catalog_from_document(document: dict, data_dir=None, verify: bool = True, name: str = "catalog.json") -> Catalog:
+    version = document.get("schema_version", "")
+    if major(version) != major(SCHEMA_VERSION):
+        raise UnsupportedSchemaVersion(
+            f"{name}: schema_version `{version}` is not {major(SCHEMA_VERSION)}.x; "
+            f"this provcat reads {SCHEMA_VERSION} and later {major(SCHEMA_VERSION)}.x exports")
+    if verify and document.get(HASH_KEY) != content_hash(document):
+        raise ContentHashMismatch(f"{name}: content_hash does not match the content; the file was altered or truncated")
+    directory = Path(data_dir) if data_dir is not None else None
+    catalog = Catalog(data_dir=directory)
+    catalog.authors = {a["id"]: decode.build(Author, a) for a in document["authors"]}
+    catalog.models = {x["id"]: decode.build(CanonicalModel, x) for x in document["models"]}
+    catalog.providers = {p["id"]: decode.provider(p, directory) for p in document["providers"]}
+    return catalog
