@@ -93,7 +93,10 @@ def test_output_is_deterministic_and_sorted():
     for key in ("authors", "models", "providers"):
         ids = [item["id"] for item in doc[key]]
         assert ids == sorted(ids)
-    assert doc["schema_version"] == SCHEMA_VERSION and list(doc)[:2] == ["schema_version", "content_hash"]
+    assert doc["schema_version"] == SCHEMA_VERSION and list(doc) == ["content_hash", "authors", "models", "providers",
+                                                                     "schema_version"]
+    offering = doc["providers"][0]["offerings"][0]
+    assert list(offering) == sorted(offering)
 
 
 def test_content_hash_covers_the_content_and_is_checked(tmp_path):
@@ -105,6 +108,29 @@ def test_content_hash_covers_the_content_and_is_checked(tmp_path):
     path.write_text(json.dumps(doc), encoding="utf-8")
     with pytest.raises(ContentHashMismatch, match="altered"):
         Catalog.from_json(path)
+
+
+def test_minified_export_is_its_canonical_form_and_tampering_is_caught(tmp_path):
+    raw = export_files(load_catalog(RICH))["api/catalog.json"]
+    doc = json.loads(raw)
+    without_hash = {k: v for k, v in doc.items() if k != "content_hash"}
+    canonical = json.dumps(without_hash, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+    assert raw == b'{"content_hash":"' + doc["content_hash"].encode() + b'",' + canonical[1:] + b"\n"
+    path = tmp_path / "catalog.json"
+    path.write_bytes(raw.replace(b'"0.125"', b'"0.126"'))
+    with pytest.raises(ContentHashMismatch):
+        Catalog.from_json(path)
+    from generator.export.load import catalog_from_json  # verify=False reads it anyway
+    assert catalog_from_json(path, verify=False).offering("alpha/Qwen/QwQ-32B").price.cache_write == Decimal("0.126")
+
+
+def test_a_pretty_export_reads_back_and_verifies(tmp_path):
+    class Pretty:
+        pretty = True
+    catalog = load_catalog(RICH)
+    path = tmp_path / "catalog.json"
+    path.write_bytes(export_files(catalog, Pretty())["api/catalog.json"])
+    assert Catalog.from_json(path, data_dir=RICH) == catalog
 
 
 def test_pretty_and_minified_hold_the_same_document():

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..catalog import Catalog
 from ..schemas import SCHEMA_DIR
-from . import flat, modelsdev, payload
+from . import encode, flat, modelsdev, payload
 from .atomic import write_atomic
 from .payload import SCHEMA_VERSION, dumps
 
@@ -27,13 +27,14 @@ def export_files(catalog: Catalog, context=None) -> dict[str, bytes]:
     *context* may carry ``pretty`` (indent the JSON); anything else is ignored.
     """
     pretty = bool(getattr(context, "pretty", False))
+    providers = [encode.provider(p) for p in catalog.providers.values()]
     files = {
-        f"{API_DIR}/catalog.json": dumps(payload.catalog_document(catalog), pretty),
-        f"{API_DIR}/models.json": dumps(payload.sealed({"offerings": flat.rows(catalog)}), pretty),
-        f"{API_DIR}/api.json": dumps(modelsdev.api_document(catalog), pretty),
+        f"{API_DIR}/catalog.json": payload.sealed_bytes(payload.catalog_body(catalog, providers), pretty),
+        f"{API_DIR}/models.json": payload.sealed_bytes({"offerings": flat.rows_from_encoded(catalog, providers)}, pretty),
+        f"{API_DIR}/api.json": dumps(modelsdev.api_document(catalog, providers), pretty),
     }
-    for provider in catalog.providers.values():
-        files[f"{API_DIR}/providers/{provider.id}.json"] = dumps(payload.provider_document(provider), pretty)
+    for document in providers:
+        files[f"{API_DIR}/providers/{document['id']}.json"] = payload.sealed_bytes({"provider": document}, pretty)
     for name in SCHEMAS:
         files[f"{API_DIR}/{name}"] = (SCHEMA_DIR / name).read_bytes()
     return files

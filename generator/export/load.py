@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-import json
+import gc
+from contextlib import contextmanager
+
+import orjson
 from pathlib import Path
 
 from ..catalog import Catalog
 from ..model import Author, CanonicalModel
 from ..problems import CatalogError
 from . import decode
-from .payload import HASH_KEY, SCHEMA_VERSION, content_hash
+from .payload import HASH_KEY, SCHEMA_VERSION, content_hash, verified_fast
 
 
 class UnsupportedSchemaVersion(CatalogError):
@@ -25,15 +28,33 @@ def major(version: str) -> str:
 
 
 def catalog_from_json(path: Path | str, data_dir: Path | str | None = None, verify: bool = True) -> Catalog:
-    """The catalog in the ``catalog.json`` at *path*.
+    """The catalog in the ``catalog.json`` at *path* (minified or pretty).
 
     *data_dir*, when given, resolves provider logos (exported relative to the
     catalog root) and becomes ``catalog.data_dir``.  With *verify*, a document
     whose content hash does not match raises :class:`ContentHashMismatch`.
     """
-    with open(path, encoding="utf-8") as handle:
-        document = json.load(handle)
-    return catalog_from_document(document, data_dir, verify, str(path))
+    with open(path, "rb") as handle:
+        raw = handle.read()
+    with _collector_paused():
+        document = orjson.loads(raw)
+        return catalog_from_document(document, data_dir, verify and not verified_fast(raw), str(path))
+
+
+@contextmanager
+def _collector_paused():
+    """Pause the cyclic garbage collector while building ~10^5 objects that are all kept.
+
+    Each collection would walk every object built so far; pausing makes
+    reading a 5,000-offering export about a third faster.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def catalog_from_document(document: dict, data_dir=None, verify: bool = True, name: str = "catalog.json") -> Catalog:

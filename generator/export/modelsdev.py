@@ -12,14 +12,15 @@ the offering id.  What maps, and what cannot (see README):
   one modality of each direction is known, and list the supported ones;
 * ``last_updated`` and ``npm`` have no counterpart here and are never given;
 * unknown facts are left out, as everywhere in our exports.
+
+Models are made from the offerings' encoded ``catalog.json`` objects.
 """
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from ..catalog import Catalog
-from ..model import MODALITIES, Modalities, Offering, Price, PriceTier, Provider
+from ..model import MODALITIES, Provider
+from . import encode
 
 FEATURE_KEYS = (
     ("attachment", "file_attachments"), ("reasoning", "reasoning"), ("tool_call", "tool_calling"),
@@ -28,67 +29,67 @@ FEATURE_KEYS = (
 STATUS = {"preview": "beta", "deprecated": "deprecated", "retired": "deprecated"}
 COST_KEYS = (("input", "input"), ("output", "output"), ("reasoning", "reasoning"),
              ("cache_read", "cached_input"), ("cache_write", "cache_write"))
+LIMIT_KEYS = (("context", "context_window"), ("input", "max_input_tokens"), ("output", "max_output_tokens"))
 
 
-def number(value: Decimal) -> int | float:
-    """A price as a JSON number: an int when whole, else the nearest float."""
-    return int(value) if value == value.to_integral_value() else float(value)
+def number(money: str) -> int | float:
+    """An exact decimal string as a JSON number: an int when whole, else the nearest float."""
+    return float(money) if "." in money else int(money)
 
 
-def api_document(catalog: Catalog) -> dict:
-    return {p.id: provider(p, catalog) for p in catalog.providers.values()}
+def api_document(catalog: Catalog, providers: list[dict] | None = None) -> dict:
+    """The api.json document; *providers* are the encoded providers of catalog.json, when at hand."""
+    providers = providers if providers is not None else [encode.provider(p) for p in catalog.providers.values()]
+    families = {x.id: x.family for x in catalog.models.values() if x.family}
+    return {p["id"]: provider(catalog.providers[p["id"]], p.get("offerings", ()), families) for p in providers}
 
 
-def provider(value: Provider, catalog: Catalog) -> dict:
+def provider(value: Provider, offerings, families: dict) -> dict:
     out = {"id": value.id, "name": value.name}
     if value.authentication.env:
         out["env"] = list(value.authentication.env)
     _put(out, "api", value.endpoint("base_url"))
     _put(out, "doc", value.endpoint("documentation") or value.website)
-    out["models"] = {o.id: model(o, catalog) for o in value.offerings}
+    out["models"] = {o["id"]: model(o, families) for o in offerings}
     return out
 
 
-def model(offering: Offering, catalog: Catalog) -> dict:
-    canonical = catalog.models.get(offering.model_id) if offering.model_id else None
-    out = {"id": offering.id, "name": offering.name}
-    _put(out, "family", canonical.family if canonical else None)
+def model(offering: dict, families: dict) -> dict:
+    """One models.dev model from an encoded offering."""
+    get = offering.get
+    out = {"id": offering["id"], "name": offering["name"]}
+    _put(out, "family", families.get(get("model_id")))
+    features = get("features", {})
     for key, feature in FEATURE_KEYS:
-        _put(out, key, getattr(offering.features, feature))
-    _put(out, "knowledge", offering.knowledge_cutoff)
-    _put(out, "release_date", offering.release_date.isoformat() if offering.release_date else None)
-    _put(out, "open_weights", offering.open_weights)
-    _put(out, "status", STATUS.get(offering.status))
-    _put(out, "modalities", modalities(offering.modalities))
-    _put(out, "limit", _known({"context": offering.context_window, "input": offering.max_input_tokens,
-                               "output": offering.max_output_tokens}))
-    _put(out, "cost", cost(offering.price))
+        _put(out, key, features.get(feature))
+    for key, field in (("knowledge", "knowledge_cutoff"), ("release_date", "release_date"), ("open_weights", "open_weights")):
+        _put(out, key, get(field))
+    _put(out, "status", STATUS.get(get("status")))
+    _put(out, "modalities", modalities(get("modalities")))
+    _put(out, "limit", {key: offering[field] for key, field in LIMIT_KEYS if field in offering} or None)
+    _put(out, "cost", cost(get("pricing")))
     return out
 
 
-def modalities(value: Modalities) -> dict | None:
-    if not value.input or not value.output:
+def modalities(value: dict | None) -> dict | None:
+    if not value or "input" not in value or "output" not in value:
         return None
-    return {d: [m for m in MODALITIES if getattr(value, d).get(m)] for d in ("input", "output")}
+    return {d: [m for m in MODALITIES if value[d].get(m)] for d in ("input", "output")}
 
 
-def cost(price: Price | None) -> dict | None:
-    if price is None or price.currency != "USD":
+def cost(pricing: dict | None) -> dict | None:
+    if pricing is None or pricing["current"]["currency"] != "USD":
         return None
-    out = _rates(price)
-    tiers = [{"tier": {"type": "context", "size": t.above_tokens}, **_rates(t)} for t in price.tiers]
+    current = pricing["current"]
+    out = _rates(current)
+    tiers = [{"tier": {"type": "context", "size": t["above_tokens"]}, **_rates(t)} for t in current.get("tiers", ())]
     if tiers:
         out["tiers"] = tiers
     return out or None
 
 
-def _rates(price: Price | PriceTier) -> dict:
-    values = {key: getattr(price, field) for key, field in COST_KEYS}
-    return {key: number(v) for key, v in values.items() if v is not None}
-
-
-def _known(values: dict) -> dict | None:
-    return {k: v for k, v in values.items() if v is not None} or None
+def _rates(price: dict) -> dict:
+    return {key: number(price[field]) for key, field in COST_KEYS if field in price}
 
 
 def _put(out: dict, key: str, value) -> None:

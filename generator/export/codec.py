@@ -1,0 +1,96 @@
+"""Fast encoders and decoders between catalog dataclasses and JSON objects.
+
+For each dataclass of :mod:`generator.model` one encoder and one decoder are
+generated from its field types: straight-line code with no per-field
+dispatch, so exporting or reading 5,000 offerings takes a fraction of a
+second.  Because they are derived from the dataclasses, a field added there is
+exported and read back without touching this module (the round-trip tests
+prove it).  Conventions: see :mod:`.encode`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import types
+import typing
+from datetime import date
+from decimal import Decimal
+
+from .. import model as m
+
+SKIPPED = {m.Offering: {"provider_id"}, m.Provider: {"offerings", "logo"}}
+CLASSES = (m.Source, m.Link, m.Author, m.Authentication, m.Endpoint, m.Privacy, m.Retention, m.Moderation,
+           m.PriceTier, m.Price, m.Pricing, m.RateLimit, m.Features, m.CanonicalModel, m.Offering, m.Provider)
+
+
+def _kind(hint) -> tuple[str, type | None]:
+    """What a field holds: plain, money, date, strs, objs, obj or modalities (and the dataclass)."""
+    args = [a for a in typing.get_args(hint) if a is not type(None)]
+    if isinstance(hint, types.UnionType) or typing.get_origin(hint) is typing.Union:
+        return _kind(args[0])
+    if typing.get_origin(hint) is tuple:
+        return ("objs", args[0]) if dataclasses.is_dataclass(args[0]) else ("strs", None)
+    if hint is m.Modalities:
+        return "modalities", None
+    if dataclasses.is_dataclass(hint):
+        return "obj", hint
+    return {Decimal: "money", date: "date"}.get(hint, "plain"), None
+
+
+def _fields(cls) -> list[tuple[str, str, type | None]]:
+    hints = typing.get_type_hints(cls, vars(m))
+    return [(f.name, *_kind(hints[f.name])) for f in dataclasses.fields(cls) if f.name not in SKIPPED.get(cls, ())]
+
+
+_ENCODE = {
+    "plain": "out[{k!r}] = v", "money": "out[{k!r}] = format(v, 'f')", "date": "out[{k!r}] = v.isoformat()",
+    "strs": "out[{k!r}] = list(v)", "objs": "out[{k!r}] = [encode_{c}(x) for x in v]",
+    "obj": "e = encode_{c}(v)\n        if e: out[{k!r}] = e", "modalities": "e = modalities(v)\n        if e: out[{k!r}] = e",
+}
+_DECODE = {
+    "plain": "v", "money": "Decimal(v)", "date": "fromisoformat(v)", "strs": "tuple(v)",
+    "objs": "tuple(decode_{c}(x) for x in v)", "obj": "decode_{c}(v)", "modalities": "decode_modalities(v)",
+}
+
+
+def _encoder_source(cls) -> str:
+    lines = [f"def encode_{cls.__name__}(obj):", "    out = {}"]
+    for name, kind, inner in _fields(cls):
+        test = "if v:" if kind in ("strs", "objs") else "if v is not None:"
+        body = _ENCODE[kind].format(k=name, c=inner.__name__ if inner else "")
+        lines += [f"    v = obj.{name}", f"    {test}", f"        {body}"]
+    return "\n".join(lines + ["    return out"])
+
+
+def _decoder_source(cls) -> str:
+    lines = [f"def decode_{cls.__name__}(data, **extra):", "    kwargs = extra", "    get = data.get"]
+    for name, kind, inner in _fields(cls):
+        value = _DECODE[kind].format(c=inner.__name__ if inner else "")
+        lines += [f"    v = get({name!r})", "    if v is not None:", f"        kwargs[{name!r}] = {value}"]
+    return "\n".join(lines + [f"    return {cls.__name__}(**kwargs)"])
+
+
+def encode_modalities(value: m.Modalities) -> dict:
+    out = {}
+    for direction, known in (("input", value.input), ("output", value.output)):
+        ordered = {name: known[name] for name in m.MODALITIES if name in known}
+        if ordered:
+            out[direction] = ordered
+    return out
+
+
+def decode_modalities(data: dict) -> m.Modalities:
+    return m.Modalities(dict(data.get("input", {})), dict(data.get("output", {})))
+
+
+def _compile() -> dict:
+    namespace = {"Decimal": Decimal, "fromisoformat": date.fromisoformat, "modalities": encode_modalities,
+                 "decode_modalities": decode_modalities, **{cls.__name__: cls for cls in CLASSES}}
+    for cls in CLASSES:
+        exec(_encoder_source(cls) + "\n\n" + _decoder_source(cls), namespace)  # noqa: S102 (generated from our own dataclasses)
+    return namespace
+
+
+_NAMESPACE = _compile()
+ENCODERS = {cls: _NAMESPACE[f"encode_{cls.__name__}"] for cls in CLASSES}
+DECODERS = {cls: _NAMESPACE[f"decode_{cls.__name__}"] for cls in CLASSES}
