@@ -58,25 +58,3 @@ def _collect(node: dict, name: str, prefix: str, found: set[str], depth: int) ->
         _collect(node["items"], name, prefix + "[]", found, depth + 1)
     if isinstance(node.get("additionalProperties"), dict):
         _collect(node["additionalProperties"], name, f"{prefix}.*" if prefix else "*", found, depth + 1)
-
-
-def undescribed(name: str) -> list[str]:
-    """Properties of schema *name* with no description, on them or on what they refer to."""
-    missing = []
-
-    def visit(node, where, depth):
-        node, here = resolve(node, name) if "$ref" in node and depth == 0 else (node, name)
-        for key, prop in node.get("properties", {}).items():
-            target, _ = resolve(prop, here)
-            if "description" not in prop and "description" not in target:
-                missing.append(f"{where}.{key}")
-        for key in ("properties", "$defs"):
-            for sub, value in node.get(key, {}).items():
-                if isinstance(value, dict):
-                    visit(value, f"{where}/{sub}", depth + 1)
-        for key in ("items", "additionalProperties"):
-            if isinstance(node.get(key), dict):
-                visit(node[key], f"{where}[]", depth + 1)
-
-    visit(load_schema(name), name, 0)
-    return missing

@@ -13,9 +13,7 @@ from generator.export.load import ContentHashMismatch, UnsupportedSchemaVersion,
 from generator.export.payload import content_hash
 from generator.export.schemas import errors
 
-from generator.export import SCHEMAS
-
-from .exporthelp import CATALOGS, RICH, documents, kind_of, undescribed
+from .exporthelp import CATALOGS, RICH, documents, kind_of
 
 
 @pytest.mark.parametrize("name", CATALOGS)
@@ -179,15 +177,3 @@ def test_write_exports_is_atomic_and_skips_unchanged(tmp_path):
     stamp = (tmp_path / "api/catalog.json").stat().st_mtime_ns
     write_exports(catalog, tmp_path)
     assert (tmp_path / "api/catalog.json").stat().st_mtime_ns == stamp
-
-
-def test_every_export_schema_property_is_described():
-    for name in SCHEMAS:
-        assert undescribed(name) == [], name
-
-
-def test_the_description_check_can_fail(monkeypatch):
-    import tests.exporthelp as helper
-    schema = {"properties": {"a": {"type": "string"}, "b": {"type": "string", "description": "B."}}}
-    monkeypatch.setattr(helper, "load_schema", lambda name: schema)
-    assert helper.undescribed("x") == ["x.a"]

@@ -44,7 +44,8 @@ def _price(ctx, param, value):
 @click.option("--max-input-price", callback=_price, help="Only offerings whose input price per 1M tokens is known and at most this.")
 @click.option("--currency", default="USD", show_default=True, help="Currency of --max-input-price.")
 @click.option("--no-training", is_flag=True, help="Only providers known not to train on user data.")
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True,
+              help="table for people; json (absent key = unknown) or csv (empty cell = unknown) for tools.")
 @reports_errors
 def list_command(what: str, data_dir: Path, catalog_json: Path | None, provider: str | None, kind: str | None,
                  features: tuple[str, ...], min_context: int | None, max_input_price: Decimal | None,

@@ -44,7 +44,8 @@ def _count_option(name: str, help_text: str):
 @click.option("--at", callback=_day, help="Price as on this day (YYYY-MM-DD), from the price history.")
 @data_option
 @catalog_option
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="text for people; json for tools (amounts as exact decimal strings).")
 @reports_errors
 def price_command(ref: str, input: int, output: int, cached: int, cache_write: int, reasoning: int,
                   at: date | None, data_dir: Path, catalog_json: Path | None, fmt: str) -> int:
