@@ -19,6 +19,7 @@ from .common import data_option, provcat
 from .query_common import catalog_option, on_terminal, open_catalog, reports_errors, terminal_width
 
 PROVIDER_COLUMNS = ("id", "name", "offerings", "retains_user_data", "trains_on_user_data", "headquarters")
+NUMERIC = {"models": frozenset({2, 3, 4}), "providers": frozenset({2})}  # right-aligned table columns
 KINDS = ("chat", "completion", "embedding", "rerank", "moderation", "image_generation", "image_edit",
          "video_generation", "speech", "transcription", "realtime", "ocr", "search")
 
@@ -61,7 +62,7 @@ def list_command(what: str, data_dir: Path, catalog_json: Path | None, provider:
                        max_input_price=max_input_price, currency=currency, no_training=no_training)
     headers, rows, records = (_providers if what == "providers" else _models)(catalog, condition)
     columns = PROVIDER_COLUMNS if what == "providers" else flat.COLUMNS
-    click.echo(_format(fmt, headers, rows, records, columns))
+    click.echo(_format(fmt, headers, rows, records, columns, NUMERIC[what]))
     return 0
 
 
@@ -100,12 +101,12 @@ def _flag(value) -> str:
     return "Unknown" if value is None else ("Yes" if value else "No")
 
 
-def _format(fmt: str, headers, rows, records, columns) -> str:
+def _format(fmt: str, headers, rows, records, columns, numeric: frozenset[int]) -> str:
     if fmt == "json":
         return json.dumps(records, indent=2, ensure_ascii=False)
     if fmt == "csv":
         return _csv(records, columns)
-    return render(headers, rows, terminal=on_terminal(), width=terminal_width(), right=frozenset({2, 3, 4}))
+    return render(headers, rows, terminal=on_terminal(), width=terminal_width(), right=numeric)
 
 
 def _csv(records: list[dict], columns) -> str:
