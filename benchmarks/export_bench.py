@@ -9,6 +9,10 @@ then times, median of --runs runs each:
   files, api.json); target at most 0.5 s;
 * ``Catalog.from_json`` of the written catalog.json; target at most 0.3 s.
 
+The work is single-threaded, so CPU seconds equal wall seconds on an idle
+machine; the targets are judged on the CPU median, which other processes
+competing for the two cores do not inflate (the wall median is printed too).
+
 Peak memory: the traced Python allocation peak of each operation (tracemalloc,
 measured in a separate run so tracing does not slow the timed ones) and the
 peak resident set size of the whole process.  Exits 1 when a target is missed.
@@ -88,13 +92,15 @@ def _offering(pid: str, p: int, o: int, model_ids: list[str]) -> m.Offering:
         last_verified=date(2026, 6, 1))
 
 
-def timed(function, runs: int) -> list[float]:
-    times = []
+def timed(function, runs: int) -> tuple[float, float]:
+    """Median wall seconds and median CPU seconds of *runs* calls."""
+    wall, cpu = [], []
     for _ in range(runs):
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         function()
-        times.append(time.perf_counter() - start)
-    return times
+        wall.append(time.perf_counter() - start)
+        cpu.append(time.process_time() - start_cpu)
+    return statistics.median(wall), statistics.median(cpu)
 
 
 def traced_peak(function) -> int:
@@ -122,12 +128,12 @@ def main(argv=None) -> int:
               f"catalog.json {len(files['api/catalog.json']):,} bytes, all exports {sum(map(len, files.values())):,} bytes")
         failed = False
         for name, function in operations.items():
-            median = statistics.median(timed(function, args.runs))
+            wall, cpu = timed(function, args.runs)
             peak = traced_peak(function)
-            ok = median <= TARGETS[name]
+            ok = cpu <= TARGETS[name]
             failed |= not ok
-            print(f"{name:<10} median {median:.3f} s of {args.runs} (target <= {TARGETS[name]} s: {'ok' if ok else 'MISSED'}), "
-                  f"traced peak {peak / 2**20:.1f} MiB")
+            print(f"{name:<10} median {cpu:.3f} s CPU, {wall:.3f} s wall, of {args.runs} runs "
+                  f"(target <= {TARGETS[name]} s: {'ok' if ok else 'MISSED'}); traced peak {peak / 2**20:.1f} MiB")
     print(f"process peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
     return 1 if failed else 0
 

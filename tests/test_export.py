@@ -175,5 +175,8 @@ def test_write_exports_is_atomic_and_skips_unchanged(tmp_path):
     written = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.is_file())
     assert written == sorted(sizes) and not list(tmp_path.rglob(".*.tmp"))
     stamp = (tmp_path / "api/catalog.json").stat().st_mtime_ns
+    stale = tmp_path / "api/providers/gone.json"
+    stale.write_text("{}")
     write_exports(catalog, tmp_path)
     assert (tmp_path / "api/catalog.json").stat().st_mtime_ns == stamp
+    assert not stale.exists() and (tmp_path / "api/providers/alpha.json").exists()

@@ -41,10 +41,17 @@ def export_files(catalog: Catalog, context=None) -> dict[str, bytes]:
 
 
 def write_exports(catalog: Catalog, out_dir: Path, pretty: bool = False) -> dict[str, int]:
-    """Write every export under *out_dir*, each file atomically; return path -> size in bytes."""
+    """Write every export under *out_dir*, each file atomically; return path -> size in bytes.
+
+    Provider files of providers no longer in the catalog are removed (``api/providers/``
+    holds nothing else); ``provcat build`` does the same through its manifest.
+    """
     files = export_files(catalog, _Options(pretty))
     for rel, data in files.items():
         write_atomic(Path(out_dir) / rel, data)
+    for stale in sorted((Path(out_dir) / API_DIR / "providers").glob("*.json")):
+        if f"{API_DIR}/providers/{stale.name}" not in files:
+            stale.unlink()
     return {rel: len(data) for rel, data in files.items()}
 
 

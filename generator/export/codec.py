@@ -63,10 +63,16 @@ def _encoder_source(cls) -> str:
 
 
 def _decoder_source(cls) -> str:
-    lines = [f"def decode_{cls.__name__}(data, **extra):", "    kwargs = extra", "    get = data.get"]
-    for name, kind, inner in _fields(cls):
-        value = _DECODE[kind].format(c=inner.__name__ if inner else "")
-        lines += [f"    v = get({name!r})", "    if v is not None:", f"        kwargs[{name!r}] = {value}"]
+    fields = _fields(cls)
+    plain = {name for name, kind, _ in fields if kind == "plain"}
+    lines = [f"PLAIN_{cls.__name__} = frozenset({sorted(plain)!r})",
+             f"def decode_{cls.__name__}(data, **extra):",
+             f"    kwargs = {{k: v for k, v in data.items() if k in PLAIN_{cls.__name__}}}",
+             "    kwargs.update(extra)", "    get = data.get"]
+    for name, kind, inner in fields:
+        if kind != "plain":
+            value = _DECODE[kind].format(c=inner.__name__ if inner else "")
+            lines += [f"    v = get({name!r})", "    if v is not None:", f"        kwargs[{name!r}] = {value}"]
     return "\n".join(lines + [f"    return {cls.__name__}(**kwargs)"])
 
 
