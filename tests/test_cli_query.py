@@ -6,7 +6,6 @@ import csv
 import io
 import json
 
-
 from generator.cli import main
 from generator.export.schemas import errors
 from generator.table import render
