@@ -48,7 +48,8 @@ def test_costs_are_usd_numbers_equal_to_the_exact_prices():
     qwq = api["alpha"]["models"]["Qwen/QwQ-32B"]["cost"]
     assert qwq["cache_read"] == 0.03 and qwq["cache_write"] == 0.125 and qwq["reasoning"] == 0.5
     assert qwq["tiers"] == [{"tier": {"type": "context", "size": 32000}, "input": 0.2, "output": 0.6},
-                            {"tier": {"type": "context", "size": 64000}, "input": 0.4}]
+                            {"tier": {"type": "context", "size": 64000}, "input": 0.4, "cache_read": 0.06,
+                             "cache_write": 0.25, "reasoning": 1}]
     assert api["alpha"]["models"]["free-embed"]["cost"] == {"input": 0, "output": 0}
 
 

@@ -180,3 +180,28 @@ def test_write_exports_is_atomic_and_skips_unchanged(tmp_path):
     write_exports(catalog, tmp_path)
     assert (tmp_path / "api/catalog.json").stat().st_mtime_ns == stamp
     assert not stale.exists() and (tmp_path / "api/providers/alpha.json").exists()
+
+
+def test_the_rich_fixture_sets_every_field_so_the_round_trip_covers_it():
+    """Each dataclass field holds a non-default value somewhere in the rich catalog."""
+    import dataclasses
+    from generator.export.codec import CLASSES
+
+    seen: dict[type, set[str]] = {cls: set() for cls in CLASSES}
+
+    def visit(obj):
+        if isinstance(obj, (list, tuple)):
+            for item in obj:
+                visit(item)
+        elif type(obj) in seen:
+            for f in dataclasses.fields(obj):
+                value = getattr(obj, f.name)
+                default = f.default_factory() if f.default_factory is not dataclasses.MISSING else f.default
+                if value != default:
+                    seen[type(obj)].add(f.name)
+                visit(value)
+
+    catalog = load_catalog(RICH)
+    visit(list(catalog.authors.values()) + list(catalog.models.values()) + list(catalog.providers.values()))
+    missing = {cls.__name__: sorted({f.name for f in dataclasses.fields(cls)} - names) for cls, names in seen.items()}
+    assert {k: v for k, v in missing.items() if v} == {}

@@ -34,7 +34,8 @@ def test_kind_provider_and_model(rich):
 def test_features_pass_only_when_known_true(rich):
     assert refs(select(rich, features=("tool_calling",))) == ["alpha/Qwen/QwQ-32B"]  # beta/big-model says false
     assert refs(select(rich, features=("tool_calling", "structured_outputs"))) == []
-    assert refs(select(rich, features=("json_mode",))) == []  # unknown everywhere
+    assert refs(select(rich, features=("json_mode",))) == ["alpha/claude@2024:1"]  # unknown elsewhere
+    assert refs(select(rich, features=("web_search",))) == []  # false at claude, unknown elsewhere
 
 
 def test_modalities_and_context(rich):
