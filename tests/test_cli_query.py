@@ -158,3 +158,10 @@ def test_queries_read_an_exported_catalog(capsys, tmp_path):
     assert from_json == from_data
     status, out, _ = run(capsys, "price", "beta/big-model", "--catalog", exported, "--input", "1M")
     assert status == 0 and "0.08 USD" in out
+
+
+def test_a_broken_exported_catalog_is_reported(capsys, tmp_path):
+    broken = tmp_path / "catalog.json"
+    broken.write_text("{}")
+    status, out, err = run(capsys, "list", "models", "--catalog", str(broken))
+    assert status == 1 and out == "" and "schema_version" in err

@@ -205,3 +205,17 @@ def test_the_rich_fixture_sets_every_field_so_the_round_trip_covers_it():
     visit(list(catalog.authors.values()) + list(catalog.models.values()) + list(catalog.providers.values()))
     missing = {cls.__name__: sorted({f.name for f in dataclasses.fields(cls)} - names) for cls, names in seen.items()}
     assert {k: v for k, v in missing.items() if v} == {}
+
+
+def test_files_that_are_not_a_catalog_get_a_clear_error(tmp_path):
+    from generator.export.load import InvalidExport
+    path = tmp_path / "catalog.json"
+    path.write_text("{not json")
+    with pytest.raises(InvalidExport, match="not JSON"):
+        Catalog.from_json(path)
+    path.write_bytes(export_files(load_catalog(RICH))["api/models.json"])
+    with pytest.raises(InvalidExport, match="not a valid catalog.json .*KeyError.*authors"):
+        Catalog.from_json(path)
+    path.write_text("[1, 2]")
+    with pytest.raises(UnsupportedSchemaVersion):
+        Catalog.from_json(path)
