@@ -63,17 +63,46 @@ def _encoder_source(cls) -> str:
 
 
 def _decoder_source(cls) -> str:
-    fields = _fields(cls)
-    plain = {name for name, kind, _ in fields if kind == "plain"}
-    lines = [f"PLAIN_{cls.__name__} = frozenset({sorted(plain)!r})",
-             f"def decode_{cls.__name__}(data, **extra):",
-             f"    kwargs = {{k: v for k, v in data.items() if k in PLAIN_{cls.__name__}}}",
-             "    kwargs.update(extra)", "    get = data.get"]
-    for name, kind, inner in fields:
-        if kind != "plain":
-            value = _DECODE[kind].format(c=inner.__name__ if inner else "")
-            lines += [f"    v = get({name!r})", "    if v is not None:", f"        kwargs[{name!r}] = {value}"]
-    return "\n".join(lines + [f"    return {cls.__name__}(**kwargs)"])
+    """``decode_X(data, **extra)``: every field passed positionally, converted when present.
+
+    A required field missing from *data* raises KeyError; an optional one gets
+    its dataclass default; *extra* supplies the fields the JSON leaves implied.
+    """
+    name = cls.__name__
+    kinds = {field: (kind, inner) for field, kind, inner in _fields(cls)}
+    lines = [f"def decode_{name}(data, **extra):", "    get = data.get"]
+    arguments = []
+    for field in dataclasses.fields(cls):
+        default = _fallback(cls, field)
+        if field.name not in kinds:
+            arguments.append(f"extra[{field.name!r}]" if default is None else f"extra.get({field.name!r}) or {default}")
+            continue
+        kind, inner = kinds[field.name]
+        value = _DECODE[kind].format(c=inner.__name__ if inner else "")
+        if default is None:
+            lines += [f"    v = data[{field.name!r}]", f"    required_{field.name} = {value}"]
+            arguments.append(f"required_{field.name}")
+        else:
+            arguments.append(f"{default} if (v := get({field.name!r})) is None else {value}")
+    return "\n".join(lines + [f"    return {name}(", *(f"        {a}," for a in arguments), "    )"])
+
+
+def _fallback(cls, field: dataclasses.Field) -> str | None:
+    """The expression giving the field's default (a fresh one from a factory); None when required."""
+    if field.default is not dataclasses.MISSING:
+        return f"DEFAULT_{cls.__name__}_{field.name}"
+    if field.default_factory is not dataclasses.MISSING:
+        return f"FACTORY_{cls.__name__}_{field.name}()"
+    return None
+
+
+def _default_names() -> dict:
+    names = {}
+    for cls in CLASSES:
+        for field in dataclasses.fields(cls):
+            names[f"DEFAULT_{cls.__name__}_{field.name}"] = field.default
+            names[f"FACTORY_{cls.__name__}_{field.name}"] = field.default_factory
+    return names
 
 
 def encode_modalities(value: m.Modalities) -> dict:
@@ -91,7 +120,7 @@ def decode_modalities(data: dict) -> m.Modalities:
 
 def _compile() -> dict:
     namespace = {"Decimal": Decimal, "fromisoformat": date.fromisoformat, "modalities": encode_modalities,
-                 "decode_modalities": decode_modalities, **{cls.__name__: cls for cls in CLASSES}}
+                 "decode_modalities": decode_modalities, **{cls.__name__: cls for cls in CLASSES}, **_default_names()}
     for cls in CLASSES:
         exec(_encoder_source(cls) + "\n\n" + _decoder_source(cls), namespace)  # noqa: S102 (generated from our own dataclasses)
     return namespace
