@@ -219,3 +219,12 @@ def test_files_that_are_not_a_catalog_get_a_clear_error(tmp_path):
     path.write_text("[1, 2]")
     with pytest.raises(UnsupportedSchemaVersion):
         Catalog.from_json(path)
+
+
+def test_bytes_do_not_depend_on_where_the_data_is_read_from(monkeypatch, tmp_path):
+    import shutil
+    from .conftest import ROOT
+    monkeypatch.chdir(ROOT)
+    relative = export_files(load_catalog("tests/fixtures/rich"))
+    shutil.copytree(RICH, tmp_path / "elsewhere")
+    assert export_files(load_catalog(tmp_path / "elsewhere")) == relative == export_files(load_catalog(RICH))
