@@ -23,6 +23,8 @@ def test_every_export_validates_against_its_schema(name):
     assert {"api/catalog.json", "api/models.json", "api/api.json"} <= set(exports)
     for path in exports:
         assert errors(kind_of(path), docs[path]) == [], path
+        if "content_hash" in docs[path]:
+            assert docs[path]["content_hash"] == content_hash(docs[path]), path
 
 
 def test_schema_rejects_what_the_conventions_forbid():
