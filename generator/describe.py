@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from .catalog import Catalog
-from .model import FEATURES, MODALITIES, PRICE_FIELDS, Offering, Price, Provider
+from .model import FEATURES, MODALITIES, PRICE_FIELDS, CanonicalModel, Offering, Price, Provider
 from .pricing import plain
 
 UNKNOWN = "unknown"
@@ -32,7 +32,8 @@ def money(value: Decimal | None, currency: str) -> str:
 def facts(catalog: Catalog, offering: Offering) -> list[Section]:
     """Sections of (label, value) pairs covering every field of the offering and its provider's policies."""
     provider = catalog.providers[offering.provider_id]
-    return [_overview(catalog, offering, provider), _limits(offering), *_pricing(offering),
+    canonical = [_canonical(catalog.models[offering.model_id])] if offering.model_id in catalog.models else []
+    return [_overview(catalog, offering, provider), *canonical, _limits(offering), *_pricing(offering),
             _rate_limits(offering), _modalities(offering), _features(offering), _policies(provider), _sources(offering)]
 
 
@@ -46,6 +47,14 @@ def _overview(catalog: Catalog, o: Offering, provider: Provider) -> Section:
         ("Deprecation date", text(o.deprecation_date)), ("Retirement date", text(o.retirement_date)),
         ("Knowledge cutoff", text(o.knowledge_cutoff)), ("Open weights", text(o.open_weights)),
         ("Page", f"providers/{provider.id}/models/{o.file_stem}.md"),
+    ])
+
+
+def _canonical(model: CanonicalModel) -> Section:
+    return (f"Canonical model ({model.id})", [
+        ("Name", model.name), ("Family", text(model.family)), ("Description", text(model.description)),
+        ("Parameters", text(model.parameters_total)), ("Active parameters", text(model.parameters_active)),
+        ("License", text(model.license)), *((link.label, link.url) for link in model.links),
     ])
 
 

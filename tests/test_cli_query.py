@@ -93,7 +93,8 @@ def test_show_gives_every_fact_and_marks_unknowns(capsys):
     assert status == 0
     for expected in ("Reference:", "alpha/Qwen/QwQ-32B", "Authors:", "Acme AI, Beta Labs", "Aliases:", "qwq, qwq-latest",
                      "Tool choice:", "Above 32,000 input tokens:", "Earlier price from 2024-06-01", "Tier free:",
-                     "Trains on user data:", "Input:", "audio no, video unknown, pdf yes"):
+                     "Trains on user data:", "Input:", "audio no, video unknown, pdf yes",
+                     "Canonical model (acme/big-model)", "235,000,000,000", "Apache-2.0", "Weights:"):
         assert expected in out, expected
     assert "  Tool choice:" in out and out.split("Tool choice:")[1].split("\n")[0].strip() == "unknown"
     _, out, _ = run(capsys, "show", "alpha/mystery", *R)
