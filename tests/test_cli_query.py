@@ -48,7 +48,7 @@ def test_table_shrinks_to_the_terminal_and_cleans_cells():
 
 
 def test_list_models_filters(capsys):
-    _, out, _ = run(capsys, "list", "models", *R, "--feature", "tool_calling", "--min-context", "100k".replace("k", "000"))
+    _, out, _ = run(capsys, "list", "models", *R, "--feature", "tool_calling", "--min-context", "128k")
     assert [line.split("\t")[0] for line in out.splitlines()[1:]] == ["alpha/Qwen/QwQ-32B"]
     _, out, _ = run(capsys, "list", "models", *R, "--max-input-price", "0.09", "--no-training", "--format", "json")
     assert [r["ref"] for r in json.loads(out)] == ["alpha/free-embed"]
@@ -82,6 +82,8 @@ def test_list_providers(capsys):
 
 def test_list_rejects_bad_options(capsys):
     assert run(capsys, "list", "models", *R, "--feature", "teleport")[0] == 2
+    status, _, err = run(capsys, "list", "models", *R, "--min-context", "lots")
+    assert status == 2 and "not a token count" in err
     status, _, err = run(capsys, "list", "models", *R, "--max-input-price", "cheap")
     assert status == 2 and "not a price" in err
     status, _, err = run(capsys, "list", "models", *R, "--provider", "alpah")

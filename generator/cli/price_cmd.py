@@ -31,7 +31,7 @@ def _day(ctx, param, value):
 
 
 def _count_option(name: str, help_text: str):
-    return click.option(name, default="0", show_default=True, callback=_tokens, help=help_text)
+    return click.option(name, default="0", show_default=True, callback=_tokens, metavar="TOKENS", help=help_text)
 
 
 @provcat.command("price")
@@ -41,7 +41,7 @@ def _count_option(name: str, help_text: str):
 @_count_option("--cached", "Prompt tokens read from the prompt cache.")
 @_count_option("--cache-write", "Prompt tokens written to the prompt cache.")
 @_count_option("--reasoning", "The part of --output that is reasoning (billed apart where the price says so).")
-@click.option("--at", callback=_day, help="Price as on this day (YYYY-MM-DD), from the price history.")
+@click.option("--at", callback=_day, metavar="DATE", help="Price as on this day (YYYY-MM-DD), from the price history.")
 @data_option
 @catalog_option
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
