@@ -15,23 +15,13 @@ from ..export import flat
 from ..model import FEATURES
 from ..query import Filter, providers_matching, select
 from ..table import render
-from ..tokens import BadTokenCount, parse_tokens
 from .common import data_option, provcat
-from .query_common import catalog_option, on_terminal, open_catalog, reports_errors, terminal_width
+from .query_common import catalog_option, on_terminal, open_catalog, reports_errors, terminal_width, token_count
 
 PROVIDER_COLUMNS = ("id", "name", "offerings", "retains_user_data", "trains_on_user_data", "headquarters")
 NUMERIC = {"models": frozenset({2, 3, 4}), "providers": frozenset({2})}  # right-aligned table columns
 KINDS = ("chat", "completion", "embedding", "rerank", "moderation", "image_generation", "image_edit",
          "video_generation", "speech", "transcription", "realtime", "ocr", "search")
-
-
-def _tokens(ctx, param, value):
-    if value is None:
-        return None
-    try:
-        return parse_tokens(value)
-    except BadTokenCount as exc:
-        raise click.BadParameter(str(exc)) from None
 
 
 def _price(ctx, param, value):
@@ -51,7 +41,7 @@ def _price(ctx, param, value):
 @click.option("--kind", type=click.Choice(KINDS), help="Only offerings of this kind.")
 @click.option("--feature", "features", multiple=True, type=click.Choice(FEATURES),
               help="Only offerings known to support this feature (repeatable).")
-@click.option("--min-context", callback=_tokens, metavar="TOKENS",
+@click.option("--min-context", callback=token_count, metavar="TOKENS",
               help="Only offerings with at least this context window (128k, 1M, 131072 ...).")
 @click.option("--max-input-price", callback=_price, metavar="PRICE", help="Only offerings whose input price per 1M tokens is known and at most this.")
 @click.option("--currency", default="USD", show_default=True, help="Currency of --max-input-price.")

@@ -9,16 +9,8 @@ from pathlib import Path
 import click
 
 from ..pricing import cost, plain
-from ..tokens import BadTokenCount, parse_tokens
 from .common import data_option, provcat
-from .query_common import catalog_option, open_catalog, reports_errors
-
-
-def _tokens(ctx, param, value):
-    try:
-        return parse_tokens(value)
-    except BadTokenCount as exc:
-        raise click.BadParameter(str(exc)) from None
+from .query_common import catalog_option, open_catalog, reports_errors, token_count
 
 
 def _day(ctx, param, value):
@@ -31,7 +23,7 @@ def _day(ctx, param, value):
 
 
 def _count_option(name: str, help_text: str):
-    return click.option(name, default="0", show_default=True, callback=_tokens, metavar="TOKENS", help=help_text)
+    return click.option(name, default="0", show_default=True, callback=token_count, metavar="TOKENS", help=help_text)
 
 
 @provcat.command("price")

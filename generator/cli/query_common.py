@@ -11,6 +11,7 @@ import click
 
 from ..catalog import Catalog, load_catalog
 from ..problems import CatalogError, InvalidCatalog, UnknownReference
+from ..tokens import BadTokenCount, parse_tokens
 
 
 def catalog_option(function):
@@ -56,3 +57,13 @@ def on_terminal() -> bool:
 
 def terminal_width() -> int:
     return shutil.get_terminal_size((100, 24)).columns
+
+
+def token_count(ctx, param, value):
+    """Click callback: ``1M``, ``200k``, ``1_000`` as an int (None stays None)."""
+    if value is None:
+        return None
+    try:
+        return parse_tokens(value)
+    except BadTokenCount as exc:
+        raise click.BadParameter(str(exc)) from None
