@@ -14,6 +14,7 @@ from ..catalog import Catalog
 from ..schemas import SCHEMA_DIR
 from . import encode, flat, modelsdev, payload
 from .atomic import write_atomic
+from .gcpause import collector_paused
 from .payload import SCHEMA_VERSION, dumps
 
 API_DIR = "api"
@@ -27,6 +28,11 @@ def export_files(catalog: Catalog, context=None) -> dict[str, bytes]:
     *context* may carry ``pretty`` (indent the JSON); anything else is ignored.
     """
     pretty = bool(getattr(context, "pretty", False))
+    with collector_paused():
+        return _files(catalog, pretty)
+
+
+def _files(catalog: Catalog, pretty: bool) -> dict[str, bytes]:
     providers = [encode.provider(p) for p in catalog.providers.values()]
     files = {
         f"{API_DIR}/catalog.json": payload.sealed_bytes(payload.catalog_body(catalog, providers), pretty),

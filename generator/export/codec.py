@@ -106,11 +106,12 @@ def _default_names() -> dict:
 
 
 def encode_modalities(value: m.Modalities) -> dict:
+    """Only the directions with a known modality (key order is the files' sorted order anyway)."""
     out = {}
-    for direction, known in (("input", value.input), ("output", value.output)):
-        ordered = {name: known[name] for name in m.MODALITIES if name in known}
-        if ordered:
-            out[direction] = ordered
+    if value.input:
+        out["input"] = dict(value.input)
+    if value.output:
+        out["output"] = dict(value.output)
     return out
 
 

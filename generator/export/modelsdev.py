@@ -57,17 +57,17 @@ def provider(value: Provider, offerings, families: dict) -> dict:
 def model(offering: dict, families: dict) -> dict:
     """One models.dev model from an encoded offering."""
     get = offering.get
-    out = {"id": offering["id"], "name": offering["name"]}
-    _put(out, "family", families.get(get("model_id")))
     features = get("features", {})
-    for key, feature in FEATURE_KEYS:
-        _put(out, key, features.get(feature))
-    for key, field in (("knowledge", "knowledge_cutoff"), ("release_date", "release_date"), ("open_weights", "open_weights")):
-        _put(out, key, get(field))
-    _put(out, "status", STATUS.get(get("status")))
-    _put(out, "modalities", modalities(get("modalities")))
-    _put(out, "limit", {key: offering[field] for key, field in LIMIT_KEYS if field in offering} or None)
-    _put(out, "cost", cost(get("pricing")))
+    out = {"id": offering["id"], "name": offering["name"]}
+    facts = (
+        ("family", families.get(get("model_id"))), *((key, features.get(name)) for key, name in FEATURE_KEYS),
+        ("knowledge", get("knowledge_cutoff")), ("release_date", get("release_date")),
+        ("open_weights", get("open_weights")), ("status", STATUS.get(get("status"))),
+        ("modalities", modalities(get("modalities"))),
+        ("limit", {key: offering[field] for key, field in LIMIT_KEYS if field in offering} or None),
+        ("cost", cost(get("pricing"))),
+    )
+    out.update((key, value) for key, value in facts if value is not None)
     return out
 
 
