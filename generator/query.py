@@ -7,7 +7,7 @@ provider passes a privacy filter only if its policy is known to allow it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date
 from decimal import Decimal
 
@@ -93,16 +93,25 @@ def select(catalog: Catalog, condition: Filter | None = None, **conditions) -> l
 def providers_matching(catalog: Catalog, condition: Filter) -> list[tuple[Provider, int]]:
     """Providers with at least one matching offering, and how many match.
 
-    A provider without offerings is listed (with 0) when only provider-level
-    conditions are given.
+    When only provider-level conditions are given (provider, privacy), a
+    provider that meets them is listed even with no offerings (count 0).
     """
-    offering_level = Filter(provider=condition.provider, no_training=condition.no_training,
-                            no_retention=condition.no_retention, currency=condition.currency) != condition
     counts = {p.id: 0 for p in catalog.providers.values()}
     for offering in select(catalog, condition):
         counts[offering.provider_id] += 1
+    only_provider_level = not _offering_conditions(condition)
     return [(catalog.providers[pid], n) for pid, n in counts.items()
-            if n or (not offering_level and _provider_ok(condition, catalog.providers[pid]))]
+            if n or (only_provider_level and _provider_ok(condition, catalog.providers[pid]))]
+
+
+PROVIDER_LEVEL = {"provider", "no_training", "no_retention", "currency"}
+
+
+def _offering_conditions(condition: Filter) -> list[str]:
+    """Names of the conditions set on offerings (not on providers)."""
+    default = Filter()
+    return [f.name for f in fields(Filter)
+            if f.name not in PROVIDER_LEVEL and getattr(condition, f.name) != getattr(default, f.name)]
 
 
 def _provider_ok(condition: Filter, provider: Provider) -> bool:
