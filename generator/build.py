@@ -58,7 +58,15 @@ def produce_docs(catalog: Catalog, context: BuildContext) -> dict[str, bytes]:
     return render_docs(catalog, env=context.env)
 
 
-PRODUCERS: list[Producer] = [produce_docs]
+def produce_exports(catalog: Catalog, context: BuildContext) -> dict[str, bytes]:
+    """The JSON exports and their schemas under ``api/`` (:func:`generator.export.export_files`)."""
+    from .export import export_files
+
+    return export_files(catalog, context)
+
+
+PRODUCERS: list[Producer] = [produce_docs, produce_exports]
+EXPORT_REPORTED = ("api/catalog.json", "api/models.json", "api/api.json")  # sizes the build prints
 
 
 @dataclass
@@ -67,6 +75,7 @@ class BuildResult:
     files: int  # generated files, not counting the manifest
     checked: bool  # True: --check, nothing was written
     skipped: bool = False  # True: inputs and outputs as the last build left them; nothing rendered
+    sizes: dict[str, int] | None = None  # bytes of each file of EXPORT_REPORTED that was produced
 
     @property
     def changed(self) -> bool:
@@ -81,7 +90,8 @@ def build(data_dir: Path | str, out_dir: Path | str, *, templates: Path | str | 
     print_ = _fingerprint(data_dir, templates, pretty)
     owned = buildstate.unchanged(out_dir, print_)
     if owned is not None:
-        return BuildResult(Changes(unchanged=owned), len(owned) - 1, check, skipped=True)
+        sizes = {p: (out_dir / p).stat().st_size for p in EXPORT_REPORTED if p in owned}
+        return BuildResult(Changes(unchanged=owned), len(owned) - 1, check, skipped=True, sizes=sizes)
     catalog = load_catalog(data_dir)
     files = collect(catalog, BuildContext(data_dir, out_dir, templates, pretty))
     changes = plan(out_dir, files, MANIFEST_NAME)
@@ -89,7 +99,8 @@ def build(data_dir: Path | str, out_dir: Path | str, *, templates: Path | str | 
         buildstate.forget(out_dir)
         apply(out_dir, files, changes, MANIFEST_NAME, progress)
         buildstate.save(out_dir, print_, [*files, MANIFEST_NAME])
-    return BuildResult(changes, len(files), check)
+    sizes = {p: len(files[p]) for p in EXPORT_REPORTED if p in files}
+    return BuildResult(changes, len(files), check, sizes=sizes)
 
 
 def _fingerprint(data_dir: Path, templates: Path | None, pretty: bool) -> str:

@@ -68,6 +68,28 @@ class Catalog:
     def author_names(self, offering: Offering) -> list[str]:
         return [self.authors[a].name for a in offering.authors]
 
+    # Thin entry points to the JSON export, pricing and query modules (issue 4).
+    @classmethod
+    def from_json(cls, path: Path | str, data_dir: Path | str | None = None) -> "Catalog":
+        """The catalog in an exported ``catalog.json`` (see generator.export.load)."""
+        from .export.load import catalog_from_json
+        return catalog_from_json(path, data_dir)
+
+    def price(self, ref: str, **request):
+        """The exact cost of a request to offering *ref* (see generator.pricing.cost)."""
+        from .pricing import cost
+        return cost(self.offering(ref), **request)
+
+    def select(self, **conditions) -> list[Offering]:
+        """Offerings known to match *conditions* (see generator.query.Filter)."""
+        from .query import select
+        return select(self, **conditions)
+
+    def cheapest(self, model_id: str, **request):
+        """The cheapest priced offering of a canonical model (see generator.query.cheapest)."""
+        from .query import cheapest
+        return cheapest(self, model_id, **request)
+
     def newest_verification(self) -> date | None:
         days = [p.last_verified for p in self.providers.values()] + [o.last_verified for o in self.offerings]
         return max((d for d in days if d), default=None)

@@ -90,7 +90,9 @@ def test_editing_one_offering_rewrites_only_the_pages_that_show_it(tmp_path, dat
     edit(data_copy / "providers/cerebras/models/gpt-oss-120b.yaml", "input: 0.25", "input: 0.3")
     result = build(data_copy, out)
     shown_on = {"providers/cerebras/models/gpt-oss-120b.md", "providers/cerebras/README.md",
-                "models/openai/gpt-oss-120b.md", "models/README.md"}
+                "models/openai/gpt-oss-120b.md", "models/README.md",
+                # the JSON exports that hold the price: whole catalog, flat rows, models.dev shape, provider file
+                "api/catalog.json", "api/models.json", "api/api.json", "api/providers/cerebras.json"}
     assert set(result.changes.updated) == shown_on | {MANIFEST_NAME}
     assert not result.changes.created and not result.changes.removed
     after = snapshot(out)
@@ -127,7 +129,7 @@ def test_removing_a_provider_removes_its_emptied_folders(tmp_path, data_copy):
     shutil.rmtree(data_copy / "providers/solo")
     result = build(data_copy, out)
     assert set(result.changes.removed) == {"providers/solo/README.md", "providers/solo/logo.svg",
-                                           "providers/solo/models/one.md"}
+                                           "providers/solo/models/one.md", "api/providers/solo.json"}
     assert not (out / "providers/solo").exists() and (out / "providers/cerebras").is_dir()
 
 
@@ -231,7 +233,8 @@ def test_progress_bar_only_on_a_terminal_outside_ci_for_big_builds(tmp_path, cap
     data = make_catalog(tmp_path / "data", providers=6, offerings=40, models=10, authors=2)
     monkeypatch.delenv("CI", raising=False)
     assert main(["build", "--data", str(data), "--out", str(tmp_path / "piped")]) == 0
-    assert capsys.readouterr().err.count("\n") == 1  # the summary only
+    piped = capsys.readouterr().err
+    assert "writing" not in piped and piped.endswith("282 created, 0 updated, 0 removed, 0 unchanged\n")
     monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
     assert main(["build", "--data", str(DATA), "--out", str(tmp_path / "small")]) == 0
     assert "writing" not in capsys.readouterr().err  # a small build needs no bar
@@ -255,4 +258,16 @@ def test_an_offering_edit_also_rewrites_the_pages_of_the_same_model_elsewhere(tm
         "providers/other/models/gpt-oss-120b-unpriced.md", "providers/other/README.md",
         "models/openai/gpt-oss-120b.md",
         "providers/cerebras/models/gpt-oss-120b.md", "providers/other/models/gpt-oss-120b-free.md",  # "same model"
+        "api/catalog.json", "api/models.json", "api/api.json", "api/providers/other.json",
         MANIFEST_NAME}
+
+
+def test_the_build_reports_the_size_of_each_main_json_export(tmp_path, capsys):
+    out = tmp_path / "out"
+    assert main(["build", "--data", str(DATA), "--out", str(out)]) == 0
+    first = capsys.readouterr().err
+    for name in ("catalog.json", "models.json", "api.json"):
+        size = (out / "api" / name).stat().st_size
+        assert f"{size:>12,} bytes  {out / 'api' / name}\n" in first
+    assert main(["build", "--data", str(DATA), "--out", str(out)]) == 0  # skipped: sizes read from disk
+    assert capsys.readouterr().err.splitlines()[:3] == first.splitlines()[:3]

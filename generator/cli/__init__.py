@@ -15,6 +15,7 @@ from .. import __version__
 from .common import provcat
 from . import validate_cmd  # noqa: F401  (registers its command)
 from . import build_cmd  # noqa: F401  (registers its command)
+from . import export_cmd, list_cmd, price_cmd, show_cmd  # noqa: F401  (register their commands)
 
 
 def main(argv: list[str] | None = None) -> int:

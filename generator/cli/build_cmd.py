@@ -67,6 +67,8 @@ def _report(result, out_dir: Path) -> int:
         verdict = "out of date; run provcat build" if changes.changed else "up to date"
         click.echo(f"{out_dir}: {verdict} ({changes.summary()})", err=True)
         return 1 if changes.changed else 0
+    for path, size in (result.sizes or {}).items():
+        click.echo(f"{size:>12,} bytes  {out_dir / path}", err=True)
     click.echo(f"{out_dir}: {changes.summary()}", err=True)
     return 0
 

@@ -1,0 +1,31 @@
+"""``provcat export``: write only the JSON exports (api/ under --out)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..catalog import load_catalog
+from ..export import write_exports
+from .common import data_option, out_option, provcat
+from .query_common import reports_errors
+
+
+@provcat.command("export")
+@data_option
+@out_option
+@click.option("--pretty", is_flag=True, help="Indent the JSON for humans (default: minified).")
+@reports_errors
+def export_command(data_dir: Path, out_dir: Path, pretty: bool) -> int:
+    """Write the JSON catalog exports to OUT/api/: catalog.json, models.json,
+    providers/<id>.json, api.json (models.dev shape) and their schemas.
+
+    Each file is written atomically; the size of each is reported. Nothing is
+    written when the catalog has errors.
+    """
+    sizes = write_exports(load_catalog(data_dir), out_dir, pretty)
+    for rel, size in sizes.items():
+        click.echo(f"{size:>10,} bytes  {out_dir / rel}")
+    click.echo(f"{len(sizes)} file(s), {sum(sizes.values()):,} bytes", err=True)
+    return 0

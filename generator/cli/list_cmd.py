@@ -1,0 +1,123 @@
+"""``provcat list providers|models``: the catalog as a table, JSON or CSV, filtered."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+import click
+
+from ..catalog import Catalog
+from ..export import flat
+from ..model import FEATURES
+from ..query import Filter, providers_matching, select
+from ..table import render
+from .common import data_option, provcat
+from .query_common import catalog_option, on_terminal, open_catalog, reports_errors, terminal_width, token_count
+
+PROVIDER_COLUMNS = ("id", "name", "offerings", "retains_user_data", "trains_on_user_data", "headquarters")
+NUMERIC = {"models": frozenset({2, 3, 4}), "providers": frozenset({2})}  # right-aligned table columns
+KINDS = ("chat", "completion", "embedding", "rerank", "moderation", "image_generation", "image_edit",
+         "video_generation", "speech", "transcription", "realtime", "ocr", "search")
+
+
+def _price(ctx, param, value):
+    if value is None:
+        return None
+    try:
+        return Decimal(value)
+    except InvalidOperation:
+        raise click.BadParameter(f"`{value}` is not a price; write e.g. 0.5 (per million tokens)") from None
+
+
+@provcat.command("list")
+@click.argument("what", type=click.Choice(["providers", "models"]))
+@data_option
+@catalog_option
+@click.option("--provider", help="Only this provider id.")
+@click.option("--kind", type=click.Choice(KINDS), help="Only offerings of this kind.")
+@click.option("--feature", "features", multiple=True, type=click.Choice(FEATURES),
+              help="Only offerings known to support this feature (repeatable).")
+@click.option("--min-context", callback=token_count, metavar="TOKENS",
+              help="Only offerings with at least this context window (128k, 1M, 131072 ...).")
+@click.option("--max-input-price", callback=_price, metavar="PRICE", help="Only offerings whose input price per 1M tokens is known and at most this.")
+@click.option("--currency", default="USD", show_default=True, help="Currency of --max-input-price.")
+@click.option("--no-training", is_flag=True, help="Only providers known not to train on user data.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True,
+              help="table for people; json (absent key = unknown) or csv (empty cell = unknown) for tools.")
+@reports_errors
+def list_command(what: str, data_dir: Path, catalog_json: Path | None, provider: str | None, kind: str | None,
+                 features: tuple[str, ...], min_context: int | None, max_input_price: Decimal | None,
+                 currency: str, no_training: bool, fmt: str) -> int:
+    """List providers or models (offerings), keeping only those KNOWN to match every filter.
+
+    An unknown fact never passes a filter: --feature tool_calling skips offerings
+    whose tool calling support is unknown. Tables are aligned on a terminal and
+    tab-separated when piped; in CSV an empty cell is unknown; in JSON an absent key is.
+    """
+    catalog = open_catalog(data_dir, catalog_json)
+    condition = Filter(provider=provider, kind=kind, features=features, min_context=min_context,
+                       max_input_price=max_input_price, currency=currency, no_training=no_training)
+    headers, rows, records = (_providers if what == "providers" else _models)(catalog, condition)
+    columns = PROVIDER_COLUMNS if what == "providers" else flat.COLUMNS
+    click.echo(_format(fmt, headers, rows, records, columns, NUMERIC[what]))
+    return 0
+
+
+def _models(catalog: Catalog, condition: Filter):
+    records = flat.rows(catalog, select(catalog, condition))
+    headers = ["REFERENCE", "KIND", "CONTEXT", "INPUT/1M", "OUTPUT/1M", "STATUS"]
+    rows = [[r["ref"], r.get("kind", "N/A"), _int(r.get("context_window")), _money(r, "price_input"),
+             _money(r, "price_output"), r.get("status", "N/A")] for r in records]
+    return headers, rows, records
+
+
+def _providers(catalog: Catalog, condition: Filter):
+    records = [_provider_record(p, n) for p, n in providers_matching(catalog, condition)]
+    headers = ["ID", "NAME", "OFFERINGS", "RETAINS DATA", "TRAINS ON DATA"]
+    rows = [[r["id"], r["name"], str(r["offerings"]), _flag(r.get("retains_user_data")),
+             _flag(r.get("trains_on_user_data"))] for r in records]
+    return headers, rows, records
+
+
+def _provider_record(provider, matching: int) -> dict:
+    record = {"id": provider.id, "name": provider.name, "offerings": matching,
+              "retains_user_data": provider.privacy.retains_user_data,
+              "trains_on_user_data": provider.privacy.trains_on_user_data, "headquarters": provider.headquarters}
+    return {k: v for k, v in record.items() if v is not None}
+
+
+def _int(value) -> str:
+    return "N/A" if value is None else str(value)
+
+
+def _money(record: dict, key: str) -> str:
+    return f"{record[key]} {record['currency']}" if key in record else "N/A"
+
+
+def _flag(value) -> str:
+    return "Unknown" if value is None else ("Yes" if value else "No")
+
+
+def _format(fmt: str, headers, rows, records, columns, numeric: frozenset[int]) -> str:
+    if fmt == "json":
+        return json.dumps(records, indent=2, ensure_ascii=False)
+    if fmt == "csv":
+        return _csv(records, columns)
+    return render(headers, rows, terminal=on_terminal(), width=terminal_width(), right=numeric)
+
+
+def _csv(records: list[dict], columns) -> str:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, columns, lineterminator="\n")
+    writer.writeheader()
+    for record in records:
+        writer.writerow({k: (";".join(v) if isinstance(v, list) else _cell(v)) for k, v in record.items()})
+    return buffer.getvalue().rstrip("\n")
+
+
+def _cell(value) -> str:
+    return ("true" if value else "false") if isinstance(value, bool) else value

@@ -1,0 +1,40 @@
+"""``provcat show PROVIDER/OFFERING``: every known fact about one offering, unknowns marked."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from ..describe import facts
+from ..export import encode
+from .common import data_option, provcat
+from .query_common import catalog_option, open_catalog, reports_errors
+
+
+@provcat.command("show")
+@click.argument("ref")
+@data_option
+@catalog_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="json prints the offering as in catalog.json (unknown facts absent).")
+@reports_errors
+def show_command(ref: str, data_dir: Path, catalog_json: Path | None, fmt: str) -> int:
+    """Show every fact about the offering REF (PROVIDER/OFFERING, e.g. cerebras/gpt-oss-120b).
+
+    Facts the catalog does not know are shown as `unknown`; an alias of the
+    offering id works too. An unknown REF gets close-match suggestions.
+    """
+    catalog = open_catalog(data_dir, catalog_json)
+    offering = catalog.offering(ref)
+    if fmt == "json":
+        click.echo(json.dumps({"provider": offering.provider_id, **encode.encode(offering)}, indent=2, ensure_ascii=False))
+        return 0
+    sections = facts(catalog, offering)
+    width = max(len(label) for _, lines in sections for label, _ in lines) + 1
+    for number, (title, lines) in enumerate(sections):
+        click.echo(("\n" if number else "") + title)
+        for label, value in lines:
+            click.echo(f"  {(label + ':').ljust(width)} {value}")
+    return 0
