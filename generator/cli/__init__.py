@@ -14,6 +14,8 @@ import click
 from .. import __version__
 from .common import provcat
 from . import validate_cmd  # noqa: F401  (registers its command)
+from . import import_cmd  # noqa: F401
+from . import compare_cmd  # noqa: F401
 
 
 def main(argv: list[str] | None = None) -> int:
