@@ -31,6 +31,7 @@ from .schemas import raw_schema
 _PLAIN = re.compile(r"^[A-Za-z_$(][A-Za-z0-9 _.,/()$@+=:;!?'\-]*$")
 _RESERVED = frozenset("null ~ true false yes no on off y n".split())
 _NUMBERISH = re.compile(r"^[-+.0-9]")
+FLOW_WIDTH = 98  # longer flow collections are written as blocks
 _FLOW_SPECIAL = re.compile(r"[,\[\]{}]")
 
 
@@ -133,7 +134,7 @@ def _mapping(mapping: dict, order: dict, indent: str, lines: list[str]) -> None:
         children = order.get(key, (0, {}))[1]
         if _is_scalar(value):
             lines.append(f"{indent}{key}: {scalar(value)}")
-        elif (flow := _flow(_ordered(value, children))) is not None:
+        elif (flow := _flow(_ordered(value, children))) is not None and len(indent) + len(key) + len(flow) <= FLOW_WIDTH:
             lines.append(f"{indent}{key}: {flow}")
         elif isinstance(value, dict):
             lines.append(f"{indent}{key}:")

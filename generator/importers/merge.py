@@ -79,6 +79,8 @@ def norm(value):
 def _merge(target: dict, incoming: dict, prefix: str, overwrite: bool, supplied: list, differ: list) -> None:
     for key, value in incoming.items():
         path = prefix + key
+        if not prefix and key == "id" and "id" in target:
+            continue  # the file's identity: credited only to the import that created the file
         if not prefix and EXCLUSIVE.get(key) in target:
             continue
         current = target.get(key)
@@ -118,7 +120,7 @@ def _keep_limits_consistent(merged: dict, supplied: list, item: Item, report) ->
         dropped = merged.pop(culprit)
         supplied.remove(culprit)
         report.skip(f"{item.origin} ({culprit})", "invalid-value",
-                    f"{culprit} {dropped} contradicts the catalog ({name} {value} above context window {context})")
+                    f"{culprit} {dropped} is left out: with it, {name} {value} would exceed the context window {context}")
         context = merged.get("context_window")
 
 

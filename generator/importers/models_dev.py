@@ -53,6 +53,9 @@ def read(path: Path, commit: str | None = None, accessed: str | None = None) -> 
     batch = Batch(IMPORTER, label, ImportReport(IMPORTER, str(path)))
     if path.is_file():
         _read_api_json(path, batch)
+    elif not (path / "providers").is_dir():
+        batch.report.skip(str(path), "no-data", "neither a models.dev checkout (no providers/ folder) nor api.json",
+                          "providers")
     else:
         bases, canonical = _canonical_models(path / "models", batch)
         for folder in sorted(p for p in (path / "providers").iterdir() if p.is_dir()):
@@ -88,14 +91,14 @@ def read_toml(path: Path, rel: str, report: ImportReport, kind: str) -> dict | N
 def _follow_links(path: Path) -> tuple[bytes, str | None]:
     for _ in range(MAX_HOPS):
         if path.is_symlink() and not path.exists():
-            return b"", f"broken symbolic link (to {os.readlink(path)}, which does not exist)"
+            return b"", f"link to {os.readlink(path)}, which does not exist"
         raw = path.read_bytes()
         if len(raw) > 300 or not _GIT_LINK.match(raw):
             return raw, None
         link = raw.decode("utf-8", "replace").strip()
         target = Path(os.path.normpath(path.parent / link))
         if not target.is_file():
-            return b"", f"broken symbolic link (Git link to {link}, which does not exist)"
+            return b"", f"Git link to {link}, which does not exist"
         path = target
     return b"", f"symbolic links nested more than {MAX_HOPS} deep"
 
@@ -190,12 +193,15 @@ def _provider(folder: Path, bases: dict, canonical: dict, batch: Batch) -> None:
     provider_id = folder.name
     rel = f"providers/{provider_id}/provider.toml"
     raw = read_toml(folder / "provider.toml", rel, batch.report, "providers") if (folder / "provider.toml").exists() \
-        else batch.report.skip(rel, "no-data", "the provider folder has no provider.toml; its models are skipped too", "providers")
-    if raw is None or not _add_provider(provider_id, raw, rel, batch):
-        return
+        else batch.report.skip(rel, "no-data", "the provider folder has no provider.toml", "providers")
+    usable = raw is not None and _add_provider(provider_id, raw, rel, batch)
     models = folder / "models"
     for path in sorted(models.rglob("*.toml")) if models.is_dir() else ():
         model_rel = f"providers/{provider_id}/models/" + path.relative_to(models).as_posix()
+        if not usable:
+            batch.report.skip(model_rel, "bad-id" if _SLUG.match(provider_id) is None else "no-data",
+                              f"its provider `{provider_id}` was skipped (see {rel})", "offerings")
+            continue
         raw = read_toml(path, model_rel, batch.report, "offerings")
         if raw is not None:
             offering_id = path.relative_to(models).as_posix()[:-len(".toml")]
@@ -204,8 +210,8 @@ def _provider(folder: Path, bases: dict, canonical: dict, batch: Batch) -> None:
 
 def _add_provider(provider_id: str, raw, origin: str, batch: Batch) -> bool:
     if not _SLUG.match(provider_id):
-        batch.report.skip(origin, "bad-id", f"provider id `{provider_id}` is not a lowercase slug; "
-                          "its models are skipped too", "providers")
+        batch.report.skip(origin, "bad-id", f"provider id `{provider_id}` is not a lowercase slug "
+                          "(a-z, 0-9, '.', '_', '-')", "providers")
         return False
     ctx = m.Context(batch.report, origin, "provider")
     _check_keys(ctx, raw, m.PROVIDER_KEYS)
