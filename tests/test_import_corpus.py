@@ -12,7 +12,7 @@ from collections import Counter
 import pytest
 
 from tests.conftest import DATA, needs_corpus
-from generator.catalog import load_catalog
+from generator.catalog import catalog_from_report
 from generator.importers import run_import
 from generator.validate import validate_catalog
 from generator.yamlload import load_file
@@ -52,7 +52,7 @@ def test_models_dev_catalog_validates_and_loads(models_dev_import):
     data_dir = models_dev_import[0]
     report = validate_catalog(data_dir)
     assert report.errors == []
-    catalog = load_catalog(data_dir)
+    catalog = catalog_from_report(report, data_dir)
     assert len(catalog.offerings) == 5276 and len(catalog.models) == 231
     offering = catalog.offering("cerebras/gpt-oss-120b")
     assert offering.model_id == "openai/gpt-oss-120b"

@@ -21,8 +21,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Callable
 
-from ..yamlload import load_file
-from ..yamlwrite import write_document
+from ..yamlload import decode, parse
+from ..yamlwrite import dump, write_document
 from .items import PLURAL, Batch, Item
 
 COMPARED = frozenset({"context_window", "status", "pricing.currency", "pricing.input", "pricing.output",
@@ -43,7 +43,11 @@ def _apply_one(batch: Batch, item: Item, data_dir: Path, overwrite: bool, dry_ru
     path = data_dir / item.rel
     existing = None
     if path.exists():
-        existing, problems = load_file(path, item.rel)
+        raw = path.read_bytes()
+        if raw == _as_created(batch, item):  # fast path: this import made the file and nothing changed since
+            report.count(kind, "unchanged")
+            return
+        existing, problems = _parse(raw, item.rel)
         if existing is None:
             report.skip(item.origin, "existing-file", f"{item.rel}: {problems[0].message}; fix it and import again", kind)
             return
@@ -63,6 +67,23 @@ def _apply_one(batch: Batch, item: Item, data_dir: Path, overwrite: bool, dry_ru
         echo(_describe(item.rel, existing is None, supplied, differ if overwrite else []))
     if not dry_run:
         write_document(data_dir, item.kind, item.rel, merged)
+
+
+def _parse(raw: bytes, rel: str):
+    text, problems = decode(raw, rel)
+    if text is None:
+        return None, problems
+    data, more = parse(text, rel)
+    return data, problems + more
+
+
+def _as_created(batch: Batch, item: Item) -> bytes:
+    """The bytes this import writes when it creates the file: equal bytes mean nothing to do."""
+    created: dict = {}
+    supplied: list[str] = []
+    _merge(created, item.data, "", False, supplied, [])
+    _record_source(created, batch, item, supplied)
+    return dump(item.kind, item.rel, created).encode("utf-8")
 
 
 def norm(value):
