@@ -102,3 +102,12 @@ def test_not_json_is_reported_and_nothing_usable(tmp_path):
     bad.write_text("{not json")
     report = run_import("litellm", bad, tmp_path / "data")
     assert [s.reason for s in report.skips] == ["not-json"] and not report.usable
+
+
+def test_a_key_given_twice_is_reported(tmp_path):
+    source = tmp_path / "dup.json"
+    source.write_text('{"groq/a": {"litellm_provider": "groq", "input_cost_per_token": 1e-06},\n'
+                      ' "groq/a": {"litellm_provider": "groq", "input_cost_per_token": 2e-06}}')
+    report = run_import("litellm", source, tmp_path / "data")
+    assert [(s.input, s.reason) for s in report.skips] == [("groq/a", "duplicate")]
+    assert doc(tmp_path / "data", "providers/groq/models/a.yaml")["pricing"]["input"] == 2

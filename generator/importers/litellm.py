@@ -56,18 +56,33 @@ def read(path: Path, commit: str | None = None, accessed: str | None = None) -> 
     path = Path(path)
     label = f"LiteLLM {path.name}" + "".join(f" {k} {v}" for k, v in (("commit", commit), ("read", accessed)) if v)
     batch = Batch(IMPORTER, label, ImportReport(IMPORTER, str(path)))
+    repeated: list[str] = []
     try:
-        entries = json.loads(path.read_bytes(), parse_float=Decimal)
+        entries = json.loads(path.read_bytes(), parse_float=Decimal, object_pairs_hook=_noting(repeated))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         batch.report.skip(str(path), "not-json", str(exc), "offerings")
         return batch
     if not isinstance(entries, dict):
         batch.report.skip(str(path), "invalid-value", "the file is not a JSON object of model entries", "offerings")
         return batch
+    for key in repeated:
+        batch.report.skip(key, "duplicate", "the key is given more than once in the JSON; only its last value "
+                          "is read", "offerings" if key in entries else "")
     providers: set[str] = set()
     for key in sorted(entries):
         _entry(key, entries[key], batch, providers)
     return batch
+
+
+def _noting(repeated: list[str]):
+    """A JSON object hook that keeps the last value of a repeated key and notes the key."""
+    def hook(pairs):
+        result = dict(pairs)
+        if len(result) != len(pairs):
+            seen: set[str] = set()
+            repeated.extend(k for k, _ in pairs if k in seen or seen.add(k))
+        return result
+    return hook
 
 
 def _entry(key: str, raw, batch: Batch, providers: set[str]) -> None:

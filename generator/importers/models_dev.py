@@ -103,6 +103,17 @@ def _follow_links(path: Path) -> tuple[bytes, str | None]:
     return b"", f"symbolic links nested more than {MAX_HOPS} deep"
 
 
+def toml_files(folder: Path) -> list[tuple[Path, str]]:
+    """Every ``*.toml`` below *folder* (following folder links), with its path below it, sorted."""
+    found = []
+    for root, dirs, files in os.walk(folder, followlinks=True):
+        dirs.sort()
+        prefix = os.path.relpath(root, folder).replace(os.sep, "/")
+        prefix = "" if prefix == "." else prefix + "/"
+        found.extend((Path(root, name), prefix + name) for name in files if name.endswith(".toml"))
+    return sorted(found, key=lambda pair: pair[1])
+
+
 def _read_api_json(path: Path, batch: Batch) -> None:
     try:
         providers = json.loads(path.read_bytes(), parse_float=Decimal)
@@ -125,8 +136,8 @@ def _canonical_models(folder: Path, batch: Batch) -> tuple[dict, dict]:
     canonical: dict[str, dict] = {}
     if not folder.is_dir():
         return bases, canonical
-    for path in sorted(folder.rglob("*.toml")):
-        rel = "models/" + path.relative_to(folder).as_posix()
+    for path, below in toml_files(folder):
+        rel = "models/" + below
         raw = read_toml(path, rel, batch.report, "models")
         if raw is None:
             continue
@@ -196,15 +207,15 @@ def _provider(folder: Path, bases: dict, canonical: dict, batch: Batch) -> None:
         else batch.report.skip(rel, "no-data", "the provider folder has no provider.toml", "providers")
     usable = raw is not None and _add_provider(provider_id, raw, rel, batch)
     models = folder / "models"
-    for path in sorted(models.rglob("*.toml")) if models.is_dir() else ():
-        model_rel = f"providers/{provider_id}/models/" + path.relative_to(models).as_posix()
+    for path, below in toml_files(models):
+        model_rel = f"providers/{provider_id}/models/{below}"
         if not usable:
             batch.report.skip(model_rel, "bad-id" if _SLUG.match(provider_id) is None else "no-data",
                               f"its provider `{provider_id}` was skipped (see {rel})", "offerings")
             continue
         raw = read_toml(path, model_rel, batch.report, "offerings")
         if raw is not None:
-            offering_id = path.relative_to(models).as_posix()[:-len(".toml")]
+            offering_id = below[:-len(".toml")]
             _add_offering(provider_id, offering_id, raw, model_rel, bases, canonical, batch)
 
 
