@@ -12,7 +12,7 @@ from generator.importers.litellm_providers import PROVIDERS
 from generator.importers.models_dev_map import Context
 from generator.importers.report import ImportReport
 from generator.validate import validate_catalog
-from generator.yamlload import load_file
+from generator.yamlload import load_bytes
 
 TINY = Path(__file__).parent / "fixtures" / "litellm_tiny.json"
 
@@ -23,7 +23,7 @@ def imported(tmp_path):
 
 
 def doc(data_dir: Path, rel: str) -> dict:
-    data, problems = load_file(data_dir / rel, rel)
+    data, problems = load_bytes((data_dir / rel).read_bytes(), rel)
     assert problems == []
     return data
 

@@ -10,7 +10,7 @@ from generator.importers.items import Batch, Item
 from generator.importers.report import ImportReport
 from generator.paths import offering_path
 from generator.validate import validate_catalog
-from generator.yamlload import load_file
+from generator.yamlload import load_bytes
 
 REL = offering_path("cerebras", "gpt-oss-120b")
 
@@ -27,7 +27,7 @@ def imported(data: dict, importer: str = "models.dev") -> Batch:
 
 
 def read(data_dir: Path, rel: str = REL) -> dict:
-    data, problems = load_file(data_dir / rel, rel)
+    data, problems = load_bytes((data_dir / rel).read_bytes(), rel)
     assert problems == []
     return data
 

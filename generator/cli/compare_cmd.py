@@ -17,7 +17,8 @@ from .common import data_option, provcat
               help="A models.dev checkout or its api.json.")
 @click.option("--litellm", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="LiteLLM's model_prices_and_context_window.json.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="Output format; json is for tools.")
 def compare_sources(data_dir: Path, models_dev: Path | None, litellm: Path | None, fmt: str) -> int:
     """List offerings whose price, context window or status differ from a source.
 
