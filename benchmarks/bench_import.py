@@ -81,6 +81,10 @@ def main(argv: list[str] | None = None) -> int:
             print(f"skipped: {path} is absent (the corpora live in ../shared)")
             return 0
     python = sys.executable
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from timing import machine
+
+    print(f"machine: {machine()}")
     print(f"{os.cpu_count()} CPU(s), load average {os.getloadavg()[0]:.2f} at start "
           "(other processes inflate wall times; CPU seconds are steadier)", flush=True)
     with tempfile.TemporaryDirectory(dir=args.workdir) as scratch:

@@ -121,20 +121,26 @@ def _is_scalar(value) -> bool:
     return type(value) not in (dict, list, tuple)
 
 
-def _flow(value) -> str | None:
-    if isinstance(value, (list, tuple)) and all(_is_scalar(v) for v in value):
-        return "[" + ", ".join(scalar(v, True) for v in value) + "]"
-    if isinstance(value, dict) and value and all(isinstance(v, bool) for v in value.values()):
-        return "{" + ", ".join(f"{k}: {scalar(v)}" for k, v in value.items()) + "}"
-    return None
+def _flow(value, budget: int) -> str | None:
+    """*value* in flow style if it is a short list of scalars or mapping of booleans."""
+    if type(value) in (list, tuple):
+        if len(value) * 3 > budget or not all(_is_scalar(v) for v in value):
+            return None
+        text = "[" + ", ".join(scalar(v, True) for v in value) + "]"
+    elif type(value) is dict and value and all(type(v) is bool for v in value.values()):
+        text = "{" + ", ".join(f"{k}: {'true' if v else 'false'}" for k, v in value.items()) + "}"
+    else:
+        return None
+    return text if len(text) <= budget else None
 
 
 def _mapping(mapping: dict, order: dict, indent: str, lines: list[str]) -> None:
     for key, value in _sorted_items(mapping, order):
-        children = order.get(key, (0, {}))[1]
         if _is_scalar(value):
             lines.append(f"{indent}{key}: {scalar(value)}")
-        elif (flow := _flow(_ordered(value, children))) is not None and len(indent) + len(key) + len(flow) <= FLOW_WIDTH:
+            continue
+        children = order.get(key, (0, {}))[1]
+        if (flow := _flow(_ordered(value, children), FLOW_WIDTH - len(indent) - len(key))) is not None:
             lines.append(f"{indent}{key}: {flow}")
         elif isinstance(value, dict):
             lines.append(f"{indent}{key}:")
@@ -174,14 +180,17 @@ def dump(kind: str, rel: str, data: dict) -> str:
 
 def write_document(data_dir: Path, kind: str, rel: str, data: dict) -> bool:
     """Write *data* to ``data_dir/rel`` atomically if its bytes change; True if written."""
-    target = Path(data_dir) / rel
+    target = os.path.join(data_dir, rel)
     payload = dump(kind, rel, data).encode("utf-8")
     try:
-        if target.read_bytes() == payload:
-            return False
-    except OSError:
-        target.parent.mkdir(parents=True, exist_ok=True)
-    temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    temporary.write_bytes(payload)
+        with open(target, "rb") as handle:
+            if handle.read() == payload:
+                return False
+    except FileNotFoundError:
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+    folder, name = os.path.split(target)
+    temporary = os.path.join(folder, f".{name}.{os.getpid()}.tmp")
+    with open(temporary, "wb") as handle:
+        handle.write(payload)
     os.replace(temporary, target)
     return True

@@ -17,6 +17,7 @@ again supplies nothing, so it changes nothing.
 from __future__ import annotations
 
 import copy
+import os
 from decimal import Decimal
 from pathlib import Path
 from typing import Callable
@@ -40,10 +41,9 @@ def apply(batch: Batch, data_dir: Path, overwrite: bool = False, dry_run: bool =
 
 def _apply_one(batch: Batch, item: Item, data_dir: Path, overwrite: bool, dry_run: bool, echo) -> None:
     report, kind = batch.report, PLURAL[item.kind]
-    path = data_dir / item.rel
     existing = None
-    if path.exists():
-        raw = path.read_bytes()
+    raw = _read(os.path.join(data_dir, item.rel))
+    if raw is not None:
         if raw == _as_created(batch, item):  # fast path: this import made the file and nothing changed since
             report.count(kind, "unchanged")
             return
@@ -67,6 +67,14 @@ def _apply_one(batch: Batch, item: Item, data_dir: Path, overwrite: bool, dry_ru
         echo(_describe(item.rel, existing is None, supplied, differ if overwrite else []))
     if not dry_run:
         write_document(data_dir, item.kind, item.rel, merged)
+
+
+def _read(path: str) -> bytes | None:
+    try:
+        with open(path, "rb") as handle:
+            return handle.read()
+    except FileNotFoundError:
+        return None
 
 
 def _parse(raw: bytes, rel: str):

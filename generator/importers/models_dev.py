@@ -88,29 +88,33 @@ def read_toml(path: Path, rel: str, report: ImportReport, kind: str) -> dict | N
     return None
 
 
-def _follow_links(path: Path) -> tuple[bytes, str | None]:
+def _follow_links(path) -> tuple[bytes, str | None]:
+    path = str(path)
     for _ in range(MAX_HOPS):
-        if path.is_symlink() and not path.exists():
-            return b"", f"link to {os.readlink(path)}, which does not exist"
-        raw = path.read_bytes()
+        try:
+            with open(path, "rb") as handle:
+                raw = handle.read()
+        except FileNotFoundError:
+            target = os.readlink(path) if os.path.islink(path) else "?"
+            return b"", f"link to {target}, which does not exist"
         if len(raw) > 300 or not _GIT_LINK.match(raw):
             return raw, None
         link = raw.decode("utf-8", "replace").strip()
-        target = Path(os.path.normpath(path.parent / link))
-        if not target.is_file():
+        target = os.path.normpath(os.path.join(os.path.dirname(path), link))
+        if not os.path.isfile(target):
             return b"", f"Git link to {link}, which does not exist"
         path = target
     return b"", f"symbolic links nested more than {MAX_HOPS} deep"
 
 
-def toml_files(folder: Path) -> list[tuple[Path, str]]:
+def toml_files(folder: Path) -> list[tuple[str, str]]:
     """Every ``*.toml`` below *folder* (following folder links), with its path below it, sorted."""
     found = []
     for root, dirs, files in os.walk(folder, followlinks=True):
         dirs.sort()
         prefix = os.path.relpath(root, folder).replace(os.sep, "/")
         prefix = "" if prefix == "." else prefix + "/"
-        found.extend((Path(root, name), prefix + name) for name in files if name.endswith(".toml"))
+        found.extend((os.path.join(root, name), prefix + name) for name in files if name.endswith(".toml"))
     return sorted(found, key=lambda pair: pair[1])
 
 
