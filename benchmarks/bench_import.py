@@ -94,7 +94,7 @@ def main(argv: list[str] | None = None) -> int:
         ll = measure("import litellm", args.runs,
                      lambda i: [python, "-m", "generator", "import", "litellm", str(LITELLM), "--data",
                                 str(Path(scratch) / f"ll{i}")])
-        va = measure("validate imported models.dev", args.runs,
+        measure("validate imported models.dev", args.runs,
                      lambda i: [python, "-m", "generator", "validate", "--data", str(target(0))])
         if args.keep:
             shutil.rmtree(args.keep, ignore_errors=True)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.importers import models_dev, run_import
+from generator.importers import models_dev_read, run_import
 from generator.importers.models_dev_map import Context
 from generator.importers.report import ImportReport
 from generator.validate import validate_catalog
@@ -91,11 +91,11 @@ def test_base_model_is_resolved_like_models_dev(imported):
 def test_deep_merge_and_omit_rules():
     base = {"limit": {"context": 1, "input": 2}, "modalities": {"input": ["text", "image"]}, "name": "B"}
     over = {"limit": {"output": 3}, "modalities": {"input": ["text"]}}
-    merged = models_dev.deep_merge(base, over)
+    merged = models_dev_read.deep_merge(base, over)
     assert merged == {"limit": {"context": 1, "input": 2, "output": 3}, "modalities": {"input": ["text"]}, "name": "B"}
-    models_dev.omit(merged, ["limit", "input"])
-    models_dev.omit(merged, ["modalities", "input"])
-    models_dev.omit(merged, ["no", "such"])
+    models_dev_read.omit(merged, ["limit", "input"])
+    models_dev_read.omit(merged, ["modalities", "input"])
+    models_dev_read.omit(merged, ["no", "such"])
     assert merged == {"limit": {"context": 1, "output": 3}, "name": "B"}  # emptied parent table removed
     assert base["limit"] == {"context": 1, "input": 2}  # the base is not modified
 
@@ -103,7 +103,7 @@ def test_deep_merge_and_omit_rules():
 def test_not_inherited_keys():
     ctx = Context(ImportReport("models.dev", "x"), "f", "offering")
     bases = {"a/b": {"name": "B", "license": "MIT", "links": [], "weights": [], "benchmarks": {}, "family": "f"}}
-    resolved, ref = models_dev.resolve_base({"base_model": "a/b"}, bases, ctx)
+    resolved, ref = models_dev_read.resolve_base({"base_model": "a/b"}, bases, ctx)
     assert ref == "a/b" and resolved == {"name": "B", "family": "f", "base_model": "a/b"}
 
 

@@ -40,3 +40,14 @@ class Batch:
         self.seen[item.rel] = item.origin
         self.items.append(item)
         return True
+
+
+def noting_repeats(repeated: list[str]):
+    """A JSON object hook that keeps the last value of a repeated key and notes the key."""
+    def hook(pairs):
+        result = dict(pairs)
+        if len(result) != len(pairs):
+            seen: set[str] = set()
+            repeated.extend(k for k, _ in pairs if k in seen or seen.add(k))
+        return result
+    return hook

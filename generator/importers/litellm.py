@@ -16,7 +16,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from ..paths import offering_path, provider_path
-from .items import Batch, Item
+from .items import Batch, Item, noting_repeats
 from .litellm_providers import PROVIDERS, UNMAPPED_WHY
 from .models_dev_map import Context, day, exact, is_bool, is_count
 from .report import ImportReport
@@ -58,7 +58,7 @@ def read(path: Path, commit: str | None = None, accessed: str | None = None) -> 
     batch = Batch(IMPORTER, label, ImportReport(IMPORTER, str(path)))
     repeated: list[str] = []
     try:
-        entries = json.loads(path.read_bytes(), parse_float=Decimal, object_pairs_hook=_noting(repeated))
+        entries = json.loads(path.read_bytes(), parse_float=Decimal, object_pairs_hook=noting_repeats(repeated))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         batch.report.skip(str(path), "not-json", str(exc), "offerings")
         return batch
@@ -72,17 +72,6 @@ def read(path: Path, commit: str | None = None, accessed: str | None = None) -> 
     for key in sorted(entries):
         _entry(key, entries[key], batch, providers)
     return batch
-
-
-def _noting(repeated: list[str]):
-    """A JSON object hook that keeps the last value of a repeated key and notes the key."""
-    def hook(pairs):
-        result = dict(pairs)
-        if len(result) != len(pairs):
-            seen: set[str] = set()
-            repeated.extend(k for k, _ in pairs if k in seen or seen.add(k))
-        return result
-    return hook
 
 
 def _entry(key: str, raw, batch: Batch, providers: set[str]) -> None:
