@@ -57,3 +57,12 @@ def test_compare_sources(data_copy, tmp_path, capsys):
     assert out == "providers/cerebras/models/gpt-oss-120b.yaml: pricing.input: catalog 0.25, litellm 0.35\n"
     assert sorted(p.read_bytes() for p in data_copy.rglob("*.yaml")) == before  # nothing written
     assert main(["compare-sources", "--data", str(data_copy)]) == 2
+
+
+def test_accessed_must_be_a_date(tmp_path, capsys):
+    argv = ["import", "litellm", str(FIXTURES / "litellm_tiny.json"), "--data", str(tmp_path / "d")]
+    assert main(argv + ["--accessed", "yesterday"]) == 2
+    assert "YYYY-MM-DD" in capsys.readouterr().err
+    assert main(argv + ["--accessed", "2026-03-15"]) == 0
+    assert "LiteLLM litellm_tiny.json read 2026-03-15: cerebras/tiny-chat" in \
+        (tmp_path / "d/providers/cerebras/models/tiny-chat.yaml").read_text()

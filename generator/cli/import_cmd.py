@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import click
@@ -21,8 +22,18 @@ def import_group() -> None:
     """
 
 
+def _date(ctx, param, value: str | None) -> str | None:
+    if value is not None:
+        try:
+            date.fromisoformat(value)
+        except ValueError:
+            raise click.BadParameter(f"'{value}' is not a date; write it as YYYY-MM-DD") from None
+    return value
+
+
 def _options(function):
-    function = click.option("--accessed", metavar="DATE", help="Day the input was read, recorded in each source.")(function)
+    function = click.option("--accessed", metavar="DATE", callback=_date,
+                            help="Day the input was read (YYYY-MM-DD), recorded in each source.")(function)
     function = click.option("--commit", metavar="REV", help="Commit of the input, recorded in each source "
                             "(found automatically in a git checkout).")(function)
     function = click.option("--report", "report_file", type=click.Path(dir_okay=False, path_type=Path),
