@@ -66,3 +66,22 @@ def test_accessed_must_be_a_date(tmp_path, capsys):
     assert main(argv + ["--accessed", "2026-03-15"]) == 0
     assert "LiteLLM litellm_tiny.json read 2026-03-15: cerebras/tiny-chat" in \
         (tmp_path / "d/providers/cerebras/models/tiny-chat.yaml").read_text()
+
+
+def test_compare_sources_json(data_copy, tmp_path, capsys):
+    source = tmp_path / "prices.json"
+    source.write_text(json.dumps({"cerebras/gpt-oss-120b": {"litellm_provider": "cerebras", "output_cost_per_token": 7.5e-07}}))
+    assert main(["compare-sources", "--data", str(data_copy), "--litellm", str(source), "--format", "json"]) == 1
+    assert json.loads(capsys.readouterr().out) == [{
+        "file": "providers/cerebras/models/gpt-oss-120b.yaml", "field": "pricing.output", "catalog": "0.69",
+        "source": "0.75", "importer": "litellm"}]
+
+
+def test_overwrite_flag(data_copy, tmp_path, capsys):
+    source = tmp_path / "prices.json"
+    source.write_text(json.dumps({"cerebras/gpt-oss-120b": {"litellm_provider": "cerebras", "input_cost_per_token": 3.5e-07}}))
+    target = data_copy / "providers/cerebras/models/gpt-oss-120b.yaml"
+    assert main(["import", "litellm", str(source), "--data", str(data_copy)]) == 0
+    assert "input: 0.25" in target.read_text()
+    assert main(["import", "litellm", str(source), "--data", str(data_copy), "--overwrite"]) == 0
+    assert "input: 0.35" in target.read_text()

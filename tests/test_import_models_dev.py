@@ -184,3 +184,29 @@ def test_prices_are_exact_decimals():
     assert pricing(ctx, {"input": Decimal("0.35"), "output": 2})["input"] == Decimal("0.35")
     assert pricing(ctx, {"input": Decimal("0.8299999999999999"), "output": 1}) == {"currency": "USD", "output": 1}
     assert Counter(s.reason for s in ctx.report.skips) == {"invalid-value": 1}
+
+
+def test_commit_of_a_git_checkout_is_found(tmp_path):
+    import subprocess
+
+    source = tmp_path / "md"
+    shutil.copytree(TINY / "providers/other", source / "providers/other")
+    git = ["git", "-C", str(source), "-c", "user.name=t", "-c", "user.email=t@example.com"]
+    try:
+        subprocess.run(git + ["init", "-q"], check=True)
+        subprocess.run(git + ["add", "."], check=True)
+        subprocess.run(git + ["commit", "-qm", "x"], check=True)
+        commit = subprocess.run(git + ["rev-parse", "--short", "HEAD"], check=True, capture_output=True, text=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        pytest.skip("git is not available")
+    run_import("models.dev", source, tmp_path / "data")
+    title = doc(tmp_path / "data", "providers/other/provider.yaml")["sources"][0]["title"]
+    assert title == f"models.dev commit {commit}: providers/other/provider.toml"
+
+
+def test_api_json_repeated_key_is_reported(tmp_path):
+    source = tmp_path / "api.json"
+    source.write_text('{"p": {"name": "P", "models": {}}, "p": {"name": "P2", "models": {}}}')
+    report = run_import("models.dev", source, tmp_path / "data")
+    assert [(s.input, s.reason) for s in report.skips] == [("api.json: p", "duplicate")]
+    assert doc(tmp_path / "data", "providers/p/provider.yaml")["name"] == "P2"
