@@ -210,3 +210,12 @@ def test_api_json_repeated_key_is_reported(tmp_path):
     report = run_import("models.dev", source, tmp_path / "data")
     assert [(s.input, s.reason) for s in report.skips] == [("api.json: p", "duplicate")]
     assert doc(tmp_path / "data", "providers/p/provider.yaml")["name"] == "P2"
+
+
+def test_same_input_same_bytes(tmp_path):
+    for name in ("a", "b"):
+        run_import("models.dev", TINY, tmp_path / name)
+        run_import("litellm", FIXTURES / "litellm_tiny.json", tmp_path / name)
+    files = {p.relative_to(tmp_path / "a"): p.read_bytes() for p in sorted((tmp_path / "a").rglob("*")) if p.is_file()}
+    again = {p.relative_to(tmp_path / "b"): p.read_bytes() for p in sorted((tmp_path / "b").rglob("*")) if p.is_file()}
+    assert files == again and len(files) == 18
