@@ -65,7 +65,6 @@ class ImportReport:
     skips: list[Skip] = field(default_factory=list)
     unmapped: Counter = field(default_factory=Counter)
     disagreements: list[Disagreement] = field(default_factory=list)
-    changes: list[str] = field(default_factory=list)
 
     def skip(self, input: str, reason: str, detail: str, kind: str = "") -> None:
         if reason not in REASONS:
