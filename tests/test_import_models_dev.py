@@ -219,3 +219,11 @@ def test_same_input_same_bytes(tmp_path):
     files = {p.relative_to(tmp_path / "a"): p.read_bytes() for p in sorted((tmp_path / "a").rglob("*")) if p.is_file()}
     again = {p.relative_to(tmp_path / "b"): p.read_bytes() for p in sorted((tmp_path / "b").rglob("*")) if p.is_file()}
     assert files == again and len(files) == 18
+
+
+def test_zero_limit_is_unknown_not_zero():
+    ctx = Context(ImportReport("models.dev", "x"), "f.toml", "offering")
+    from generator.importers.models_dev_map import limits
+
+    assert limits(ctx, {"context": 0, "output": 0, "input": 100}) == {"max_input_tokens": 100}
+    assert [s.input for s in ctx.report.skips] == ["f.toml (limit.context)", "f.toml (limit.output)"]

@@ -181,6 +181,9 @@ def limits(ctx: Context, limit) -> dict:
     for name, value in limit.items():
         if name not in LIMITS:
             ctx.unknown(f"limit.{name}")
+        elif value == 0 and is_count(value):
+            ctx.invalid(f"limit.{name}", value, "is how models.dev marks a limit it does not know or that does "
+                        "not apply (image, audio, embedding models); it is left unknown, not imported as 0")
         elif is_count(value):
             out[LIMITS[name]] = value
         else:
