@@ -227,3 +227,20 @@ def test_zero_limit_is_unknown_not_zero():
 
     assert limits(ctx, {"context": 0, "output": 0, "input": 100}) == {"max_input_tokens": 100}
     assert [s.input for s in ctx.report.skips] == ["f.toml (limit.context)", "f.toml (limit.output)"]
+
+
+def test_links_leading_outside_the_checkout_are_not_followed(tmp_path):
+    secret = tmp_path / "outside.toml"
+    secret.write_text('name = "Outside"\n')
+    source = tmp_path / "md"
+    shutil.copytree(TINY / "providers/other", source / "providers/other")
+    (source / "providers/other/models/escape.toml").write_text("../../../../outside.toml\n")
+    try:
+        os.symlink(secret, source / "providers/other/models/real-escape.toml")
+    except OSError:
+        pytest.skip("symbolic links cannot be created here")
+    report = run_import("models.dev", source, tmp_path / "data")
+    found = {s.input: s.detail for s in report.skips}
+    assert "outside the checkout" in found["providers/other/models/escape.toml"]
+    assert "outside the checkout" in found["providers/other/models/real-escape.toml"]
+    assert not (tmp_path / "data/providers/other/models/escape.yaml").exists()

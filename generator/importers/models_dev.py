@@ -8,6 +8,7 @@ turns each file into catalog documents.
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 
@@ -91,7 +92,7 @@ def _canonical_models(folder: Path, batch: Batch) -> tuple[dict, dict]:
         return bases, canonical
     for path, below in toml_files(folder):
         rel = "models/" + below
-        raw = read_toml(path, rel, batch.report, "models")
+        raw = read_toml(path, rel, batch.report, "models", os.path.realpath(folder.parent))
         if raw is None:
             continue
         model_id = rel[len("models/"):-len(".toml")]
@@ -160,13 +161,14 @@ def _provider(folder: Path, bases: dict, canonical: dict, batch: Batch) -> None:
         else batch.report.skip(rel, "no-data", "the provider folder has no provider.toml", "providers")
     usable = raw is not None and _add_provider(provider_id, raw, rel, batch)
     models = folder / "models"
+    root = os.path.realpath(folder.parent.parent)
     for path, below in toml_files(models):
         model_rel = f"providers/{provider_id}/models/{below}"
         if not usable:
             batch.report.skip(model_rel, "bad-id" if _SLUG.match(provider_id) is None else "no-data",
                               f"its provider `{provider_id}` was skipped (see {rel})", "offerings")
             continue
-        raw = read_toml(path, model_rel, batch.report, "offerings")
+        raw = read_toml(path, model_rel, batch.report, "offerings", root)
         if raw is not None:
             offering_id = below[:-len(".toml")]
             _add_offering(provider_id, offering_id, raw, model_rel, bases, canonical, batch)

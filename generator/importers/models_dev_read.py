@@ -33,9 +33,12 @@ _GIT_LINK = re.compile(rb"^[^\n=\[\]\"']+\.toml\n?$")
 MAX_HOPS = 8
 
 
-def read_toml(path: Path, rel: str, report: ImportReport, kind: str) -> dict | None:
-    """The TOML at *path* after following links, or None with the reason reported."""
-    raw, problem = _follow_links(path)
+def read_toml(path: Path, rel: str, report: ImportReport, kind: str, root: str | None = None) -> dict | None:
+    """The TOML at *path* after following links, or None with the reason reported.
+
+    With *root* (the real path of the checkout), a link leading outside it is not followed.
+    """
+    raw, problem = _follow_links(path, root)
     if problem:
         report.skip(rel, "broken-link", problem, kind)
         return None
@@ -48,9 +51,11 @@ def read_toml(path: Path, rel: str, report: ImportReport, kind: str) -> dict | N
     return None
 
 
-def _follow_links(path) -> tuple[bytes, str | None]:
+def _follow_links(path, root: str | None = None) -> tuple[bytes, str | None]:
     path = str(path)
     for _ in range(MAX_HOPS):
+        if root and os.path.islink(path) and not _inside(os.path.realpath(path), root):
+            return b"", f"link to {os.readlink(path)} leads outside the checkout; not followed"
         try:
             with open(path, "rb") as handle:
                 raw = handle.read()
@@ -61,10 +66,16 @@ def _follow_links(path) -> tuple[bytes, str | None]:
             return raw, None
         link = raw.decode("utf-8", "replace").strip()
         target = os.path.normpath(os.path.join(os.path.dirname(path), link))
+        if root and not _inside(os.path.realpath(target), root):
+            return b"", f"Git link to {link} leads outside the checkout; not followed"
         if not os.path.isfile(target):
             return b"", f"Git link to {link}, which does not exist"
         path = target
     return b"", f"symbolic links nested more than {MAX_HOPS} deep"
+
+
+def _inside(path: str, root: str) -> bool:
+    return path.startswith(root + os.sep)
 
 
 def toml_files(folder: Path) -> list[tuple[str, str]]:
