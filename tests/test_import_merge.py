@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from decimal import Decimal
 from pathlib import Path
 
@@ -124,20 +123,3 @@ def test_unreadable_existing_file_is_left_alone_and_reported(data_copy):
     merge.apply(batch, data_copy)
     assert (data_copy / REL).read_text() == "id: [unclosed\n"
     assert batch.report.skips[0].reason == "existing-file"
-
-
-def test_parallel_merge_equals_serial(tmp_path):
-    from generator.importers import models_dev
-
-    fixture = Path(__file__).parent / "fixtures" / "models_dev_tiny"
-    results = {}
-    for workers in (1, 2):
-        target = tmp_path / str(workers)
-        shutil.copytree(Path(__file__).parent.parent / "data", target)
-        batch = models_dev.read(fixture)
-        lines: list[str] = []
-        merge.apply(batch, target, workers=workers, echo=lines.append)
-        files = {p.relative_to(target): p.read_bytes() for p in sorted(target.rglob("*.yaml"))}
-        results[workers] = (files, batch.report.as_dict(), lines)
-    assert results[1] == results[2]
-    assert len(results[1][2]) == 11  # one line per created or updated file (2 providers, 7 offerings, model, author)

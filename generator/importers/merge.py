@@ -18,14 +18,12 @@ from __future__ import annotations
 
 import copy
 import os
-from functools import partial
 from decimal import Decimal
 from pathlib import Path
 from typing import Callable
 
 from ..yamlload import decode, parse
 from ..yamlwrite import dump, write_document
-from . import parallel
 from .items import PLURAL, Batch, Item
 
 COMPARED = frozenset({"context_window", "status", "pricing.currency", "pricing.input", "pricing.output",
@@ -35,24 +33,10 @@ EXCLUSIVE = {"model": "authors", "authors": "model"}  # an offering names a mode
 
 
 def apply(batch: Batch, data_dir: Path, overwrite: bool = False, dry_run: bool = False,
-          echo: Callable[[str], None] | None = None, workers: int | None = None) -> None:
-    """Merge every item of *batch* into *data_dir*, counting outcomes in its report.
-
-    A large batch is merged by several processes (see :mod:`.parallel`); the
-    files written and the report are the same as a serial run's.
-    """
-    items = sorted(batch.items, key=lambda i: (KIND_ORDER[i.kind], i.rel))
-    run = partial(_apply_items, data_dir=Path(data_dir), overwrite=overwrite, dry_run=dry_run)
-    workers = parallel.workers_for(len(items)) if workers is None else workers
-    if workers > 1:
-        parallel.apply_sliced(run, batch, items, workers, echo)
-    else:
-        run(batch, items, echo)
-
-
-def _apply_items(batch: Batch, items: list[Item], echo, data_dir: Path, overwrite: bool, dry_run: bool) -> None:
-    for item in items:
-        _apply_one(batch, item, data_dir, overwrite, dry_run, echo)
+          echo: Callable[[str], None] | None = None) -> None:
+    """Merge every item of *batch* into *data_dir*, counting outcomes in its report."""
+    for item in sorted(batch.items, key=lambda i: (KIND_ORDER[i.kind], i.rel)):
+        _apply_one(batch, item, Path(data_dir), overwrite, dry_run, echo)
 
 
 def _apply_one(batch: Batch, item: Item, data_dir: Path, overwrite: bool, dry_run: bool, echo) -> None:
