@@ -16,6 +16,7 @@ from .common import provcat
 from . import validate_cmd  # noqa: F401  (registers its command)
 from . import build_cmd  # noqa: F401  (registers its command)
 from . import export_cmd, list_cmd, price_cmd, show_cmd  # noqa: F401  (register their commands)
+from . import import_cmd, compare_cmd  # noqa: F401  (register their commands)
 
 
 def main(argv: list[str] | None = None) -> int:

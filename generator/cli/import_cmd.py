@@ -1,0 +1,75 @@
+"""``provcat import models.dev PATH`` and ``provcat import litellm FILE``."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import click
+
+from ..importers import run_import
+from .common import data_option, provcat
+
+
+@provcat.group("import")
+def import_group() -> None:
+    """Fill the catalog from models.dev or LiteLLM data (see README: Importing).
+
+    By default an import only fills facts the catalog does not have;
+    --overwrite replaces differing ones. Every skipped input is listed with its
+    reason. Exit status: 0 the import worked (even with skips), 1 nothing
+    usable came, 2 usage error.
+    """
+
+
+def _date(ctx, param, value: str | None) -> str | None:
+    if value is not None:
+        try:
+            date.fromisoformat(value)
+        except ValueError:
+            raise click.BadParameter(f"'{value}' is not a date; write it as YYYY-MM-DD") from None
+    return value
+
+
+def _options(function):
+    function = click.option("--accessed", metavar="DATE", callback=_date,
+                            help="Day the input was read (YYYY-MM-DD), recorded in each source.")(function)
+    function = click.option("--commit", metavar="REV", help="Commit of the input, recorded in each source "
+                            "(found automatically in a git checkout).")(function)
+    function = click.option("--report", "report_file", type=click.Path(dir_okay=False, path_type=Path),
+                            help="Also write the report as JSON to FILE.")(function)
+    function = click.option("--dry-run", is_flag=True, help="Print, per file, what would change; write nothing.")(function)
+    function = click.option("--overwrite", is_flag=True, help="Replace catalog values that differ from the source.")(function)
+    return data_option(function)
+
+
+@import_group.command("models.dev")
+@click.argument("path", type=click.Path(exists=True, path_type=Path))
+@_options
+def import_models_dev(path: Path, **options) -> int:
+    """Import a models.dev checkout (providers/ and models/) or its api.json."""
+    return _run("models.dev", path, **options)
+
+
+@import_group.command("litellm")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@_options
+def import_litellm(file: Path, **options) -> int:
+    """Import LiteLLM's model_prices_and_context_window.json."""
+    return _run("litellm", file, **options)
+
+
+def _run(importer: str, source: Path, data_dir: Path, overwrite: bool, dry_run: bool, report_file: Path | None,
+         commit: str | None, accessed: str | None) -> int:
+    echo = click.echo if dry_run else None
+    report = run_import(importer, source, data_dir, overwrite=overwrite, dry_run=dry_run, echo=echo,
+                        commit=commit, accessed=accessed)
+    for skip in report.skips:
+        click.echo(skip.format())
+    for line in report.summary_lines():
+        click.echo(line, err=True)
+    if dry_run:
+        click.echo("dry run: nothing was written", err=True)
+    if report_file:
+        report.write_json(report_file)
+    return 0 if report.usable else 1

@@ -1,0 +1,196 @@
+"""Merge imported documents into a catalog directory without silent overwrites.
+
+Policy, per field (a field path such as ``pricing.input``):
+
+* absent from the catalog file: the imported value is added;
+* present and equal: nothing happens;
+* present and different: the catalog value stays, unless ``overwrite`` is set;
+  a differing price, context window or status is reported as a
+  :class:`~.report.Disagreement` either way.
+
+Every file that receives facts gets one ``sources`` entry per importer, with
+``importer``, a title naming the input (and its commit or date when known) and
+``fields``: the field paths that importer supplied.  Importing the same input
+again supplies nothing, so it changes nothing.
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+from decimal import Decimal
+from pathlib import Path
+from typing import Callable
+
+from ..yamlload import decode, parse
+from ..yamlwrite import dump, write_document
+from .items import PLURAL, Batch, Item
+
+COMPARED = frozenset({"context_window", "status", "pricing.currency", "pricing.input", "pricing.output",
+                      "pricing.cached_input", "pricing.cache_write", "pricing.reasoning"})
+KIND_ORDER = {"author": 0, "model": 1, "provider": 2, "offering": 3}
+EXCLUSIVE = {"model": "authors", "authors": "model"}  # an offering names a model or authors, not both
+
+
+def apply(batch: Batch, data_dir: Path, overwrite: bool = False, dry_run: bool = False,
+          echo: Callable[[str], None] | None = None) -> None:
+    """Merge every item of *batch* into *data_dir*, counting outcomes in its report."""
+    for item in sorted(batch.items, key=lambda i: (KIND_ORDER[i.kind], i.rel)):
+        _apply_one(batch, item, Path(data_dir), overwrite, dry_run, echo)
+
+
+def _apply_one(batch: Batch, item: Item, data_dir: Path, overwrite: bool, dry_run: bool, echo) -> None:
+    report, kind = batch.report, PLURAL[item.kind]
+    existing = None
+    raw = _read(os.path.join(data_dir, item.rel))
+    if raw is not None:
+        if raw == _as_created(batch, item):  # fast path: this import made the file and nothing changed since
+            report.count(kind, "unchanged")
+            return
+        existing, problems = _parse(raw, item.rel)
+        if existing is None:
+            report.skip(item.origin, "existing-file", f"{item.rel}: {problems[0].message}; fix it and import again", kind)
+            return
+    merged = copy.deepcopy(existing) if existing else {}
+    supplied: list[str] = []
+    differ: list[tuple[str, object, object]] = []
+    _merge(merged, item.data, "", overwrite, supplied, differ)
+    if item.kind == "offering":
+        _keep_limits_consistent(merged, supplied, item, report)
+        report.disagreements.extend(_disagreements(item.rel, differ, batch.importer))
+    if not supplied:
+        report.count(kind, "unchanged")
+        return
+    _record_source(merged, batch, item, supplied)
+    report.count(kind, "created" if existing is None else "updated")
+    if echo:
+        echo(_describe(item.rel, existing is None, supplied, differ if overwrite else []))
+    if not dry_run:
+        write_document(data_dir, item.kind, item.rel, merged)
+
+
+def _read(path: str) -> bytes | None:
+    try:
+        with open(path, "rb") as handle:
+            return handle.read()
+    except FileNotFoundError:
+        return None
+
+
+def _parse(raw: bytes, rel: str):
+    text, problems = decode(raw, rel)
+    if text is None:
+        return None, problems
+    data, more = parse(text, rel)
+    return data, problems + more
+
+
+def _as_created(batch: Batch, item: Item) -> bytes:
+    """The bytes this import writes when it creates the file: equal bytes mean nothing to do."""
+    created: dict = {}
+    supplied: list[str] = []
+    _merge(created, item.data, "", False, supplied, [])
+    _record_source(created, batch, item, supplied)
+    return dump(item.kind, item.rel, created).encode("utf-8")
+
+
+def norm(value):
+    """Values as compared: floats read from YAML become the Decimal the catalog means."""
+    if isinstance(value, float):
+        return Decimal(repr(value))
+    if isinstance(value, dict):
+        return {k: norm(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [norm(v) for v in value]
+    return value
+
+
+def _merge(target: dict, incoming: dict, prefix: str, overwrite: bool, supplied: list, differ: list) -> None:
+    for key, value in incoming.items():
+        path = prefix + key
+        if not prefix and key == "id" and "id" in target:
+            continue  # the file's identity: credited only to the import that created the file
+        if not prefix and EXCLUSIVE.get(key) in target:
+            continue
+        current = target.get(key)
+        if key == "pricing" and isinstance(current, dict) and not overwrite and \
+                current.get("currency", "USD") != value.get("currency", "USD"):
+            differ.append(("pricing.currency", current.get("currency", "USD"), value.get("currency", "USD")))
+            continue
+        if isinstance(value, dict) and isinstance(current, dict):
+            _merge(current, value, path + ".", overwrite, supplied, differ)
+        elif key not in target:
+            target[key] = value
+            supplied.extend(leaf_paths(value, path))
+        elif norm(current) != norm(value):
+            differ.append((path, current, value))
+            if overwrite:
+                target[key] = value
+                supplied.extend(leaf_paths(value, path))
+
+
+def leaf_paths(value, path: str) -> list[str]:
+    """The field paths below *path*: mappings are walked, lists and scalars are leaves."""
+    if isinstance(value, dict):
+        return [p for key, sub in value.items() for p in leaf_paths(sub, f"{path}.{key}")]
+    return [path]
+
+
+def _keep_limits_consistent(merged: dict, supplied: list, item: Item, report) -> None:
+    """Drop an imported limit that contradicts the catalog's context window (reported)."""
+    context = merged.get("context_window")
+    for name in ("max_output_tokens", "max_input_tokens"):
+        value = merged.get(name)
+        if context is None or value is None or value <= context:
+            continue
+        culprit = name if name in supplied else "context_window" if "context_window" in supplied else None
+        if culprit is None:
+            continue
+        dropped = merged.pop(culprit)
+        supplied.remove(culprit)
+        report.skip(f"{item.origin} ({culprit})", "invalid-value",
+                    f"{culprit} {dropped} is left out: with it, {name} {value} would exceed the context window {context}")
+        context = merged.get("context_window")
+
+
+def _disagreements(rel: str, differ, importer: str):
+    from .report import Disagreement
+
+    for path, current, value in differ:
+        if path in COMPARED:
+            yield Disagreement(rel, path, _show(current), _show(value), importer)
+
+
+def _show(value) -> str:
+    value = norm(value)
+    return format(value, "f") if isinstance(value, Decimal) else str(value)
+
+
+def _record_source(merged: dict, batch: Batch, item: Item, supplied: list[str]) -> None:
+    sources = merged.setdefault("sources", [])
+    taken = set(supplied)
+    kept = []
+    previous: list[str] = []
+    for entry in sources:
+        if entry.get("importer") == batch.importer:
+            previous = entry.get("fields", [])
+            kept.append(None)  # position of this importer's entry
+            continue
+        if entry.get("importer") and taken & set(entry.get("fields", [])):
+            entry = {**entry, "fields": [f for f in entry["fields"] if f not in taken]}
+            if not entry["fields"]:
+                continue
+        kept.append(entry)
+    own = {"title": f"{batch.label}: {item.origin}"}
+    if item.url:
+        own["url"] = item.url
+    own |= {"importer": batch.importer, "fields": sorted(set(previous) | taken)}
+    merged["sources"] = [own if e is None else e for e in kept] if None in kept else kept + [own]
+
+
+def _describe(rel: str, created: bool, supplied: list[str], replaced) -> str:
+    if created:
+        return f"create {rel}: {len(supplied)} field(s)"
+    parts = [f"+{p}" for p in supplied if p not in {r[0] for r in replaced}]
+    parts += [f"~{p} ({_show(old)} -> {_show(new)})" for p, old, new in replaced]
+    return f"update {rel}: " + ", ".join(parts)

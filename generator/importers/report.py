@@ -1,0 +1,109 @@
+"""What an import did: counts per kind, every skipped input with its reason.
+
+Nothing is dropped silently: an input the importer cannot use becomes a
+:class:`Skip` naming the input, the reason (one of :data:`REASONS`) and a
+detail; a key it knows but our schema has no field for is counted in
+``unmapped``; a value that differs from the catalog's is a
+:class:`Disagreement`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+KINDS = ("providers", "offerings", "models", "authors")
+OUTCOMES = ("created", "updated", "unchanged", "skipped")
+REASONS = {
+    "broken-link": "broken symbolic link",
+    "not-toml": "not TOML",
+    "not-json": "not JSON",
+    "unknown-key": "unknown key",
+    "invalid-value": "invalid value",
+    "bad-id": "id that cannot become a portable file name",
+    "duplicate": "duplicate",
+    "unmapped-provider": "provider not in the mapping table",
+    "no-data": "holds no usable facts",
+    "existing-file": "existing catalog file cannot be read",
+}
+
+
+@dataclass(frozen=True)
+class Skip:
+    """One input (a file, an entry or a single field) left out, and why."""
+
+    input: str
+    reason: str  # a key of REASONS
+    detail: str
+    kind: str = ""  # the KINDS entry when a whole item was skipped; "" for a single field
+
+    def format(self) -> str:
+        return f"skipped {self.input}: {REASONS[self.reason]}: {self.detail}"
+
+
+@dataclass(frozen=True)
+class Disagreement:
+    """A fact where the catalog and an imported source differ."""
+
+    file: str
+    field: str
+    catalog: str
+    source: str
+    importer: str
+
+    def format(self) -> str:
+        return f"{self.file}: {self.field}: catalog {self.catalog}, {self.importer} {self.source}"
+
+
+@dataclass
+class ImportReport:
+    importer: str
+    source: str
+    counts: dict = field(default_factory=lambda: {k: Counter() for k in KINDS})
+    skips: list[Skip] = field(default_factory=list)
+    unmapped: Counter = field(default_factory=Counter)
+    disagreements: list[Disagreement] = field(default_factory=list)
+
+    def skip(self, input: str, reason: str, detail: str, kind: str = "") -> None:
+        if reason not in REASONS:
+            raise KeyError(f"unknown skip reason {reason!r}")
+        self.skips.append(Skip(input, reason, detail, kind))
+        if kind:
+            self.counts[kind]["skipped"] += 1
+
+    def count(self, kind: str, outcome: str) -> None:
+        self.counts[kind][outcome] += 1
+
+    @property
+    def usable(self) -> bool:
+        """True when at least one item was created, updated or found unchanged."""
+        return any(c[o] for c in self.counts.values() for o in OUTCOMES[:3])
+
+    def summary_lines(self) -> list[str]:
+        lines = [f"{self.importer} import from {self.source}"]
+        for kind in KINDS:
+            c = self.counts[kind]
+            lines.append(f"  {kind}: " + ", ".join(f"{c[o]} {o}" for o in OUTCOMES))
+        reasons = Counter(s.reason for s in self.skips)
+        lines.append(f"  skipped inputs: {len(self.skips)}" + "".join(
+            f"; {n} {REASONS[r]}" for r, n in sorted(reasons.items())))
+        if self.unmapped:
+            lines.append(f"  facts without a field in our schema (not imported): {sum(self.unmapped.values())} "
+                         f"in {len(self.unmapped)} key(s), listed in the JSON report")
+        lines.append(f"  disagreements with the catalog: {len(self.disagreements)}")
+        return lines
+
+    def as_dict(self) -> dict:
+        return {
+            "importer": self.importer,
+            "source": self.source,
+            "counts": {k: {o: self.counts[k][o] for o in OUTCOMES} for k in KINDS},
+            "skipped": [asdict(s) | {"reason_text": REASONS[s.reason]} for s in self.skips],
+            "unmapped": dict(sorted(self.unmapped.items())),
+            "disagreements": [asdict(d) for d in self.disagreements],
+        }
+
+    def write_json(self, path: Path) -> None:
+        Path(path).write_text(json.dumps(self.as_dict(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

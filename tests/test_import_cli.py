@@ -1,0 +1,87 @@
+"""The import and compare-sources commands: output, exit status, JSON report."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from generator.cli import main
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def test_import_prints_skips_and_summary_and_writes_report(tmp_path, capsys):
+    report_file = tmp_path / "report.json"
+    status = main(["import", "models.dev", str(FIXTURES / "models_dev_tiny"), "--data", str(tmp_path / "d"),
+                   "--report", str(report_file)])
+    out, err = capsys.readouterr()
+    assert status == 0
+    assert "skipped providers/acme/models/broken.toml: broken symbolic link" in out
+    assert "offerings: 7 created, 0 updated, 0 unchanged, 3 skipped" in err
+    report = json.loads(report_file.read_text())
+    assert report["counts"]["offerings"] == {"created": 7, "updated": 0, "unchanged": 0, "skipped": 3}
+    assert {s["reason"] for s in report["skipped"]} == {"broken-link", "not-toml", "unknown-key", "invalid-value", "bad-id"}
+    assert all(s["reason_text"] and s["detail"] for s in report["skipped"])
+    assert report["unmapped"]["provider.npm"] == 2
+
+
+def test_dry_run_writes_nothing(tmp_path, capsys):
+    status = main(["import", "litellm", str(FIXTURES / "litellm_tiny.json"), "--data", str(tmp_path / "d"), "--dry-run"])
+    out, err = capsys.readouterr()
+    assert status == 0 and not (tmp_path / "d").exists()
+    assert "create providers/cerebras/models/tiny-chat.yaml: 20 field(s)" in out
+    assert "dry run: nothing was written" in err
+
+
+def test_nothing_usable_exits_1(tmp_path, capsys):
+    bad = tmp_path / "x.json"
+    bad.write_text("[]")
+    assert main(["import", "litellm", str(bad), "--data", str(tmp_path / "d")]) == 1
+    empty = tmp_path / "md"
+    (empty / "providers").mkdir(parents=True)
+    assert main(["import", "models.dev", str(empty), "--data", str(tmp_path / "d")]) == 1
+
+
+def test_missing_input_is_a_usage_error(tmp_path):
+    assert main(["import", "litellm", str(tmp_path / "absent.json")]) == 2
+
+
+def test_compare_sources(data_copy, tmp_path, capsys):
+    source = tmp_path / "prices.json"
+    source.write_text(json.dumps({"cerebras/gpt-oss-120b": {
+        "litellm_provider": "cerebras", "input_cost_per_token": 3.5e-07, "output_cost_per_token": 6.9e-07}}))
+    before = sorted(p.read_bytes() for p in data_copy.rglob("*.yaml"))
+    status = main(["compare-sources", "--data", str(data_copy), "--litellm", str(source)])
+    out, _ = capsys.readouterr()
+    assert status == 1
+    assert out == "providers/cerebras/models/gpt-oss-120b.yaml: pricing.input: catalog 0.25, litellm 0.35\n"
+    assert sorted(p.read_bytes() for p in data_copy.rglob("*.yaml")) == before  # nothing written
+    assert main(["compare-sources", "--data", str(data_copy)]) == 2
+
+
+def test_accessed_must_be_a_date(tmp_path, capsys):
+    argv = ["import", "litellm", str(FIXTURES / "litellm_tiny.json"), "--data", str(tmp_path / "d")]
+    assert main(argv + ["--accessed", "yesterday"]) == 2
+    assert "YYYY-MM-DD" in capsys.readouterr().err
+    assert main(argv + ["--accessed", "2026-03-15"]) == 0
+    assert "LiteLLM litellm_tiny.json read 2026-03-15: cerebras/tiny-chat" in \
+        (tmp_path / "d/providers/cerebras/models/tiny-chat.yaml").read_text()
+
+
+def test_compare_sources_json(data_copy, tmp_path, capsys):
+    source = tmp_path / "prices.json"
+    source.write_text(json.dumps({"cerebras/gpt-oss-120b": {"litellm_provider": "cerebras", "output_cost_per_token": 7.5e-07}}))
+    assert main(["compare-sources", "--data", str(data_copy), "--litellm", str(source), "--format", "json"]) == 1
+    assert json.loads(capsys.readouterr().out) == [{
+        "file": "providers/cerebras/models/gpt-oss-120b.yaml", "field": "pricing.output", "catalog": "0.69",
+        "source": "0.75", "importer": "litellm"}]
+
+
+def test_overwrite_flag(data_copy, tmp_path, capsys):
+    source = tmp_path / "prices.json"
+    source.write_text(json.dumps({"cerebras/gpt-oss-120b": {"litellm_provider": "cerebras", "input_cost_per_token": 3.5e-07}}))
+    target = data_copy / "providers/cerebras/models/gpt-oss-120b.yaml"
+    assert main(["import", "litellm", str(source), "--data", str(data_copy)]) == 0
+    assert "input: 0.25" in target.read_text()
+    assert main(["import", "litellm", str(source), "--data", str(data_copy), "--overwrite"]) == 0
+    assert "input: 0.35" in target.read_text()

@@ -1,0 +1,114 @@
+"""The importers on the real corpora in ../shared (skipped where absent; CI has them).
+
+Whole-corpus imports take seconds each, so each corpus is imported once per
+module and the tests share the result.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections import Counter
+
+import pytest
+
+from tests.conftest import DATA, needs_corpus
+from generator.catalog import catalog_from_report
+from generator.importers import run_import
+from generator.validate import validate_catalog
+from generator.yamlload import load_bytes
+
+pytestmark = pytest.mark.corpus
+
+
+@pytest.fixture(scope="module")
+def models_dev_import(tmp_path_factory):
+    source = needs_corpus("models.dev")
+    data_dir = tmp_path_factory.mktemp("md") / "data"
+    report = run_import("models.dev", source, data_dir, commit="f3fc692")
+    return data_dir, report, source
+
+
+@pytest.fixture(scope="module")
+def both_into_shipped_data(tmp_path_factory):
+    models_dev = needs_corpus("models.dev")
+    litellm = needs_corpus("litellm", "model_prices_and_context_window.json")
+    data_dir = tmp_path_factory.mktemp("both") / "data"
+    shutil.copytree(DATA, data_dir)
+    reports = [run_import("models.dev", models_dev, data_dir), run_import("litellm", litellm, data_dir)]
+    return data_dir, reports
+
+
+def test_models_dev_counts(models_dev_import):
+    _, report, _ = models_dev_import
+    assert report.counts["providers"]["created"] == 147
+    assert report.counts["offerings"]["created"] == 5276
+    assert report.counts["models"]["created"] == 231
+    broken = [s for s in report.skips if s.reason == "broken-link"]
+    assert len(broken) == 31 and all(s.kind == "offerings" for s in broken)
+    assert report.counts["offerings"]["skipped"] == 31
+
+
+def test_models_dev_catalog_validates_and_loads(models_dev_import):
+    data_dir = models_dev_import[0]
+    report = validate_catalog(data_dir)
+    assert report.errors == []
+    catalog = catalog_from_report(report, data_dir)
+    assert len(catalog.offerings) == 5276 and len(catalog.models) == 231
+    offering = catalog.offering("cerebras/gpt-oss-120b")
+    assert offering.model_id == "openai/gpt-oss-120b"
+    assert str(offering.price.input) == "0.35" and offering.context_window == 131072  # inherited limit.context
+    assert offering.max_output_tokens == 40960  # the provider file's limit.output wins
+
+
+def test_models_dev_reimport_changes_nothing(models_dev_import):
+    data_dir, _, source = models_dev_import
+    report = run_import("models.dev", source, data_dir, commit="f3fc692")
+    assert {k: c["created"] + c["updated"] for k, c in report.counts.items()} == \
+        {"providers": 0, "offerings": 0, "models": 0, "authors": 0}
+    assert report.counts["offerings"]["unchanged"] == 5276
+
+
+def test_litellm_catalog_validates(tmp_path):
+    source = needs_corpus("litellm", "model_prices_and_context_window.json")
+    report = run_import("litellm", source, tmp_path)
+    assert validate_catalog(tmp_path).errors == []
+    assert report.counts["offerings"]["created"] > 2000
+    reasons = Counter(s.reason for s in report.skips)
+    assert reasons["no-data"] == 1  # sample_spec
+    skipped_entries = sum(1 for s in report.skips if s.kind == "offerings")
+    # 2,582 distinct keys plus one key written twice (JSON parsers keep the last silently): all accounted for
+    assert report.counts["offerings"]["created"] + skipped_entries == 2583
+    assert [s.input for s in report.skips if s.reason == "duplicate" and "JSON" in s.detail] == \
+        ["vertex_ai/gemini-embedding-2-preview"]
+    data, _ = load_bytes((tmp_path / "providers/cerebras/models/gpt-oss-120b.yaml").read_bytes(), "x")
+    assert data["pricing"]["input"] == 0.35 and data["pricing"]["output"] == 0.75
+
+
+def _leaves(node, path=()):
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield from _leaves(value, path + (key,))
+    else:
+        yield path, node
+
+
+def test_curated_cerebras_facts_survive_both_imports(both_into_shipped_data):
+    data_dir, _ = both_into_shipped_data
+    assert validate_catalog(data_dir).errors == []
+    for original in sorted(DATA.rglob("*.yaml")):
+        rel = original.relative_to(DATA).as_posix()
+        before, _ = load_bytes((original).read_bytes(), rel)
+        after, _ = load_bytes((data_dir / rel).read_bytes(), rel)
+        for path, value in _leaves({k: v for k, v in before.items() if k != "sources"}):
+            current = after
+            for step in path:
+                current = current[step]
+            assert current == value, f"{rel}: {'.'.join(path)} changed from {value!r} to {current!r}"
+        assert after.get("sources", [])[: len(before.get("sources", []))] == before.get("sources", [])
+
+
+def test_disagreements_are_reported(both_into_shipped_data):
+    _, reports = both_into_shipped_data
+    for report in reports:
+        found = {(d.file, d.field): (d.catalog, d.source) for d in report.disagreements}
+        assert found[("providers/cerebras/models/gpt-oss-120b.yaml", "pricing.input")] == ("0.25", "0.35"), report.importer

@@ -1,0 +1,113 @@
+"""The LiteLLM importer on a hand-written fixture: prices, provider table, kinds, features, skips."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from generator.importers import litellm, run_import
+from generator.importers.litellm_providers import PROVIDERS
+from generator.importers.models_dev_map import Context
+from generator.importers.report import ImportReport
+from generator.validate import validate_catalog
+from generator.yamlload import load_bytes
+
+TINY = Path(__file__).parent / "fixtures" / "litellm_tiny.json"
+
+
+@pytest.fixture
+def imported(tmp_path):
+    return tmp_path, run_import("litellm", TINY, tmp_path)
+
+
+def doc(data_dir: Path, rel: str) -> dict:
+    data, problems = load_bytes((data_dir / rel).read_bytes(), rel)
+    assert problems == []
+    return data
+
+
+@pytest.mark.parametrize("per_token, per_million", [
+    ("3.5e-07", "0.35"), ("7.5e-07", "0.75"), ("1e-08", "0.01"), ("1.25e-06", "1.25"), ("0.0", "0"),
+    ("2.5e-05", "25"), ("1.1e-07", "0.11"), ("6e-08", "0.06"),
+])
+def test_per_token_cost_becomes_exact_price_per_million(per_token, per_million):
+    ctx = Context(ImportReport("litellm", "x"), "k", "litellm")
+    assert litellm.per_million(ctx, "input_cost_per_token", Decimal(per_token)) == Decimal(per_million)
+    assert str(litellm.per_million(ctx, "input_cost_per_token", Decimal(per_token))) == per_million
+
+
+def test_fixture_validates(imported):
+    assert validate_catalog(imported[0]).errors == []
+
+
+def test_offering_fields(imported):
+    data = doc(imported[0], "providers/cerebras/models/tiny-chat.yaml")
+    assert data["kind"] == "chat"
+    assert (data["max_input_tokens"], data["max_output_tokens"]) == (131072, 32768)
+    assert "context_window" not in data  # LiteLLM gives no context window
+    assert data["pricing"] == {"currency": "USD", "input": 0.35, "output": 0.75, "cached_input": 0.01,
+                               "cache_write": 1.25, "reasoning": 2,
+                               "tiers": [{"above_tokens": 200000, "input": 0.7, "output": 1.5}]}
+    assert data["features"] == {"tool_calling": True, "tool_choice": False, "structured_outputs": True, "reasoning": True}
+    assert data["modalities"] == {"input": {"image": False, "pdf": True}, "output": {"audio": False}}
+    assert data["rate_limits"] == [{"requests_per_minute": 30, "tokens_per_minute": 60000}]
+    assert data["deprecation_date"] == "2026-01-31"
+    source = data["sources"][0]
+    assert source["url"] == "https://cerebras.example/pricing" and source["importer"] == "litellm"
+    assert imported[1].unmapped["litellm.supports_prompt_caching"] == 1
+    assert imported[1].unmapped["litellm.max_tokens"] == 1
+
+
+def test_mode_mapping(imported):
+    assert doc(imported[0], "providers/openai/models/tiny-responses.yaml")["kind"] == "chat"
+    assert doc(imported[0], "providers/groq/models/tiny-free.yaml")["kind"] == "embedding"
+    assert "kind" not in doc(imported[0], "providers/openai/models/tiny-store.yaml")
+
+
+def test_free_is_zero_not_unknown(imported):
+    assert doc(imported[0], "providers/groq/models/tiny-free.yaml")["pricing"] == {"currency": "USD", "input": 0, "output": 0}
+
+
+def test_providers_come_from_the_table(imported):
+    assert doc(imported[0], "providers/cerebras/provider.yaml")["name"] == PROVIDERS["cerebras"].name
+    assert sorted(p.name for p in (imported[0] / "providers").iterdir()) == ["cerebras", "groq", "openai"]
+
+
+def test_every_skip_has_its_reason(imported):
+    found = {(s.input, s.reason) for s in imported[1].skips}
+    assert found == {
+        ("sample_spec", "no-data"),
+        ("tiny-chat", "duplicate"),  # same offering as cerebras/tiny-chat
+        ("nowhere/tiny", "unmapped-provider"),
+        ("ollama/tiny", "unmapped-provider"),
+        ("not-an-object", "invalid-value"),
+        ("tiny-store (mode)", "invalid-value"),
+        ("tiny-store (supports_web_search)", "invalid-value"),
+        ("tiny-free (source)", "invalid-value"),
+    }
+    unmapped = next(s for s in imported[1].skips if s.input == "ollama/tiny")
+    assert "local runtime" in unmapped.detail
+
+
+def test_provider_prefix_is_stripped_only_when_it_is_the_providers():
+    assert litellm._own_id("cerebras/gpt-oss-120b", ("cerebras",)) == "gpt-oss-120b"
+    assert litellm._own_id("meta-llama/Llama-3", ("together_ai",)) == "meta-llama/Llama-3"
+    assert litellm._own_id("gpt-4o", ("openai",)) == "gpt-4o"
+
+
+def test_not_json_is_reported_and_nothing_usable(tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json")
+    report = run_import("litellm", bad, tmp_path / "data")
+    assert [s.reason for s in report.skips] == ["not-json"] and not report.usable
+
+
+def test_a_key_given_twice_is_reported(tmp_path):
+    source = tmp_path / "dup.json"
+    source.write_text('{"groq/a": {"litellm_provider": "groq", "input_cost_per_token": 1e-06},\n'
+                      ' "groq/a": {"litellm_provider": "groq", "input_cost_per_token": 2e-06}}')
+    report = run_import("litellm", source, tmp_path / "data")
+    assert [(s.input, s.reason) for s in report.skips] == [("groq/a", "duplicate")]
+    assert doc(tmp_path / "data", "providers/groq/models/a.yaml")["pricing"]["input"] == 2
