@@ -14,6 +14,7 @@ import click
 from .. import __version__
 from .common import provcat
 from . import validate_cmd  # noqa: F401  (registers its command)
+from . import site_cmd  # noqa: F401  (registers its commands)
 
 
 def main(argv: list[str] | None = None) -> int:

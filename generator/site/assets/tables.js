@@ -1,0 +1,122 @@
+/* Provider Catalog: sortable and filterable tables. Vanilla JavaScript, no dependencies,
+ * vendored with the site so it works offline.
+ *
+ * Sorting: every table in the page content gets clickable headers. A cell's data-sort
+ * attribute, when present, is its sort key (a number for data-type="number" headers);
+ * an empty key is unknown and sorts last in both directions.
+ * Filtering: a <form class="pc-filters" data-table="ID"> narrows the rows of table ID by
+ * provider, feature, modality, maximum input price and free text (row data attributes).
+ */
+(function () {
+  "use strict";
+
+  function cellKey(row, index) {
+    var cell = row.cells[index];
+    if (!cell) return "";
+    return cell.hasAttribute("data-sort") ? cell.getAttribute("data-sort") : cell.textContent.trim();
+  }
+
+  function compare(a, b, numeric) {
+    if (a === "" || b === "") return a === b ? 0 : (a === "" ? 1 : -1);
+    if (numeric) return parseFloat(a) - parseFloat(b);
+    return a.localeCompare(b, undefined, { numeric: true, sensitivity: "base" });
+  }
+
+  function sortBy(table, header, index) {
+    var ascending = header.getAttribute("aria-sort") !== "ascending";
+    var numeric = header.getAttribute("data-type") === "number";
+    var body = table.tBodies[0];
+    var rows = Array.prototype.slice.call(body.rows).map(function (row, position) {
+      return { row: row, key: cellKey(row, index), position: position };
+    });
+    rows.sort(function (x, y) {
+      var unknownLast = (x.key === "") - (y.key === "");
+      if (unknownLast) return unknownLast;
+      var order = compare(x.key, y.key, numeric);
+      return (ascending ? order : -order) || x.position - y.position;
+    });
+    var fragment = document.createDocumentFragment();
+    rows.forEach(function (item) { fragment.appendChild(item.row); });
+    body.appendChild(fragment);
+    Array.prototype.forEach.call(header.parentNode.cells, function (other) {
+      other.removeAttribute("aria-sort");
+    });
+    header.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+  }
+
+  function makeSortable(table) {
+    if (table.getAttribute("data-pc-sortable") === "on" || !table.tHead || !table.tBodies.length) return;
+    table.setAttribute("data-pc-sortable", "on");
+    var headers = table.tHead.rows[0].cells;
+    Array.prototype.forEach.call(headers, function (header, index) {
+      header.classList.add("pc-sortable");
+      header.setAttribute("tabindex", "0");
+      header.setAttribute("title", "Sort by " + header.textContent.trim());
+      header.addEventListener("click", function () { sortBy(table, header, index); });
+      header.addEventListener("keydown", function (event) {
+        if (event.key === "Enter" || event.key === " ") { event.preventDefault(); sortBy(table, header, index); }
+      });
+    });
+  }
+
+  function matches(row, filter) {
+    if (filter.provider && row.getAttribute("data-provider") !== filter.provider) return false;
+    var features = " " + (row.getAttribute("data-features") || "") + " ";
+    if (filter.feature && features.indexOf(" " + filter.feature + " ") < 0) return false;
+    var modalities = " " + (row.getAttribute("data-modalities") || "") + " ";
+    if (filter.modality && modalities.indexOf(" " + filter.modality + " ") < 0) return false;
+    if (filter.maxPrice !== null) {
+      var price = row.getAttribute("data-price");
+      if (price === null || price === "" || parseFloat(price) > filter.maxPrice) return false;
+    }
+    return !filter.text || row.textContent.toLowerCase().indexOf(filter.text) >= 0;
+  }
+
+  function readFilter(form) {
+    var maxPrice = form.elements["max-price"].value.trim();
+    return {
+      provider: form.elements.provider.value,
+      feature: form.elements.feature.value,
+      modality: form.elements.modality.value,
+      maxPrice: maxPrice === "" || isNaN(parseFloat(maxPrice)) ? null : parseFloat(maxPrice),
+      text: form.elements.q.value.trim().toLowerCase()
+    };
+  }
+
+  function applyFilter(form, table) {
+    var filter = readFilter(form);
+    var rows = table.tBodies[0].rows;
+    var shown = 0;
+    for (var i = 0; i < rows.length; i++) {
+      var visible = matches(rows[i], filter);
+      rows[i].hidden = !visible;
+      if (visible) shown++;
+    }
+    form.elements.count.value = shown + " of " + rows.length;
+  }
+
+  function makeFilterable(form) {
+    var table = document.getElementById(form.getAttribute("data-table"));
+    if (!table || form.getAttribute("data-pc-filter") === "on") return;
+    form.setAttribute("data-pc-filter", "on");
+    var update = function () { applyFilter(form, table); };
+    form.addEventListener("input", update);
+    form.addEventListener("change", update);
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    update();
+  }
+
+  function init() {
+    Array.prototype.forEach.call(document.querySelectorAll(".md-content table"), makeSortable);
+    Array.prototype.forEach.call(document.querySelectorAll("form.pc-filters"), makeFilterable);
+  }
+
+  /* Material's instant navigation replaces the page without a load event: follow document$. */
+  if (typeof window.document$ !== "undefined" && window.document$.subscribe) {
+    window.document$.subscribe(init);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
+})();
