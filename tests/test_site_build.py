@@ -1,0 +1,96 @@
+"""Building the site: mkdocs --strict, offline assets, the CLI, Zensical, and serve."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from generator.cli import main
+from generator.site import builder
+from generator.site.serve import watch
+
+from .conftest import DATA
+from .sitebuild import shipped_site  # noqa: F401  (fixture)
+
+
+def test_strict_build_writes_every_page_and_asset(shipped_site):  # noqa: F811
+    for page in ("index.html", "all-models.html", "compare.html", "privacy.html", "api.html",
+                 "data-format.html", "providers/index.html", "providers/cerebras/models/gpt-oss-120b.html",
+                 "assets/tables.js", "assets/site.css", "search/search_index.json"):
+        assert (shipped_site / page).is_file(), page
+
+
+def test_navigation_lists_index_pages_only(shipped_site):  # noqa: F811
+    """Model pages stay out of the sidebar: at scale a full navigation costs minutes and gigabytes."""
+    home = (shipped_site / "index.html").read_text(encoding="utf-8")
+    nav = home[home.index('<nav class="md-tabs"'):home.index("</nav>", home.index('<nav class="md-tabs"'))]
+    assert "all-models.html" in nav and "privacy.html" in nav
+    assert "gpt-oss-120b" not in home
+
+
+def test_built_pages_load_nothing_from_other_servers(shipped_site):  # noqa: F811
+    for page in ("index.html", "all-models.html", "privacy.html"):
+        html = (shipped_site / page).read_text(encoding="utf-8")
+        external = re.findall(r'<(?:script|link)[^>]+(?:src|href)="(https?://[^"]+)"', html)
+        assert [u for u in external if "rel=\"canonical\"" not in u] == [], page
+
+
+def test_strict_build_fails_on_a_broken_link(shipped_site, tmp_path):  # noqa: F811
+    docs = tmp_path / "docs"
+    shutil.copytree(shipped_site.parent / "docs", docs)
+    (docs / "privacy.md").write_text("# Privacy\n\n[gone](nowhere.md)\n", encoding="utf-8")
+    with pytest.raises(builder.SiteBuildFailed, match="nowhere.md"):
+        builder.build_site(docs, tmp_path / "build")
+
+
+def test_build_output_has_no_end_of_life_notice(shipped_site, tmp_path):  # noqa: F811
+    result = builder.build_site(shipped_site.parent / "docs", tmp_path / "build")
+    assert "end of life" not in result.output
+    assert "Documentation built" in result.output
+
+
+def test_cli_site_build_regenerates_and_builds(tmp_path, capsys):
+    pytest.importorskip("material", reason="mkdocs-material is not installed (pip install '.[site]')")
+    pytest.importorskip("generator.build", reason="provcat build (generator/build.py) is not in this checkout")
+    status = main(["site", "build", "--data", str(DATA), "--docs", str(tmp_path / "docs"),
+                   "--out", str(tmp_path / "build")])
+    assert status == 0, capsys.readouterr().err
+    assert (tmp_path / "build" / "all-models.html").is_file()
+    assert str(tmp_path / "build" / "index.html") in capsys.readouterr().out
+
+
+def test_cli_site_build_reports_missing_docs(tmp_path, capsys):
+    status = main(["site", "build", "--no-regenerate", "--docs", str(tmp_path / "none"), "--out", str(tmp_path / "b")])
+    assert status == 1
+    assert "isn't an existing directory" in capsys.readouterr().err
+
+
+def test_zensical_builds_the_same_configuration(shipped_site, tmp_path):  # noqa: F811
+    if shutil.which("zensical") is None:
+        pytest.skip("zensical is not installed: pip install '.[zensical]' to test the successor of Material")
+    docs = tmp_path / "docs"
+    shutil.copytree(shipped_site.parent / "docs", docs)
+    builder.build_with_zensical(docs, tmp_path / "build")
+    for page in ("index.html", "all-models.html", "privacy.html", "providers/cerebras/models/gpt-oss-120b.html"):
+        assert (tmp_path / "build" / page).is_file(), page
+    assert 'id="pc-all-models"' in (tmp_path / "build" / "all-models.html").read_text(encoding="utf-8")
+
+
+def test_watch_calls_back_once_after_a_burst_of_changes(tmp_path):
+    (tmp_path / "data").mkdir()
+    calls = []
+    done = threading.Event()
+    stop = watch([tmp_path / "data"], lambda: (calls.append(time.monotonic()), done.set()), delay=0.3)
+    try:
+        for n in range(3):
+            (tmp_path / "data" / f"f{n}.yaml").write_text("id: x\n")
+        assert done.wait(10), "no regeneration after a change under data/"
+        time.sleep(0.6)
+    finally:
+        stop()
+    assert len(calls) == 1
