@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 
 from . import construct
@@ -53,8 +54,16 @@ class Catalog:
             raise UnknownReference("model", model_id, _close(model_id, self.models)) from None
 
     def offerings_of(self, model_id: str) -> list[Offering]:
-        """Every offering that serves the canonical model *model_id*."""
-        return [o for o in self.offerings if o.model_id == model_id]
+        """Every offering that serves the canonical model *model_id*, by provider."""
+        return self._by_model.get(model_id, [])
+
+    @cached_property
+    def _by_model(self) -> dict[str, list[Offering]]:
+        index: dict[str, list[Offering]] = {}
+        for offering in self.offerings:
+            if offering.model_id:
+                index.setdefault(offering.model_id, []).append(offering)
+        return index
 
     def author_names(self, offering: Offering) -> list[str]:
         return [self.authors[a].name for a in offering.authors]
@@ -84,7 +93,7 @@ def catalog_from_report(report: Report, data_dir: Path) -> Catalog:
     catalog.authors = {a.id: a for a in sorted((construct.author(d.data) for d in docs["author"]), key=_id)}
     catalog.models = {x.id: x for x in sorted((construct.canonical_model(d.data) for d in docs["model"]), key=_id)}
     for doc in sorted(docs["provider"], key=lambda d: d.data["id"]):
-        logo = doc.path.parent / "logo.svg"
+        logo = Path(doc.path).parent / "logo.svg"
         catalog.providers[doc.data["id"]] = construct.provider(doc.data, str(logo) if logo.is_file() else None)
     for doc in docs["offering"]:
         provider = catalog.providers[doc.rel.split("/")[1]]

@@ -26,7 +26,8 @@ from .problems import ERROR, WARNING, Problem
 class Entry:
     kind: str  # provider, offering, model or author
     file: str  # path shown in messages: relative to the working directory where possible
-    path: Path
+    path: str  # path to open
+    rel: str  # relative to the data directory, with forward slashes
 
 
 def display_name(path: Path) -> str:
@@ -41,40 +42,42 @@ def display_name(path: Path) -> str:
 def discover(data_dir: Path) -> tuple[list[Entry], list[Problem]]:
     """Every catalog file under *data_dir*, and problems with stray files."""
     data_dir = Path(data_dir)
-    entries: list[Entry] = []
-    problems: list[Problem] = []
     if not data_dir.is_dir():
         return [], [Problem(display_name(data_dir), 0, 0, "", "no such catalog directory")]
+    shown = display_name(data_dir)
     root = data_dir.resolve()
-    for path in sorted(_walk(data_dir)):
-        rel = path.relative_to(data_dir).as_posix()
-        problem = _link_problem(path, root)
-        if problem:
-            problems.append(Problem(display_name(path), 0, 0, "", problem))
-            continue
-        kind = classify(rel)
+    entries: list[Entry] = []
+    problems: list[Problem] = []
+    for rel, item in sorted(_walk(str(data_dir), "")):
+        file = f"{shown}/{rel}"
+        problem = _link_problem(item, root) if item.is_symlink() else None
+        kind = classify(rel) if problem is None else problem
         if kind in ("provider", "offering", "model", "author"):
-            entries.append(Entry(kind, display_name(path), path))
+            entries.append(Entry(kind, file, item.path, rel))
         elif kind is not None:
-            problems.append(Problem(display_name(path), 0, 0, "", kind, ERROR if kind.startswith("use") else WARNING))
-    problems += _missing_providers(data_dir, entries)
+            severity = WARNING if kind.startswith("not part") else ERROR
+            problems.append(Problem(file, 0, 0, "", kind, severity))
+    problems += _missing_providers(entries)
     return entries, problems
 
 
-def _walk(data_dir: Path):
-    for folder, subfolders, files in os.walk(data_dir):
-        subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
-        for name in files:
-            if not name.startswith("."):
-                yield Path(folder) / name
+def _walk(folder: str, prefix: str):
+    """(relative path, DirEntry) of every file below *folder*, hidden ones left out."""
+    with os.scandir(folder) as items:
+        for item in items:
+            if item.name.startswith("."):
+                continue
+            rel = prefix + item.name
+            if item.is_dir(follow_symlinks=False):
+                yield from _walk(item.path, rel + "/")
+            else:
+                yield rel, item
 
 
-def _link_problem(path: Path, root: Path) -> str | None:
-    if not path.is_symlink():
-        return None
-    if not path.exists():
-        return f"broken symbolic link (to {os.readlink(path)})"
-    target = path.resolve()
+def _link_problem(item: os.DirEntry, root: Path) -> str | None:
+    target = Path(item.path).resolve()
+    if not target.exists():
+        return f"broken symbolic link (to {os.readlink(item.path)})"
     if target != root and root not in target.parents:
         return "symbolic link leads outside the catalog directory"
     return None
@@ -103,10 +106,7 @@ def classify(rel: str) -> str | None:
     return "not part of the catalog layout (see README: Data format); the file is ignored"
 
 
-def _missing_providers(data_dir: Path, entries: list[Entry]) -> list[Problem]:
-    have = {e.path.parent for e in entries if e.kind == "provider"}
-    folders = {e.path.parent.parent for e in entries if e.kind == "offering"}
-    return [
-        Problem(display_name(folder), 0, 0, "", "provider folder without provider.yaml")
-        for folder in sorted(folders - have)
-    ]
+def _missing_providers(entries: list[Entry]) -> list[Problem]:
+    have = {e.file.rsplit("/", 1)[0] for e in entries if e.kind == "provider"}
+    folders = {e.file.rsplit("/", 2)[0] for e in entries if e.kind == "offering"}
+    return [Problem(folder, 0, 0, "", "provider folder without provider.yaml") for folder in sorted(folders - have)]

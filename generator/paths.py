@@ -10,8 +10,9 @@ unique even on case-insensitive file systems:
   most 100 characters, and not a name Windows reserves (``con``, ``nul``,
   ``com1`` ...) -- is used as it is: ``gpt-oss-120b``;
 * any other id becomes a readable slug (lowercased, every other character
-  replaced by ``-``) followed by ``~`` and the first 10 hex digits of the
-  SHA-256 of the exact id: ``Qwen/QwQ-32B`` -> ``qwen-qwq-32b~713c58296b``.
+  replaced by ``-``, and ``_`` put before a name Windows reserves) followed by
+  ``~`` and the first 10 hex digits of the SHA-256 of the exact id:
+  ``Qwen/QwQ-32B`` -> ``qwen-qwq-32b~713c58296b``.
 
 Plain names never contain ``~`` and slugged names always do, so the two kinds
 never collide; two slugged names collide only if their hashes do, which the
@@ -49,6 +50,8 @@ def offering_filename(offering_id: str) -> str:
     if is_plain_name(offering_id):
         return offering_id
     slug = _NOT_SLUG.sub("-", offering_id.lower()).strip("-.")[:SLUG_LIMIT]
+    if slug.split(".", 1)[0] in _WINDOWS_RESERVED:  # Windows also reserves "nul.txt"
+        slug = "_" + slug
     digest = hashlib.sha256(offering_id.encode("utf-8")).hexdigest()[:HASH_DIGITS]
     return f"{slug or 'id'}~{digest}"
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
 
 from .messages import Finding, suggest
+from .model import PRICE_FIELDS
 from .paths import author_path, model_path, offering_path, provider_path
 
 DATE_FIELDS = ("release_date", "deprecation_date", "retirement_date", "last_verified")
@@ -22,11 +22,12 @@ DATE_FIELDS = ("release_date", "deprecation_date", "retirement_date", "last_veri
 class Document:
     kind: str
     file: str  # as shown in messages
-    path: Path
+    path: str
     rel: str  # relative to the data directory, with forward slashes
     data: dict
     findings: list[Finding] = field(default_factory=list)
     warnings: list[Finding] = field(default_factory=list)
+    schema_valid: bool = True
 
 
 def parse_date(text: str) -> date | None:
@@ -36,11 +37,17 @@ def parse_date(text: str) -> date | None:
         return None
 
 
-def check(documents: list[Document]) -> None:
-    """Add every rule's findings to the documents they concern."""
+def check_one(doc: Document) -> None:
+    """Add the findings of the rules about *doc* alone."""
+    for rule in LOCAL_RULES[doc.kind]:
+        doc.findings.extend(rule(doc))
+
+
+def check_across(documents: list[Document]) -> None:
+    """Add the findings of the rules that look across *documents*."""
     index = Index(documents)
     for doc in documents:
-        for rule in RULES[doc.kind]:
+        for rule in CROSS_RULES[doc.kind]:
             doc.findings.extend(rule(doc, index))
 
 
@@ -58,7 +65,7 @@ class Index:
             self.offering_ids.setdefault((doc.rel.split("/")[1], doc.data["id"]), doc.file)
 
 
-def _file_matches_id(doc: Document, index: Index):
+def _file_matches_id(doc: Document):
     ident = doc.data["id"]
     provider = doc.rel.split("/")[1] if doc.kind == "offering" else ""
     want = {
@@ -70,14 +77,28 @@ def _file_matches_id(doc: Document, index: Index):
                       "(rename the file or correct the id)")
 
 
-def _dates_exist(doc: Document, index: Index):
-    for path, value in _walk(doc.data, ()):
-        key = path[-1] if path else None
-        if key in DATE_FIELDS or key in ("effective_from", "accessed"):
-            if isinstance(value, str) and parse_date(value) is None:
-                yield Finding(path, f"'{value}' is not a real date")
-        elif key == "knowledge_cutoff" and isinstance(value, str) and not _partial_date_ok(value):
-            yield Finding(path, f"'{value}' is not a real date (YYYY, YYYY-MM or YYYY-MM-DD)")
+def _dates_exist(doc: Document):
+    for path, value in _date_values(doc.data):
+        if path[-1] == "knowledge_cutoff":
+            if not _partial_date_ok(value):
+                yield Finding(path, f"'{value}' is not a real date (YYYY, YYYY-MM or YYYY-MM-DD)")
+        elif parse_date(value) is None:
+            yield Finding(path, f"'{value}' is not a real date")
+
+
+def _date_values(data: dict):
+    """(path, value) of every date field the schemas define."""
+    for key in DATE_FIELDS + ("knowledge_cutoff",):
+        if key in data:
+            yield (key,), data[key]
+    pricing = data.get("pricing", {})
+    if "effective_from" in pricing:
+        yield ("pricing", "effective_from"), pricing["effective_from"]
+    for i, entry in enumerate(pricing.get("history", ())):
+        yield ("pricing", "history", i, "effective_from"), entry["effective_from"]
+    for i, source in enumerate(data.get("sources", ())):
+        if "accessed" in source:
+            yield ("sources", i, "accessed"), source["accessed"]
 
 
 def _partial_date_ok(value: str) -> bool:
@@ -87,24 +108,34 @@ def _partial_date_ok(value: str) -> bool:
     return len(parts) == 1 or 1 <= int(parts[1]) <= 12
 
 
-def _walk(node, path):
+def walk(node, path=()):
+    """(path, leaf value) of every scalar under *node*."""
     if isinstance(node, dict):
         for key, value in node.items():
-            yield from _walk(value, path + (key,))
+            yield from walk(value, path + (key,))
     elif isinstance(node, list):
         for i, value in enumerate(node):
-            yield from _walk(value, path + (i,))
+            yield from walk(value, path + (i,))
     else:
         yield path, node
 
 
-def _prices_finite(doc: Document, index: Index):
-    for path, value in _walk(doc.data.get("pricing", {}), ("pricing",)):
-        if isinstance(value, float) and not math.isfinite(value):
+def _prices_finite(doc: Document):
+    for path, value in _price_values(doc.data.get("pricing", {})):
+        if not math.isfinite(value):
             yield Finding(path, f"{value} is not a finite price; omit the field if the price is unknown")
 
 
-def _limits_fit(doc: Document, index: Index):
+def _price_values(pricing: dict):
+    entries = [(("pricing",), pricing)] + [(("pricing", "history", i), e) for i, e in enumerate(pricing.get("history", ()))]
+    for path, entry in entries:
+        for holder_path, holder in [(path, entry)] + [(path + ("tiers", j), t) for j, t in enumerate(entry.get("tiers", ()))]:
+            for key in PRICE_FIELDS:
+                if key in holder:
+                    yield holder_path + (key,), holder[key]
+
+
+def _limits_fit(doc: Document):
     context = doc.data.get("context_window")
     for name in ("max_output_tokens", "max_input_tokens"):
         value = doc.data.get(name)
@@ -112,7 +143,7 @@ def _limits_fit(doc: Document, index: Index):
             yield Finding((name,), f"{value} is above the context window of {context}")
 
 
-def _lifecycle_ordered(doc: Document, index: Index):
+def _lifecycle_ordered(doc: Document):
     deprecated = parse_date(doc.data.get("deprecation_date") or "")
     retired = parse_date(doc.data.get("retirement_date") or "")
     if deprecated and retired and retired < deprecated:
@@ -122,7 +153,7 @@ def _lifecycle_ordered(doc: Document, index: Index):
         yield Finding(("status",), "a retired offering needs its `retirement_date`")
 
 
-def _prices_ordered(doc: Document, index: Index):
+def _prices_ordered(doc: Document):
     pricing = doc.data.get("pricing")
     if not pricing:
         return
@@ -145,7 +176,7 @@ def _tiers_ascending(entry: dict, path: tuple):
             yield Finding(path + ("tiers", i, "above_tokens"), f"{thresholds[i]} must be above the previous tier's {thresholds[i - 1]}; order tiers by size")
 
 
-def _retention_consistent(doc: Document, index: Index):
+def _retention_consistent(doc: Document):
     retention = doc.data.get("retention", {})
     kind, days = retention.get("type"), retention.get("duration_days")
     if kind == "none" and days not in (None, 0):
@@ -180,10 +211,17 @@ def _aliases_unique(doc: Document, index: Index):
             yield Finding(("aliases", i), f"alias `{alias}` is the id of another offering ({other})")
 
 
-RULES = {
+# Rules about one document alone: run per file, in parallel for large catalogs.
+LOCAL_RULES = {
     "provider": [_file_matches_id, _dates_exist, _retention_consistent],
-    "offering": [_file_matches_id, _dates_exist, _prices_finite, _limits_fit, _lifecycle_ordered,
-                 _prices_ordered, _references_resolve, _aliases_unique],
-    "model": [_file_matches_id, _dates_exist, _references_resolve],
+    "offering": [_file_matches_id, _dates_exist, _prices_finite, _limits_fit, _lifecycle_ordered, _prices_ordered],
+    "model": [_file_matches_id, _dates_exist],
     "author": [_file_matches_id, _dates_exist],
+}
+# Rules that look across documents: run once all files are read.
+CROSS_RULES = {
+    "provider": [],
+    "offering": [_references_resolve, _aliases_unique],
+    "model": [_references_resolve],
+    "author": [],
 }

@@ -14,6 +14,7 @@ import hashlib
 import json
 import marshal
 import os
+import re
 import sys
 from functools import cache
 from pathlib import Path
@@ -104,15 +105,55 @@ def full_validator(kind: str):
     """A jsonschema validator that reports every error with its path."""
     import jsonschema
 
-    cls = jsonschema.Draft202012Validator
-    return cls(bundled(kind), format_checker=cls.FORMAT_CHECKER)
+    base = jsonschema.Draft202012Validator
+    cls = jsonschema.validators.extend(base, {"pattern": _ecma_pattern})
+    return cls(bundled(kind), format_checker=base.FORMAT_CHECKER)
+
+
+_END = re.compile(r"(?<!\\)\$")
+
+
+def _ecma_pattern(validator, pattern: str, instance, schema):
+    """``pattern`` with JSON Schema's (ECMA-262) meaning of ``$``: the very end.
+
+    Python's ``$`` also matches before a final newline, so ``"abc\\n"`` would
+    pass ``^[a-z]+$``; the compiled validator and editors reject it.
+    """
+    if isinstance(instance, str) and not _compiled(pattern).search(instance):
+        from jsonschema.exceptions import ValidationError
+
+        yield ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+@cache
+def _compiled(pattern: str) -> re.Pattern:
+    return re.compile(_END.sub(r"\\Z", pattern))
 
 
 def schema_errors(kind: str, document: dict) -> list:
-    """Every jsonschema error of *document*; [] quickly when it is valid."""
+    """Every jsonschema error of *document*; [] quickly when it is valid.
+
+    Should the compiled validator reject what jsonschema accepts (a bug in one
+    of them), its own error is returned: a document is never passed silently.
+    """
     try:
         fast_validator(kind)(document)
         return []
-    except Exception:  # noqa: BLE001 - any failure of the fast path means: look closely
-        pass
-    return sorted(full_validator(kind).iter_errors(document), key=lambda e: list(map(str, e.absolute_path)))
+    except Exception as exc:  # noqa: BLE001 - any failure of the fast path means: look closely
+        fast_error = exc
+    errors = sorted(full_validator(kind).iter_errors(document), key=lambda e: list(map(str, e.absolute_path)))
+    return errors or [_from_fast(fast_error, document)]
+
+
+def _from_fast(exc: Exception, document: dict):
+    from jsonschema.exceptions import ValidationError
+
+    path = [p for p in getattr(exc, "path", [])[1:]]  # fastjsonschema's path starts with "data"
+    error = ValidationError(getattr(exc, "message", str(exc)), path=path, instance=document, validator="fast")
+    return error
+
+
+def warm_up() -> None:
+    """Compile every fast validator now (before worker processes fork)."""
+    for kind in KINDS:
+        fast_validator(kind)

@@ -1,25 +1,28 @@
 """Validate a catalog directory: every problem of every file, in one run.
 
-Steps: find the files (:mod:`.discover`), read them safely (:mod:`.yamlload`),
-check each against its JSON Schema (:mod:`.schemas`), then the rules no schema
-can express (:mod:`.rules`), then look for warnings.  Problems get their file,
-line and column last, and only for files that have any, so a clean catalog
-never pays for positions.
+Steps: find the files (:mod:`.discover`); read each one safely
+(:mod:`.yamlload`), check it against its JSON Schema (:mod:`.schemas`) and look
+for warnings -- per file, so large catalogs spread this over the processor's
+cores; then the rules no schema can express (:mod:`.rules`), which look across
+files.  Problems get their line and column last, and only for files that have
+any, so a clean catalog never pays for positions.
 """
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
 from . import rules, schemas
-from .discover import discover
+from .discover import Entry, discover
 from .messages import Finding, findings, format_path
 from .problems import ERROR, WARNING, Problem
-from .yamlload import decode, load_file, locate
+from .yamlload import decode, load_bytes, locate
 
 STALE_AFTER = timedelta(days=365)
+PARALLEL_FROM = 400  # files; below this, starting worker processes costs more than it saves
 
 
 @dataclass
@@ -43,54 +46,72 @@ def validate_catalog(data_dir: Path | str, today: date | None = None) -> Report:
     """Every problem in the catalog at *data_dir*, sorted by file and line."""
     data_dir = Path(data_dir)
     entries, problems = discover(data_dir)
-    documents = []
-    for entry in entries:
-        data, found = load_file(entry.path, entry.file)
+    documents: list[rules.Document] = []
+    for document, found in _examine_all(entries, today or date.today()):
         problems += found
-        if data is not None:
-            rel = entry.path.relative_to(data_dir).as_posix()
-            documents.append(rules.Document(entry.kind, entry.file, entry.path, rel, data))
-    valid = [doc for doc in documents if _schema_check(doc)]
-    rules.check(valid)
+        if document is not None:
+            documents.append(document)
+    rules.check_across([doc for doc in documents if doc.schema_valid])
     for doc in documents:
-        doc.warnings.extend(_warnings(doc, today or date.today()))
         problems += _positioned(doc)
     return Report(sorted(problems), documents)
 
 
-def _schema_check(doc: rules.Document) -> bool:
+def _examine_all(entries: list[Entry], today: date):
+    jobs = [(entry, today) for entry in entries]
+    workers = min(os.cpu_count() or 1, 8)
+    if len(jobs) < PARALLEL_FROM or workers < 2:
+        return map(_examine, jobs)
+    from concurrent.futures import ProcessPoolExecutor
+
+    schemas.warm_up()  # forked workers inherit the compiled validators
+    with ProcessPoolExecutor(workers) as pool:
+        return list(pool.map(_examine, jobs, chunksize=max(1, len(jobs) // (workers * 4))))
+
+
+def _examine(job) -> tuple[rules.Document | None, list[Problem]]:
+    """Read one file, check it against its schema, and look for warnings."""
+    entry, today = job
+    with open(entry.path, "rb") as handle:
+        raw = handle.read()
+    data, problems = load_bytes(raw, entry.file)
+    if data is None:
+        return None, problems
+    doc = rules.Document(entry.kind, entry.file, entry.path, entry.rel, data)
     for error in schemas.schema_errors(doc.kind, doc.data):
         doc.findings.extend(findings(error))
-    return not doc.findings
+    doc.schema_valid = not doc.findings
+    if doc.schema_valid:
+        rules.check_one(doc)
+    doc.warnings.extend(_warnings(doc, today, raw.isascii()))
+    return doc, problems
 
 
-def _warnings(doc: rules.Document, today: date):
+def _warnings(doc: rules.Document, today: date, ascii_only: bool):
     verified = rules.parse_date(str(doc.data.get("last_verified", "")))
     if verified and today - verified > STALE_AFTER:
         yield Finding(("last_verified",), f"last verified {verified}, more than a year ago; check the facts again")
-    yield from _mojibake(doc.data, ())
+    if ascii_only:  # plain ASCII cannot be mis-decoded UTF-8
+        return
+    for path, value in rules.walk(doc.data):
+        if isinstance(value, str) and not value.isascii():
+            yield from _mojibake(path, value)
 
 
-def _mojibake(node, path):
-    if isinstance(node, dict):
-        for key, value in node.items():
-            yield from _mojibake(value, path + (key,))
-    elif isinstance(node, list):
-        for i, value in enumerate(node):
-            yield from _mojibake(value, path + (i,))
-    elif isinstance(node, str) and not node.isascii():
-        import ftfy  # only text that is not plain ASCII can be mis-decoded
+def _mojibake(path: tuple, text: str):
+    import ftfy  # imported only when some text is not plain ASCII
 
-        if ftfy.badness.is_bad(node):
-            fixed = ftfy.fix_text(node)
-            hint = f"; it probably should read '{fixed}'" if fixed != node else ""
-            yield Finding(path, f"text looks mis-decoded (UTF-8 read as another encoding){hint}")
+    if ftfy.badness.is_bad(text):
+        fixed = ftfy.fix_text(text)
+        hint = f"; it probably should read '{fixed}'" if fixed != text else ""
+        yield Finding(path, f"text looks mis-decoded (UTF-8 read as another encoding){hint}")
 
 
 def _positioned(doc: rules.Document) -> list[Problem]:
     if not doc.findings and not doc.warnings:
         return []
-    text, _ = decode(doc.path.read_bytes(), doc.file)
+    with open(doc.path, "rb") as handle:
+        text, _ = decode(handle.read(), doc.file)
     return [
         Problem(doc.file, *locate(text, f.path, f.at_key), format_path(f.path), f.message, severity)
         for severity, group in ((ERROR, doc.findings), (WARNING, doc.warnings))

@@ -8,9 +8,11 @@ data or exhaust memory, and every failure must say where it happened.  So:
 * a key given twice is an error (plain PyYAML keeps the last one silently);
 * anchors and aliases are refused at their first reuse, which stops "billion
   laughs" files before they can grow;
-* dates stay strings (checked later as real dates), and only ``true`` and
-  ``false`` are booleans: YAML 1.1's ``yes``, ``no``, ``on`` and ``off`` stay
-  strings, so ``country: NO`` is never ``False``;
+* scalars follow the YAML 1.2 core schema, as the YAML language server in
+  editors does: only ``true`` and ``false`` are booleans (YAML 1.1's ``yes``,
+  ``no``, ``on``, ``off`` stay strings, so ``country: NO`` is never ``False``),
+  ``017`` is 17, ``1:30`` and ``1_000`` are strings, and dates stay strings
+  (checked later as real dates);
 * invalid UTF-8, a byte-order mark, tabs, CRLF line ends, an empty file and a
   top level that is not a mapping each get a clear message or are handled.
 
@@ -28,7 +30,15 @@ import yaml
 from .problems import ERROR, WARNING, Problem
 
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
+try:  # optional accelerator, see fast_parse
+    import ryaml as _ryaml
+except ImportError:  # pragma: no cover - exercised where ryaml is not installed
+    _ryaml = None
+# Text that may read differently in the fast parser (see fast_parse)
+_NOT_PLAIN_MARKS = ("&", "*", "!", "\t", "<<", "\n%", "\n---", "\n...",
+                    "+0x", "-0x", "+0o", "-0o", "+0X", "-0X", "+0O", "-0O")
+_BINARY = re.compile(r"(?<![\w.+-])[-+]?0[bB][01]")  # 0b101 is a number to ryaml, text to YAML 1.2
+_NUMBER_LIKE = re.compile(r"[-+]?(?:\.?[0-9]|\.(?:inf|Inf|INF|nan|NaN|NAN)$)")
 
 
 class DuplicateKey(yaml.MarkedYAMLError):
@@ -40,16 +50,9 @@ class AliasNotAllowed(yaml.MarkedYAMLError):
 
 
 class CatalogLoader(_Base):  # type: ignore[misc, valid-type]
-    """Safe loader with duplicate-key and alias checks and strict scalars."""
+    """Safe loader: YAML 1.2 core scalars, duplicate-key and alias checks."""
 
-    yaml_implicit_resolvers = {
-        first: [
-            (tag, regexp)
-            for tag, regexp in resolvers
-            if tag not in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool")
-        ]
-        for first, resolvers in _Base.yaml_implicit_resolvers.items()
-    }
+    yaml_implicit_resolvers: dict = {}
 
     def construct_object(self, node, deep=False):
         if node in self.constructed_objects:
@@ -69,8 +72,6 @@ class CatalogLoader(_Base):  # type: ignore[misc, valid-type]
     def _check_keys(self, node) -> None:
         seen: dict[str, yaml.Node] = {}
         for key_node, _ in node.value:
-            if key_node.tag == "tag:yaml.org,2002:merge":
-                raise AliasNotAllowed(None, None, "merge keys (<<) are not allowed in catalog files", key_node.start_mark)
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != "tag:yaml.org,2002:str":
                 raise yaml.constructor.ConstructorError(
                     None, None, f"keys must be field names, not {key_node.tag.rsplit(':', 1)[-1]} values",
@@ -86,7 +87,24 @@ class CatalogLoader(_Base):  # type: ignore[misc, valid-type]
             seen[key_node.value] = key_node
 
 
-CatalogLoader.add_implicit_resolver("tag:yaml.org,2002:bool", _BOOL, list("tTfF"))
+def _construct_int(loader, node) -> int:
+    text = loader.construct_scalar(node)
+    if text.startswith(("0o", "0x")):
+        return int(text[2:], 8 if text[1] == "o" else 16)
+    return int(text, 10)
+
+
+_CORE_SCALARS = (  # YAML 1.2 core schema, the one editors' YAML language server uses
+    ("tag:yaml.org,2002:null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
+    ("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", list("tTfF")),
+    ("tag:yaml.org,2002:int", r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$", list("-+0123456789")),
+    ("tag:yaml.org,2002:float",
+     r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$",
+     list("-+.0123456789")),
+)
+for _tag, _pattern, _first in _CORE_SCALARS:
+    CatalogLoader.add_implicit_resolver(_tag, re.compile(_pattern), _first)
+CatalogLoader.add_constructor("tag:yaml.org,2002:int", _construct_int)
 
 
 def decode(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
@@ -107,6 +125,9 @@ def decode(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
 
 def parse(text: str, file: str) -> tuple[object, list[Problem]]:
     """The data of one YAML document, or the problem that stopped it."""
+    data = fast_parse(text)
+    if data is not None:
+        return data, []
     if not text.strip() or all(not l.strip() or l.lstrip().startswith("#") for l in text.splitlines()):
         return None, [Problem(file, 0, 0, "", "the file is empty; it must hold a mapping of fields")]
     loader = CatalogLoader(text)
@@ -122,6 +143,56 @@ def parse(text: str, file: str) -> tuple[object, list[Problem]]:
         kind = "a list" if isinstance(data, list) else f"a {type(data).__name__}"
         return None, [Problem(file, 1, 1, "", f"the file must be a mapping of field names to values, not {kind}")]
     return data, []
+
+
+def fast_parse(text: str) -> dict | None:
+    """The mapping in *text* through the fast parser, or None to take the careful path.
+
+    PyYAML above is the reference: it gives every error message.  Its parse is
+    the slowest step of validating a large catalog, so a file written in the
+    plain subset that catalog files use -- no anchors, aliases, tags, tabs,
+    directives, merge keys, numbers with leading zeros or out of float range --
+    is read by ryaml (Rust) instead, which agrees with the reference on that
+    subset (tests/test_yaml_parity.py proves it on every file we have).  Any
+    doubt, and any error, sends the file down the careful path.
+    """
+    if _ryaml is None or text.startswith(("%", "---")) or any(mark in text for mark in _NOT_PLAIN_MARKS):
+        return None
+    if ("0b" in text or "0B" in text) and _BINARY.search(text):
+        return None
+    try:
+        data = _ryaml.loads(text)
+    except Exception:  # noqa: BLE001 - the careful path reports it properly
+        return None
+    return data if isinstance(data, dict) and _unambiguous(data) else None
+
+
+def _unambiguous(data: dict) -> bool:
+    """Keys are strings, and no string value looks like a number.
+
+    Such a string may have been a plain scalar that the two parsers read
+    differently (``08``, ``1e400``), so it takes the careful path.
+    """
+    stack: list = [data]
+    while stack:
+        node = stack.pop()
+        values = node.values() if isinstance(node, dict) else node
+        if isinstance(node, dict) and not all(isinstance(key, str) for key in node):
+            return False
+        for value in values:
+            if isinstance(value, (dict, list)):
+                stack.append(value)
+            elif isinstance(value, str) and _NUMBER_LIKE.match(value) and _is_number(value):
+                return False
+    return True
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text.replace("_", "x"))
+    except ValueError:
+        return text.lstrip("+-").startswith(("0x", "0o"))
+    return True
 
 
 def _marked_problem(exc: yaml.MarkedYAMLError, file: str, text: str) -> Problem:
@@ -141,9 +212,9 @@ def _char_at(text: str, line: int, column: int) -> str:
     return lines[line][column : column + 1] if line < len(lines) else ""
 
 
-def load_file(path, file: str) -> tuple[object, list[Problem]]:
-    """Read, decode and parse one catalog file."""
-    text, problems = decode(path.read_bytes(), file)
+def load_bytes(raw: bytes, file: str) -> tuple[object, list[Problem]]:
+    """Decode and parse the bytes of one catalog file (named *file* in messages)."""
+    text, problems = decode(raw, file)
     if text is None:
         return None, problems
     data, more = parse(text, file)

@@ -1,0 +1,83 @@
+"""The command line, through main(argv): exit codes, formats and help."""
+
+from __future__ import annotations
+
+import json
+
+import click
+import pytest
+
+from generator.cli import main, provcat
+
+from .conftest import DATA
+
+
+def test_validate_shipped_data_exits_0(capsys):
+    assert main(["validate", str(DATA)]) == 0
+    assert "no problems" in capsys.readouterr().err
+
+
+def test_validate_with_data_option(capsys):
+    assert main(["validate", "--data", str(DATA)]) == 0
+
+
+def test_validate_reports_problems_and_exits_1(data_copy, capsys):
+    (data_copy / "providers/cerebras/models/qwen-3-32b.yaml").write_text("id: qwen-3-32b\nkind: chatt\n")
+    assert main(["validate", str(data_copy)]) == 1
+    out = capsys.readouterr()
+    assert "qwen-3-32b.yaml:2:7: kind: `chatt` is not one of" in out.out
+    assert "1 error(s), 0 warning(s)" in out.err
+
+
+def test_validate_json_format(data_copy, capsys):
+    (data_copy / "providers/cerebras/models/qwen-3-32b.yaml").write_text("id: qwen-3-32b\ncontext_window: -5\n")
+    assert main(["validate", str(data_copy), "--format", "json"]) == 1
+    report = json.loads(capsys.readouterr().out)
+    assert report["ok"] is False and report["errors"] == 1
+    problem = report["problems"][0]
+    assert (problem["line"], problem["column"], problem["path"], problem["severity"]) == (2, 17, "context_window", "error")
+    assert problem["message"] == "-5 is less than the minimum of 0"
+
+
+def test_strict_turns_warnings_into_failure(data_copy, capsys):
+    path = data_copy / "providers/cerebras/models/qwen-3-32b.yaml"
+    path.write_text(path.read_text() + "description: CafÃ© au lait\n")
+    assert main(["validate", str(data_copy)]) == 0
+    assert main(["validate", str(data_copy), "--strict"]) == 1
+    assert "warning: description: text looks mis-decoded" in capsys.readouterr().out
+
+
+def test_usage_error_exits_2(capsys):
+    assert main(["validate", "--no-such-option"]) == 2
+    assert main(["no-such-command"]) == 2
+    assert main(["validate", "--format", "xml"]) == 2
+
+
+def test_missing_catalog_exits_1(tmp_path, capsys):
+    assert main(["validate", str(tmp_path / "absent")]) == 1
+
+
+def _commands(group: click.Group, prefix=()):
+    for name, command in sorted(group.commands.items()):
+        yield prefix + (name,), command
+        if isinstance(command, click.Group):
+            yield from _commands(command, prefix + (name,))
+
+
+@pytest.mark.parametrize("path", [()] + [p for p, _ in _commands(provcat)], ids=lambda p: " ".join(p) or "provcat")
+def test_every_command_has_help(path, capsys):
+    assert main([*path, "--help"]) == 0
+    text = capsys.readouterr().out
+    assert "Usage:" in text
+    command = provcat
+    for name in path:
+        command = command.commands[name]
+    assert command.help and len(command.help.strip()) > 20, f"`provcat {' '.join(path)}` lacks a help text"
+    for param in command.params:
+        if isinstance(param, click.Option) and not param.hidden and param.name not in ("help", "version"):
+            assert param.help, f"option {param.opts} of `provcat {' '.join(path)}` lacks help"
+
+
+def test_version(capsys):
+    assert main(["--version"]) == 0
+    assert "provcat" in capsys.readouterr().out

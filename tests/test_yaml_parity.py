@@ -1,0 +1,52 @@
+"""The fast parser and the reference loader agree wherever the fast path is taken."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator import yamlload
+
+from .conftest import DATA, ROOT
+
+SCALARS = [
+    "0b101", "00", "-017", "08", "0777", "017", "1e400", "-1e400", "99999999999999999999999", "+0x1", "-0x1",
+    "+0o1", "0o17", "0x1F", "1_000", "1:30", "1e3", "1E3", ".5", "+.5", "-0", ".inf", "-.inf", ".NaN", "~", "null",
+    "Null", "NULL", "", "true", "True", "TRUE", "false", "yes", "no", "on", "off", "y", "n", "2025-08-05",
+    "2025-08-05T10:00:00Z", "'08'", '"1e3"', "0.25", "3.5e-07", "131072", "x # comment", "'a: b'", "!custom x",
+    "&a x", "*a", "[1, 2]", "{a: 1}", "é", "🔗", "http://x.example/?a=1&b=2", "|", "1.0.0", "3.01", "10.0.0.1",
+]
+
+
+def careful(text: str):
+    loader = yamlload.CatalogLoader(text)
+    try:
+        return loader.get_single_data()
+    finally:
+        loader.dispose()
+
+
+@pytest.mark.skipif(yamlload._ryaml is None, reason="ryaml is not installed: there is no fast path to compare")
+@pytest.mark.parametrize("scalar", SCALARS)
+def test_scalar_parity(scalar):
+    text = f"key: {scalar}\nother: [a, {scalar}]\n"
+    fast = yamlload.fast_parse(text)
+    if fast is not None:
+        assert repr(fast) == repr(careful(text))
+
+
+@pytest.mark.skipif(yamlload._ryaml is None, reason="ryaml is not installed: there is no fast path to compare")
+def test_file_parity_on_every_catalog_file():
+    files = sorted(DATA.rglob("*.yaml")) + sorted((ROOT / "tests").rglob("*.yaml"))
+    fast_count = 0
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        fast = yamlload.fast_parse(text)
+        if fast is not None:
+            fast_count += 1
+            assert fast == careful(text), path
+    assert fast_count >= len(list(DATA.rglob("*.yaml")))  # the shipped data takes the fast path
+
+
+def test_fast_path_refuses_what_it_cannot_judge():
+    for text in ["a: &x 1\nb: *x\n", "a: 1\na: 2\n", "- a\n", "1: a\n", "a: 08\n", "a: !t x\n", "---\na: 1\n", ""]:
+        assert yamlload.fast_parse(text) is None, text
