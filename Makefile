@@ -8,9 +8,9 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: all build validate test check clean
+.PHONY: all build site validate test check clean
 
-all: build
+all: build site
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +22,10 @@ validate: $(STAMP)
 	$(BIN)/provcat validate --data data
 
 build: validate
+
+# The browsable site in site/build/ (open site/build/index.html, or: provcat site serve).
+site: $(STAMP)
+	$(BIN)/provcat site build --data data
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

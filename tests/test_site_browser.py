@@ -14,7 +14,7 @@ from generator.site import facts
 
 from .browser import chromium, require_browser, screenshot, serve_directory
 from .conftest import DATA
-from .sitebuild import shipped_site  # noqa: F401  (fixture)
+from .sitebuild import HOSTILE_NAME, rich_site, shipped_site  # noqa: F401  (fixtures)
 
 TABS = ["Home", "Providers", "Models", "Authors", "Compare", "Privacy", "API", "Data format"]
 
@@ -29,6 +29,12 @@ def browser():
 @pytest.fixture(scope="module")
 def base_url(shipped_site):  # noqa: F811
     with serve_directory(shipped_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def rich_url(rich_site):  # noqa: F811
+    with serve_directory(rich_site) as url:
         yield url
 
 
@@ -147,3 +153,27 @@ def test_other_pages_load_without_errors(page, path):
     page.goto("/" + path)
     assert page.locator("article h1").count() == 1
     screenshot(page, path.replace("/", "-").removesuffix(".html"))
+
+
+def test_compare_shows_providers_of_a_model_cheapest_first(page, rich_url):
+    page.goto(rich_url + "/compare.html")
+    select = page.locator("form.pc-compare select[name='model']")
+    assert select.locator("option").all_inner_texts() == ["gpt-oss-120b (openai/gpt-oss-120b)"]
+    rows = page.locator("#pc-compare tbody tr")
+    assert rows.count() == 2
+    first, second = ([c.strip() for c in rows.nth(i).locator("td").all_inner_texts()] for i in (0, 1))
+    assert (first[0], first[2], first[4]) == ("Cheapo", "65536", "$0.1/1M")
+    assert (second[0], second[2], second[4]) == ("Cerebras", "131072", "$0.25/1M")
+    screenshot(page, "compare-rich")
+    page.goto(rich_url + "/compare.html#model=openai%2Fgpt-oss-120b")  # a link to one comparison
+    assert select.input_value() == "0" and rows.count() == 2
+
+
+def test_hostile_names_show_as_text_in_the_browser(page, rich_url):
+    page.goto(rich_url + "/all-models.html")
+    cell = page.locator("#pc-all-models tbody tr[data-provider='cheapo'] td").nth(1)
+    assert HOSTILE_NAME in cell.inner_text().replace("\n", "")
+    assert page.evaluate("typeof window.pwned") == "undefined"
+    screenshot(page, "all-models-hostile")
+    page.goto(rich_url + "/privacy.html")
+    assert page.evaluate("typeof window.pwned") == "undefined"

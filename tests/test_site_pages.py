@@ -69,7 +69,8 @@ def rendered(page: bytes) -> Tables:
     """The page as Python-Markdown (mkdocs's renderer) turns it into HTML, parsed."""
     text = page.decode("utf-8").split("---\n", 2)[-1]  # drop the front matter
     parser = Tables()
-    parser.feed(markdown.markdown(text, extensions=["tables", "attr_list"]))
+    parser.html = markdown.markdown(text, extensions=["tables", "attr_list"])
+    parser.feed(parser.html)
     return parser
 
 
@@ -78,32 +79,51 @@ def shipped() -> dict[str, bytes]:
     return site_pages(load_catalog(DATA))
 
 
+def site_data(files: dict[str, bytes]) -> dict:
+    """The rows the browser builds the All-models and Compare tables from."""
+    text = files["assets/site-data.js"].decode("ascii")
+    assert text.startswith("window.provcatData = ") and text.endswith(";\n")
+    return json.loads(text[len("window.provcatData = "):-2])
+
+
+def named_rows(data: dict) -> list[dict]:
+    return [dict(zip(data["fields"], row)) for row in data["rows"]]
+
+
 def test_producer_returns_the_pages_and_vendored_assets(shipped):
     assert set(shipped) == {"all-models.md", "compare.md", "privacy.md", "api.md", "data-format.md",
-                            "assets/tables.js", "assets/site.css", "assets/logo.svg"}
+                            "assets/tables.js", "assets/site.css", "assets/logo.svg", "assets/site-data.js"}
     assert site_pages(load_catalog(DATA)) == shipped  # deterministic: same catalog, same bytes
 
 
 def test_assets_are_local_so_the_site_works_offline(shipped):
-    for name in ("assets/tables.js", "assets/site.css"):
+    for name in ("assets/tables.js", "assets/site.css", "assets/site-data.js"):
         assert not re.search(rb"https?://", shipped[name]), f"{name} must not load anything from the network"
     config = (Path(__file__).resolve().parent.parent / "site" / "mkdocs.yml").read_text()
     assert "font: false" in config and "assets/tables.js" in config
+    assert '<script src="assets/site-data.js"></script>' in shipped["all-models.md"].decode()
 
 
 def test_all_models_has_one_row_per_offering_with_sort_and_filter_data(shipped):
-    tables = rendered(shipped["all-models.md"])
-    header, *rows = tables.rows
+    header = rendered(shipped["all-models.md"]).rows[0]
     assert header == ["Provider", "Model", "Kind", "Context", "Input", "Output", "Features", "Status"]
+    rows = {r["id"]: r for r in named_rows(site_data(shipped))}
     assert len(rows) == 9
-    gpt = next(r for r in rows if r[1] == "gpt-oss-120b")
-    assert gpt == ["Cerebras", "gpt-oss-120b", "N/A", "131072", "$0.25/1M", "$0.69/1M", "Reasoning, Streaming", "N/A"]
-    llama = next(r for r in rows if r[1] == "llama-3.3-70b")
-    assert llama[3:6] == ["N/A", "N/A", "N/A"]  # unknown stays unknown
-    text = shipped["all-models.md"].decode()
-    assert 'data-provider="cerebras" data-features="reasoning streaming" data-modalities="in:text out:text" data-price="0.25"' in text
-    assert '<td data-sort="">N/A</td>' in text  # unknown sorts apart from every number
-    assert 'href="providers/cerebras/models/gpt-oss-120b.html"' in text
+    gpt = rows["gpt-oss-120b"]
+    assert (gpt["provider_name"], gpt["context"], gpt["input"], gpt["input_label"], gpt["output_label"]) == \
+        ("Cerebras", 131072, "0.25", "$0.25/1M", "$0.69/1M")
+    assert (gpt["features"], gpt["modalities"], gpt["kind"], gpt["status"]) == \
+        ("reasoning streaming", "in:text out:text", "N/A", "N/A")
+    assert gpt["page"] == "providers/cerebras/models/gpt-oss-120b.html"
+    assert gpt["provider_page"] == "providers/cerebras/index.html"
+    llama = rows["llama-3.3-70b"]
+    assert (llama["context"], llama["input"], llama["input_label"]) == (None, None, "N/A")  # unknown stays unknown
+
+
+def test_free_is_a_price_and_not_unknown(data_copy):
+    add_offering(data_copy, "cerebras", "free-model", "pricing: {input: 0, output: 0}\n")
+    rows = {r["id"]: r for r in named_rows(site_data(site_pages(load_catalog(data_copy))))}
+    assert (rows["free-model"]["input"], rows["free-model"]["input_label"]) == ("0", "Free")
 
 
 def test_privacy_matrix_tells_no_from_unknown(data_copy):
@@ -121,29 +141,43 @@ def test_privacy_matrix_tells_no_from_unknown(data_copy):
 
 def test_compare_puts_providers_of_one_model_side_by_side_cheapest_first(data_copy, shipped):
     assert "No canonical model is served by more than one provider" in shipped["compare.md"].decode()
+    assert site_data(shipped)["comparisons"] == []
     add_provider(data_copy, "cheapo", "Cheapo")
     add_offering(data_copy, "cheapo", "gpt-oss-120b", "model: openai/gpt-oss-120b\npricing: {input: 0.1, output: 0.5}\n")
     add_provider(data_copy, "vague", "Vague")
     add_offering(data_copy, "vague", "oss-120b", "model: openai/gpt-oss-120b\n")
-    page = site_pages(load_catalog(data_copy))["compare.md"]
-    rows = rendered(page).rows
-    assert [r[0] for r in rows] == ["Provider", "Cheapo", "Cerebras", "Vague"]
-    assert rows[1][4:6] == ["$0.1/1M", "$0.5/1M"] and rows[3][4] == "N/A"
-    assert "[openai/gpt-oss-120b](models/openai/gpt-oss-120b.md), by OpenAI" in page.decode()
+    files = site_pages(load_catalog(data_copy))
+    data = site_data(files)
+    [comparison] = data["comparisons"]
+    assert (comparison["id"], comparison["page"], comparison["authors"]) == \
+        ("openai/gpt-oss-120b", "models/openai/gpt-oss-120b.html", ["OpenAI"])
+    rows = [dict(zip(data["fields"], data["rows"][i])) for i in comparison["rows"]]
+    assert [(r["provider"], r["input_label"]) for r in rows] == [("cheapo", "$0.1/1M"), ("cerebras", "$0.25/1M"), ("vague", "N/A")]
+    assert "- [gpt-oss-120b](models/openai/gpt-oss-120b.md) (openai/gpt\\-oss\\-120b): 3 providers" not in files["compare.md"].decode()
+    assert "- [gpt\\-oss\\-120b](models/openai/gpt-oss-120b.md)" not in files["compare.md"].decode()
+    assert "- [gpt-oss-120b](models/openai/gpt-oss-120b.md) (openai/gpt-oss-120b): 3 providers" in files["compare.md"].decode()
 
 
 def test_hostile_text_renders_as_text_everywhere(data_copy):
     add_provider(data_copy, "evil", HOSTILE, f"moderation:\n  moderated_by: {json.dumps(HOSTILE)}\n")
     add_offering(data_copy, "evil", "gpt-oss-120b", f"model: openai/gpt-oss-120b\nname: {json.dumps(HOSTILE)}\n")
+    write(data_copy / "models" / "openai" / "evil-model.yaml",
+          f"id: openai/evil-model\nname: {json.dumps(HOSTILE)}\nauthors: [openai]\n")
+    add_offering(data_copy, "evil", "evil-model", "model: openai/evil-model\n")
+    add_offering(data_copy, "cerebras", "evil-model", "model: openai/evil-model\n")
     pages = site_pages(load_catalog(data_copy))
-    for name in ("all-models.md", "compare.md", "privacy.md"):
-        tables = rendered(pages[name])
-        assert "script" not in tables.tags, name
-        assert not any("evil.example" in href for href in tables.hrefs), name
-        header = tables.rows[0]
-        assert all(len(row) == len(header) for row in tables.rows), f"{name}: a | split a cell"
-        assert any("<script>alert(1)</script> | [click](https://evil.example)" in cell
-                   for row in tables.rows for cell in row), f"{name}: the text must still be shown"
+    tables = rendered(pages["privacy.md"])
+    assert "script" not in tables.tags
+    assert not any("evil.example" in href for href in tables.hrefs)
+    assert all(len(row) == len(tables.rows[0]) for row in tables.rows), "a | split a cell"
+    assert sum("<script>alert(1)</script> | [click](https://evil.example)" in cell
+               for row in tables.rows for cell in row) == 2, "the text must still be shown, as text"
+    rows = named_rows(site_data(pages))
+    assert HOSTILE in [r["name"] for r in rows] and HOSTILE in [r["provider_name"] for r in rows]
+    assert b"<" not in pages["assets/site-data.js"]  # "</script>" cannot end the script early
+    compare = rendered(pages["compare.md"])
+    assert compare.tags.count("script") == 1 and "<script>alert" not in compare.html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; | [click](https://evil.example) *x* `y`" in compare.html
 
 
 def test_md_cell_and_safe_url():
@@ -197,6 +231,8 @@ def test_data_format_documents_every_schema_field(shipped, kind):
 
 def test_api_page_names_every_export_with_examples(shipped):
     page = shipped["api.md"].decode()
-    for name in ("api/catalog.json", "api/models.json", "api/api.json", "api/catalog.schema.json"):
+    for name in ("api/catalog.json", "api/models.json", "api/api.json", "api/catalog.schema.json",
+                 "api/models-export.schema.json", "api/api-export.schema.json", "api/provider-export.schema.json",
+                 "api/providers/cerebras.json"):
         assert f"]({name})" in page
     assert "```python" in page and "```sh" in page and "| jq" in page

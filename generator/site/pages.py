@@ -8,6 +8,7 @@ It also returns the vendored assets the pages need (``assets/tables.js``,
 
 from __future__ import annotations
 
+import json
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -28,20 +29,33 @@ PAGES = {
     "data-format.md": "site/data-format.md.j2",
 }
 ASSETS = ("tables.js", "site.css", "logo.svg")
+DATA_SCRIPT = "assets/site-data.js"
 
 
 def site_pages(catalog: Catalog, context=None) -> dict[str, bytes]:
     """Every site-only page and asset, rendered from *catalog*.
 
-    *context* is the build's shared context; a ``templates`` attribute naming
-    an override directory is honoured, as for the other producers.
+    *context* is the build's context (:class:`generator.build.BuildContext`); its
+    ``templates_dir`` override directory is honoured, as for the other producers.
     """
-    environment = make_environment(getattr(context, "templates", None))
+    environment = make_environment(getattr(context, "templates_dir", None))
     values = page_values(catalog)
     files = {path: environment.get_template(name).render(values).encode("utf-8") for path, name in PAGES.items()}
     for asset in ASSETS:
         files[f"assets/{asset}"] = asset_bytes(asset)
+    files[DATA_SCRIPT] = data_script(values["site_data"])
     return files
+
+
+def data_script(data: dict) -> bytes:
+    """The tables' rows as a script (not fetched JSON, so it also loads from the file system).
+
+    Rows ship as data rather than as a Markdown/HTML table: Python-Markdown's HTML
+    parsing of a 5,000-row table alone would take longer than the rest of the site.
+    """
+    payload = json.dumps(data, ensure_ascii=True, separators=(",", ":"))
+    payload = payload.replace("<", "\\u003c")  # no "</script>" even if the script is ever inlined
+    return f"window.provcatData = {payload};\n".encode("ascii")
 
 
 def page_values(catalog: Catalog) -> dict:
@@ -49,6 +63,7 @@ def page_values(catalog: Catalog) -> dict:
     return {
         "catalog": catalog,
         "rows": views.all_rows(catalog),
+        "site_data": views.site_data(catalog),
         "comparisons": views.comparisons(catalog),
         "private_providers": views.private_providers(catalog),
         "schemas": schema_docs(catalog.data_dir),

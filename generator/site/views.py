@@ -93,6 +93,49 @@ def comparisons(catalog: Catalog) -> list[Comparison]:
     ]
 
 
+# The columns of one row of the site data, in order (see assets/tables.js).
+ROW_FIELDS = ("provider", "provider_name", "provider_page", "page", "name", "id", "kind", "context",
+              "max_output", "input", "input_label", "output", "output_label", "cached_label",
+              "features", "modalities", "status")
+
+
+def data_row(row: OfferingRow) -> list:
+    """One offering as the flat list the browser builds the tables from."""
+    o = row.offering
+    cached = facts.price_of(o, "cached_input")
+    return [
+        o.provider_id, row.provider_name, row.provider_page, row.page, o.name, o.id, o.kind or "N/A",
+        o.context_window, o.max_output_tokens, _number(row.input_price), facts.money(row.input_price, row.currency),
+        _number(row.output_price), facts.money(row.output_price, row.currency), facts.money(cached, row.currency),
+        " ".join(row.features), " ".join(row.modalities), o.status or "N/A",
+    ]
+
+
+def site_data(catalog: Catalog) -> dict:
+    """What the All-models and Compare pages show, as plain JSON-ready data.
+
+    ``rows`` holds every offering (catalog order); each comparison names a
+    canonical model and the indexes of its rows, cheapest first.
+    """
+    rows = all_rows(catalog)
+    index = {(r.offering.provider_id, r.offering.id): n for n, r in enumerate(rows)}
+    return {
+        "fields": list(ROW_FIELDS),
+        "features": dict(facts.FEATURE_LABELS),
+        "rows": [data_row(r) for r in rows],
+        "comparisons": [
+            {"id": c.model.id, "name": c.model.name, "page": model_page(c.model.id, "html"),
+             "authors": [catalog.authors[a].name if a in catalog.authors else a for a in c.model.authors],
+             "rows": [index[(o.provider_id, o.id)] for o in c.offerings]}
+            for c in comparisons(catalog)
+        ],
+    }
+
+
+def _number(value: Decimal | None) -> str | None:
+    return None if value is None else format(value, "f")
+
+
 def private_providers(catalog: Catalog) -> list[Provider]:
     """Providers known to neither retain nor train on user data."""
     return [p for p in catalog.providers.values()

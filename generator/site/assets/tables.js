@@ -6,6 +6,9 @@
  * an empty key is unknown and sorts last in both directions.
  * Filtering: a <form class="pc-filters" data-table="ID"> narrows the rows of table ID by
  * provider, feature, modality, maximum input price and free text (row data attributes).
+ * Rows: a table with data-rows="all" (every offering) or "compare" (one canonical model, picked
+ * in <form class="pc-compare">) is filled from window.provcatData (assets/site-data.js). Text is
+ * set with textContent, never parsed as HTML.
  */
 (function () {
   "use strict";
@@ -106,7 +109,124 @@
     update();
   }
 
+  function indexOf(fields) {
+    var index = {};
+    fields.forEach(function (name, position) { index[name] = position; });
+    return index;
+  }
+
+  function addCell(tr, text, sortKey) {
+    var td = document.createElement("td");
+    td.textContent = text;
+    if (sortKey !== undefined) td.setAttribute("data-sort", sortKey === null ? "" : String(sortKey));
+    tr.appendChild(td);
+    return td;
+  }
+
+  function addLink(td, href, text) {
+    var a = document.createElement("a");
+    a.setAttribute("href", href);
+    a.textContent = text;
+    td.appendChild(a);
+  }
+
+  function featureText(data, keys) {
+    return keys ? keys.split(" ").map(function (key) { return data.features[key] || key; }).join(", ") : "";
+  }
+
+  function linkCell(tr, href, text) {
+    var td = addCell(tr, "");
+    addLink(td, href, text);
+    return td;
+  }
+
+  function allModelsRow(data, f, row) {
+    var tr = document.createElement("tr");
+    tr.setAttribute("data-provider", row[f.provider]);
+    tr.setAttribute("data-features", row[f.features]);
+    tr.setAttribute("data-modalities", row[f.modalities]);
+    tr.setAttribute("data-price", row[f.input] === null ? "" : row[f.input]);
+    linkCell(tr, row[f.provider_page], row[f.provider_name]);
+    var model = linkCell(tr, row[f.page], row[f.name]);
+    if (row[f.id] !== row[f.name]) {
+      model.appendChild(document.createElement("br"));
+      model.appendChild(document.createElement("code")).textContent = row[f.id];
+    }
+    addCell(tr, row[f.kind]);
+    addCell(tr, row[f.context] === null ? "N/A" : String(row[f.context]), row[f.context]);
+    addCell(tr, row[f.input_label], row[f.input]);
+    addCell(tr, row[f.output_label], row[f.output]);
+    addCell(tr, featureText(data, row[f.features]));
+    addCell(tr, row[f.status]);
+    return tr;
+  }
+
+  function compareRow(data, f, row) {
+    var tr = document.createElement("tr");
+    linkCell(tr, row[f.provider_page], row[f.provider_name]);
+    linkCell(tr, row[f.page], row[f.id]);
+    addCell(tr, row[f.context] === null ? "N/A" : String(row[f.context]), row[f.context]);
+    addCell(tr, row[f.max_output] === null ? "N/A" : String(row[f.max_output]), row[f.max_output]);
+    addCell(tr, row[f.input_label], row[f.input]);
+    addCell(tr, row[f.output_label], row[f.output]);
+    addCell(tr, row[f.cached_label]);
+    addCell(tr, featureText(data, row[f.features]));
+    addCell(tr, row[f.status]);
+    return tr;
+  }
+
+  function fillAllModels(table, data) {
+    var f = indexOf(data.fields);
+    var fragment = document.createDocumentFragment();
+    data.rows.forEach(function (row) { fragment.appendChild(allModelsRow(data, f, row)); });
+    table.tBodies[0].appendChild(fragment);
+  }
+
+  function showComparison(form, table, data, position) {
+    var f = indexOf(data.fields);
+    var comparison = data.comparisons[position];
+    var body = table.tBodies[0];
+    while (body.firstChild) body.removeChild(body.firstChild);
+    comparison.rows.forEach(function (index) { body.appendChild(compareRow(data, f, data.rows[index])); });
+    Array.prototype.forEach.call(table.tHead.rows[0].cells, function (th) { th.removeAttribute("aria-sort"); });
+    form.elements.count.value = comparison.rows.length + " offerings of " + comparison.id +
+      (comparison.authors.length ? " by " + comparison.authors.join(", ") : "");
+  }
+
+  function makeComparison(form, data) {
+    var table = document.getElementById(form.getAttribute("data-table"));
+    var select = form.elements.model;
+    if (!table || select.options.length) return;
+    data.comparisons.forEach(function (comparison, position) {
+      var option = document.createElement("option");
+      option.value = String(position);
+      option.textContent = comparison.name + " (" + comparison.id + ")";
+      select.appendChild(option);
+    });
+    var wanted = decodeURIComponent((location.hash.match(/^#model=(.+)$/) || [])[1] || "");
+    var start = data.comparisons.findIndex(function (c) { return c.id === wanted; });
+    select.value = String(start < 0 ? 0 : start);
+    var update = function () {
+      showComparison(form, table, data, Number(select.value));
+      history.replaceState(null, "", "#model=" + encodeURIComponent(data.comparisons[Number(select.value)].id));
+    };
+    select.addEventListener("change", update);
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    showComparison(form, table, data, Number(select.value));
+  }
+
+  function fillTables() {
+    var data = window.provcatData;
+    if (!data) return;
+    var all = document.querySelector("table[data-rows='all']");
+    if (all && !all.tBodies[0].rows.length) fillAllModels(all, data);
+    Array.prototype.forEach.call(document.querySelectorAll("form.pc-compare"), function (form) {
+      makeComparison(form, data);
+    });
+  }
+
   function init() {
+    fillTables();
     Array.prototype.forEach.call(document.querySelectorAll(".md-content table"), makeSortable);
     Array.prototype.forEach.call(document.querySelectorAll("form.pc-filters"), makeFilterable);
   }
