@@ -17,6 +17,7 @@ import argparse
 import json
 import os
 import random
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -43,6 +44,9 @@ def main() -> int:
         catalog_dir, label = _catalog(args, scratch)
         docs, out = scratch / "docs", scratch / "build"
         _regenerate(catalog_dir, docs)
+        if args.floor:
+            _title_only(docs)
+            label += ", offering pages cut to their title (--floor)"
         build_site(docs, out)  # once, strict: the build must pass before it is timed
         offerings = load_catalog(catalog_dir).offerings
         with site_config(ROOT / "site" / "mkdocs.yml", docs, out) as config:
@@ -62,6 +66,8 @@ def _arguments():
     parser.add_argument("--offerings", type=int, default=36)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--zensical", action="store_true", help="also time one zensical build")
+    parser.add_argument("--floor", action="store_true",
+                        help="replace each offering page by its title line: the cost of mkdocs and the theme alone")
     return parser.parse_args()
 
 
@@ -71,6 +77,7 @@ def _catalog(args, scratch: Path) -> tuple[Path, str]:
     if args.synthetic or not CORPUS.is_dir():
         return make_catalog(scratch / "data", args.providers, args.offerings), "synthetic"
     data = scratch / "data"
+    shutil.copytree(ROOT / "data", data)  # the shipped catalog, filled from models.dev
     subprocess.run([sys.executable, "-m", "generator", "import", "models.dev", str(CORPUS), "--data", str(data)],
                    cwd=ROOT, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     return data, f"models.dev corpus imported from {CORPUS}"
@@ -84,6 +91,11 @@ def _regenerate(catalog_dir: Path, docs: Path) -> None:
         for path, data in site_pages(load_catalog(catalog_dir)).items():
             (docs / path).parent.mkdir(parents=True, exist_ok=True)
             (docs / path).write_bytes(data)
+
+
+def _title_only(docs: Path) -> None:
+    for page in (docs / "providers").glob("*/models/*.md"):
+        page.write_text(page.read_text(encoding="utf-8").split("\n", 1)[0] + "\n", encoding="utf-8")
 
 
 def _report(label: str, offerings, docs: Path, out: Path, result: dict) -> None:

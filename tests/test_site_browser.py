@@ -80,7 +80,7 @@ def test_search_for_gpt_oss_reaches_the_gpt_oss_120b_page(page):
     page.goto("/index.html")
     page.locator(".md-search__input").click()  # the header's search box (visible on a wide screen)
     page.locator(".md-search__input").press_sequentially("gpt-oss", delay=30)  # typed, as a person would
-    result = page.locator(".md-search-result__link[href*='gpt-oss-120b']").first
+    result = page.locator(".md-search-result__link[href*='providers/cerebras/models/gpt-oss-120b.html']").first
     result.wait_for(timeout=15000)
     screenshot(page, "search-gpt-oss")
     result.click()

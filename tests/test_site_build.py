@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import signal
+import socket
+import subprocess
+import sys
 import threading
 import time
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -14,7 +20,7 @@ from generator.cli import main
 from generator.site import builder
 from generator.site.serve import watch
 
-from .conftest import DATA
+from .conftest import DATA, ROOT
 from .sitebuild import shipped_site  # noqa: F401  (fixture)
 
 
@@ -94,3 +100,45 @@ def test_watch_calls_back_once_after_a_burst_of_changes(tmp_path):
     finally:
         stop()
     assert len(calls) == 1
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _wait_for(url: str, text: str, seconds: float) -> str:
+    deadline = time.monotonic() + seconds
+    body = ""
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                body = response.read().decode("utf-8")
+            if text in body:
+                return body
+        except OSError:
+            pass
+        time.sleep(0.5)
+    raise AssertionError(f"{url} did not show {text!r} within {seconds} s")
+
+
+def test_serve_regenerates_the_page_when_data_changes(data_copy, tmp_path):
+    pytest.importorskip("material", reason="mkdocs-material is not installed (pip install '.[site]')")
+    pytest.importorskip("generator.build", reason="provcat build (generator/build.py) is not in this checkout")
+    port = _free_port()
+    log = open(tmp_path / "serve.log", "w")
+    server = subprocess.Popen(
+        [sys.executable, "-m", "generator", "site", "serve", "--data", str(data_copy), "--docs", str(tmp_path / "docs"),
+         "--templates", str(tmp_path / "templates"), "--addr", f"127.0.0.1:{port}"],
+        cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        page = f"http://127.0.0.1:{port}/providers/cerebras/index.html"
+        _wait_for(page, "Sunnyvale, CA, USA", 90)
+        provider = data_copy / "providers" / "cerebras" / "provider.yaml"
+        provider.write_text(provider.read_text().replace("Sunnyvale, CA, USA", "Palo Alto, CA, USA"))
+        _wait_for(page, "Palo Alto, CA, USA", 90)
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)  # the server and the mkdocs process it started
+        server.wait(20)
+        log.close()
