@@ -61,6 +61,7 @@ def main() -> int:
 def _arguments():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--catalog", type=Path, help="catalog directory (default: import ../shared's models.dev)")
+    parser.add_argument("--corpus", type=Path, default=CORPUS, help="models.dev checkout to import (default: ../shared's)")
     parser.add_argument("--synthetic", action="store_true", help="use a made-up catalog of --providers x --offerings")
     parser.add_argument("--providers", type=int, default=147)
     parser.add_argument("--offerings", type=int, default=36)
@@ -74,13 +75,15 @@ def _arguments():
 def _catalog(args, scratch: Path) -> tuple[Path, str]:
     if args.catalog:
         return args.catalog, str(args.catalog)
-    if args.synthetic or not CORPUS.is_dir():
+    if args.synthetic or not args.corpus.is_dir():
+        if not args.synthetic:
+            print(f"{args.corpus} is absent: measuring a synthetic catalog instead", file=sys.stderr)
         return make_catalog(scratch / "data", args.providers, args.offerings), "synthetic"
     data = scratch / "data"
     shutil.copytree(ROOT / "data", data)  # the shipped catalog, filled from models.dev
-    subprocess.run([sys.executable, "-m", "generator", "import", "models.dev", str(CORPUS), "--data", str(data)],
+    subprocess.run([sys.executable, "-m", "generator", "import", "models.dev", str(args.corpus), "--data", str(data)],
                    cwd=ROOT, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    return data, f"models.dev corpus imported from {CORPUS}"
+    return data, f"models.dev corpus imported from {args.corpus}"
 
 
 def _regenerate(catalog_dir: Path, docs: Path) -> None:

@@ -8,6 +8,7 @@ every other setting stays in the one file.
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import shutil
 import subprocess
@@ -64,7 +65,6 @@ def build_with_zensical(docs_dir: Path = DOCS, site_dir: Path = BUILD, *, config
 
 
 def _require_module(name: str, hint: str) -> None:
-    import importlib.util
     if importlib.util.find_spec(name) is None:
         raise ToolMissing(f"{name} is not installed: {hint}")
 
