@@ -177,3 +177,21 @@ def test_hostile_names_show_as_text_in_the_browser(page, rich_url):
     screenshot(page, "all-models-hostile")
     page.goto(rich_url + "/privacy.html")
     assert page.evaluate("typeof window.pwned") == "undefined"
+
+
+def test_long_tables_show_a_page_of_rows_then_more(page):
+    """At models.dev scale only the first rows are laid out; the rest come on request."""
+    page.goto("/all-models.html")
+    total = visible_rows(page).count()
+    page.evaluate("document.getElementById('pc-all-models').setAttribute('data-page-size', '4')")
+    page.locator("form.pc-filters input[name='q']").dispatch_event("input")  # re-applies the filter: page size 4
+    assert visible_rows(page).count() == 4
+    assert page.locator("form.pc-filters output").inner_text() == f"{total} of {total} (first 4 shown)"
+    more = page.locator("button.pc-more")
+    assert more.inner_text() == f"Show 4 more of {total - 4}"
+    more.click()
+    assert visible_rows(page).count() == 8
+    page.locator("#pc-all-models thead th", has_text="Input").click()  # sorting keeps the page
+    keys = _column(page, 4)
+    assert len(keys) == 8 and keys[0] == "0.25"
+    screenshot(page, "all-models-paged")

@@ -25,11 +25,59 @@
     return a.localeCompare(b, undefined, { numeric: true, sensitivity: "base" });
   }
 
+  /* Every row of a table in its current order. Rows filtered out or past the page size
+   * (data-page-size) stay here, out of the document: laying out thousands of rows after every
+   * click would take seconds. */
+  function allRows(table) {
+    if (!table.pcRows) table.pcRows = Array.prototype.slice.call(table.tBodies[0].rows);
+    return table.pcRows;
+  }
+
+  function moreButton(table) {
+    if (!table.pcMore) {
+      table.pcMore = document.createElement("button");
+      table.pcMore.type = "button";
+      table.pcMore.className = "md-button pc-more";
+      table.pcMore.addEventListener("click", function () {
+        table.pcShown += table.pcPage;
+        render(table);
+      });
+      table.parentNode.insertBefore(table.pcMore, table.nextSibling);
+    }
+    return table.pcMore;
+  }
+
+  function render(table) {
+    var filter = table.pcFilter;
+    var rows = allRows(table);
+    var matching = filter ? rows.filter(function (row) { return matches(row, filter); }) : rows;
+    var shown = matching.slice(0, table.pcShown);
+    var body = table.tBodies[0];
+    var parent = body.parentNode;
+    parent.removeChild(body);
+    while (body.firstChild) body.removeChild(body.firstChild);
+    shown.forEach(function (row) { body.appendChild(row); });
+    parent.appendChild(body);
+    var rest = matching.length - shown.length;
+    if (rest > 0 || table.pcMore) {
+      moreButton(table).hidden = rest <= 0;
+      table.pcMore.textContent = "Show " + Math.min(rest, table.pcPage) + " more of " + rest;
+    }
+    if (table.pcForm) {
+      table.pcForm.elements.count.value = matching.length + " of " + rows.length +
+        (rest > 0 ? " (first " + shown.length + " shown)" : "");
+    }
+  }
+
+  function paginate(table) {
+    table.pcPage = Number(table.getAttribute("data-page-size")) || Infinity;
+    table.pcShown = table.pcPage;
+  }
+
   function sortBy(table, header, index) {
     var ascending = header.getAttribute("aria-sort") !== "ascending";
     var numeric = header.getAttribute("data-type") === "number";
-    var body = table.tBodies[0];
-    var rows = Array.prototype.slice.call(body.rows).map(function (row, position) {
+    var rows = allRows(table).map(function (row, position) {
       return { row: row, key: cellKey(row, index), position: position };
     });
     rows.sort(function (x, y) {
@@ -38,9 +86,9 @@
       var order = compare(x.key, y.key, numeric);
       return (ascending ? order : -order) || x.position - y.position;
     });
-    var fragment = document.createDocumentFragment();
-    rows.forEach(function (item) { fragment.appendChild(item.row); });
-    body.appendChild(fragment);
+    table.pcRows = rows.map(function (item) { return item.row; });
+    if (table.pcPage === undefined) paginate(table);
+    render(table);
     Array.prototype.forEach.call(header.parentNode.cells, function (other) {
       other.removeAttribute("aria-sort");
     });
@@ -87,15 +135,10 @@
   }
 
   function applyFilter(form, table) {
-    var filter = readFilter(form);
-    var rows = table.tBodies[0].rows;
-    var shown = 0;
-    for (var i = 0; i < rows.length; i++) {
-      var visible = matches(rows[i], filter);
-      rows[i].hidden = !visible;
-      if (visible) shown++;
-    }
-    form.elements.count.value = shown + " of " + rows.length;
+    table.pcFilter = readFilter(form);
+    table.pcForm = form;
+    paginate(table);
+    render(table);
   }
 
   function makeFilterable(form) {
@@ -188,6 +231,7 @@
     var body = table.tBodies[0];
     while (body.firstChild) body.removeChild(body.firstChild);
     comparison.rows.forEach(function (index) { body.appendChild(compareRow(data, f, data.rows[index])); });
+    table.pcRows = null;
     Array.prototype.forEach.call(table.tHead.rows[0].cells, function (th) { th.removeAttribute("aria-sort"); });
     form.elements.count.value = comparison.rows.length + " offerings of " + comparison.id +
       (comparison.authors.length ? " by " + comparison.authors.join(", ") : "");
