@@ -60,13 +60,14 @@ def data_script(data: dict) -> bytes:
 
 def page_values(catalog: Catalog) -> dict:
     """What the templates see: view rows, facts helpers and label tables."""
+    rows = views.all_rows(catalog)
     return {
         "catalog": catalog,
-        "rows": views.all_rows(catalog),
-        "site_data": views.site_data(catalog),
+        "rows": rows,
+        "site_data": views.site_data(catalog, rows),
         "comparisons": views.comparisons(catalog),
         "private_providers": views.private_providers(catalog),
-        "schemas": schema_docs(catalog.data_dir),
+        "schemas": schema_docs(),
         "features": [(key, facts.FEATURE_LABELS[key]) for key in FEATURES],
         "modalities": [(key, facts.MODALITY_LABELS[key]) for key in MODALITIES],
         "facts": facts,
@@ -74,8 +75,12 @@ def page_values(catalog: Catalog) -> dict:
     }
 
 
+@cache
 def make_environment(override: Path | str | None = None) -> jinja2.Environment:
-    """Jinja2 with StrictUndefined and HTML autoescaping; *override* templates win."""
+    """Jinja2 with StrictUndefined and HTML autoescaping; *override* templates win.
+
+    Cached: templates compile once per process (Jinja reloads a template whose file changed).
+    """
     search = [str(override)] if override else []
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(search + [str(TEMPLATE_DIR)]),

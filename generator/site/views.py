@@ -111,13 +111,13 @@ def data_row(row: OfferingRow) -> list:
     ]
 
 
-def site_data(catalog: Catalog) -> dict:
+def site_data(catalog: Catalog, rows: list[OfferingRow] | None = None) -> dict:
     """What the All-models and Compare pages show, as plain JSON-ready data.
 
     ``rows`` holds every offering (catalog order); each comparison names a
     canonical model and the indexes of its rows, cheapest first.
     """
-    rows = all_rows(catalog)
+    rows = all_rows(catalog) if rows is None else rows
     index = {(r.offering.provider_id, r.offering.id): n for n, r in enumerate(rows)}
     return {
         "fields": list(ROW_FIELDS),
