@@ -37,8 +37,9 @@ except ImportError:  # pragma: no cover - exercised where ryaml is not installed
 # Text that may read differently in the fast parser (see fast_parse)
 _NOT_PLAIN_MARKS = ("&", "*", "!", "\t", "<<", "\n%", "\n---", "\n...",
                     "+0x", "-0x", "+0o", "-0o", "+0X", "-0X", "+0O", "-0O")
-_BINARY = re.compile(r"(?<![\w.+-])[-+]?0[bB][01]")  # 0b101 is a number to ryaml, text to YAML 1.2
-_NUMBER_LIKE = re.compile(r"[-+]?(?:\.?[0-9]|\.(?:inf|Inf|INF|nan|NaN|NAN)$)")
+# Plain scalars the two parsers resolve differently: 017 and 0b101 (leading zero),
+# 1e400 (beyond float range) and integers too long for ryaml.
+_SUSPECT_NUMBER = re.compile(r"(?:^|[\s\[{,:])[-+]?0[0-9bB]|[0-9][eE][-+]?[0-9]{3}|[0-9]{17}", re.MULTILINE)
 
 
 class DuplicateKey(yaml.MarkedYAMLError):
@@ -123,9 +124,12 @@ def decode(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
     return text.replace("\r\n", "\n"), problems
 
 
-def parse(text: str, file: str) -> tuple[object, list[Problem]]:
-    """The data of one YAML document, or the problem that stopped it."""
-    data = fast_parse(text)
+def parse(text: str, file: str, fast: bool = True) -> tuple[object, list[Problem]]:
+    """The data of one YAML document, or the problem that stopped it.
+
+    With ``fast`` (the default) a plain file may be read by :func:`fast_parse`.
+    """
+    data = fast_parse(text) if fast else None
     if data is not None:
         return data, []
     if not text.strip() or all(not l.strip() or l.lstrip().startswith("#") for l in text.splitlines()):
@@ -151,48 +155,22 @@ def fast_parse(text: str) -> dict | None:
     PyYAML above is the reference: it gives every error message.  Its parse is
     the slowest step of validating a large catalog, so a file written in the
     plain subset that catalog files use -- no anchors, aliases, tags, tabs,
-    directives, merge keys, numbers with leading zeros or out of float range --
-    is read by ryaml (Rust) instead, which agrees with the reference on that
-    subset (tests/test_yaml_parity.py proves it on every file we have).  Any
-    doubt, and any error, sends the file down the careful path.
+    directives, merge keys, numbers with leading zeros, in binary, signed hex
+    or out of float range -- is read by ryaml (Rust, on the same libyaml
+    scanner) instead, which resolves such files' scalars exactly as the
+    reference does (tests/test_yaml_parity.py).  Any doubt sends the file down
+    the careful path, and so does any problem found in it later (see
+    :func:`generator.validate._examine`), so messages always come from PyYAML.
     """
     if _ryaml is None or text.startswith(("%", "---")) or any(mark in text for mark in _NOT_PLAIN_MARKS):
         return None
-    if ("0b" in text or "0B" in text) and _BINARY.search(text):
+    if _SUSPECT_NUMBER.search(text):
         return None
     try:
         data = _ryaml.loads(text)
     except Exception:  # noqa: BLE001 - the careful path reports it properly
         return None
-    return data if isinstance(data, dict) and _unambiguous(data) else None
-
-
-def _unambiguous(data: dict) -> bool:
-    """Keys are strings, and no string value looks like a number.
-
-    Such a string may have been a plain scalar that the two parsers read
-    differently (``08``, ``1e400``), so it takes the careful path.
-    """
-    stack: list = [data]
-    while stack:
-        node = stack.pop()
-        values = node.values() if isinstance(node, dict) else node
-        if isinstance(node, dict) and not all(isinstance(key, str) for key in node):
-            return False
-        for value in values:
-            if isinstance(value, (dict, list)):
-                stack.append(value)
-            elif isinstance(value, str) and _NUMBER_LIKE.match(value) and _is_number(value):
-                return False
-    return True
-
-
-def _is_number(text: str) -> bool:
-    try:
-        float(text.replace("_", "x"))
-    except ValueError:
-        return text.lstrip("+-").startswith(("0x", "0o"))
-    return True
+    return data if isinstance(data, dict) else None
 
 
 def _marked_problem(exc: yaml.MarkedYAMLError, file: str, text: str) -> Problem:
@@ -212,12 +190,12 @@ def _char_at(text: str, line: int, column: int) -> str:
     return lines[line][column : column + 1] if line < len(lines) else ""
 
 
-def load_bytes(raw: bytes, file: str) -> tuple[object, list[Problem]]:
+def load_bytes(raw: bytes, file: str, fast: bool = True) -> tuple[object, list[Problem]]:
     """Decode and parse the bytes of one catalog file (named *file* in messages)."""
     text, problems = decode(raw, file)
     if text is None:
         return None, problems
-    data, more = parse(text, file)
+    data, more = parse(text, file, fast)
     return data, problems + more
 
 
