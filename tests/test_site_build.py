@@ -77,8 +77,7 @@ def test_cli_site_build_reports_missing_docs(tmp_path, capsys):
 
 
 def test_zensical_builds_the_same_configuration(shipped_site, tmp_path):  # noqa: F811
-    if shutil.which("zensical") is None:
-        pytest.skip("zensical is not installed: pip install '.[zensical]' to test the successor of Material")
+    pytest.importorskip("zensical", reason="zensical is not installed: pip install '.[zensical]' to test Material's successor")
     docs = tmp_path / "docs"
     shutil.copytree(shipped_site.parent / "docs", docs)
     builder.build_with_zensical(docs, tmp_path / "build")

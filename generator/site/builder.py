@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import importlib.util
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -56,11 +55,9 @@ def build_site(docs_dir: Path = DOCS, site_dir: Path = BUILD, *, strict: bool = 
 
 def build_with_zensical(docs_dir: Path = DOCS, site_dir: Path = BUILD, *, config: Path = CONFIG) -> SiteBuild:
     """Run ``zensical build`` on the same configuration (the optional ``zensical`` extra)."""
-    executable = shutil.which("zensical")
-    if executable is None:
-        raise ToolMissing("zensical is not installed: pip install '.[zensical]'")
+    _require_module("zensical", "pip install '.[zensical]'")
     with site_config(config, docs_dir, site_dir) as config_file:
-        output = _run("zensical", [executable, "build", "--clean", "-f", str(config_file)])
+        output = _run("zensical", [sys.executable, "-m", "zensical", "build", "--clean", "-f", str(config_file)])
     return SiteBuild(Path(site_dir), output)
 
 
