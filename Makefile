@@ -8,14 +8,14 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: all build validate test check clean
+.PHONY: all build site validate test check clean
 
-all: build
+all: build site
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[test,site]'
 	touch $(STAMP)
 
 validate: $(STAMP)
@@ -23,6 +23,10 @@ validate: $(STAMP)
 
 build: validate
 	$(BIN)/provcat build --data data --out site/docs
+
+# The browsable site in site/build/ (open site/build/index.html, or: provcat site serve).
+site: $(STAMP)
+	$(BIN)/provcat site build --data data
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

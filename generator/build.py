@@ -65,7 +65,14 @@ def produce_exports(catalog: Catalog, context: BuildContext) -> dict[str, bytes]
     return export_files(catalog, context)
 
 
-PRODUCERS: list[Producer] = [produce_docs, produce_exports]
+def produce_site_pages(catalog: Catalog, context: BuildContext) -> dict[str, bytes]:
+    """The site-only pages and assets: All models, Compare, Privacy, API, Data format (:mod:`generator.site`)."""
+    from .site import site_pages
+
+    return site_pages(catalog, context)
+
+
+PRODUCERS: list[Producer] = [produce_docs, produce_exports, produce_site_pages]
 EXPORT_REPORTED = ("api/catalog.json", "api/models.json", "api/api.json")  # sizes the build prints
 
 

@@ -17,6 +17,7 @@ from . import validate_cmd  # noqa: F401  (registers its command)
 from . import build_cmd  # noqa: F401  (registers its command)
 from . import export_cmd, list_cmd, price_cmd, show_cmd  # noqa: F401  (register their commands)
 from . import import_cmd, compare_cmd  # noqa: F401  (register their commands)
+from . import site_cmd  # noqa: F401  (registers its commands)
 
 
 def main(argv: list[str] | None = None) -> int:

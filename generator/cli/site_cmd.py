@@ -1,0 +1,71 @@
+"""``provcat site build`` and ``provcat site serve``: the browsable site."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..problems import InvalidCatalog
+from ..site import builder
+from ..site.docs import DocsBuilderMissing, regenerate_docs
+from .common import data_option, provcat
+
+
+@provcat.group("site")
+def site_group() -> None:
+    """Build or preview the browsable site (mkdocs with the Material theme, site/mkdocs.yml)."""
+
+
+def docs_option(function):
+    return click.option("--docs", "docs_dir", type=click.Path(file_okay=False, path_type=Path),
+                        default=Path("site/docs"), show_default=True,
+                        help="The Markdown docs to regenerate and build from.")(function)
+
+
+@site_group.command("build")
+@data_option
+@docs_option
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("site/build"),
+              show_default=True, help="Where the static site is written.")
+@click.option("--regenerate/--no-regenerate", default=True, show_default=True,
+              help="Regenerate the docs from the catalog first (provcat build).")
+def site_build_command(data_dir: Path, docs_dir: Path, out_dir: Path, regenerate: bool) -> int:
+    """Regenerate the docs from the catalog, then build the static site with mkdocs --strict.
+
+    Open OUT/index.html (default site/build/index.html) in a browser, or run
+    `provcat site serve`. Exit status 1 when the catalog is invalid or mkdocs
+    reports any warning.
+    """
+    try:
+        if regenerate:
+            regenerate_docs(data_dir, docs_dir)
+        result = builder.build_site(docs_dir, out_dir)
+    except InvalidCatalog as error:
+        click.echo(str(error), err=True)
+        return 1
+    except (DocsBuilderMissing, builder.SiteBuildFailed, builder.ToolMissing) as error:
+        click.echo(f"provcat site build: {error}", err=True)
+        return 1
+    click.echo(f"site built: {result.site_dir / 'index.html'}")
+    return 0
+
+
+@site_group.command("serve")
+@data_option
+@docs_option
+@click.option("--addr", "address", default="127.0.0.1:8000", show_default=True, help="Address to serve on.")
+@click.option("--templates", "templates_dir", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("templates"), show_default=True, help="Templates folder to watch as well.")
+def site_serve_command(data_dir: Path, docs_dir: Path, address: str, templates_dir: Path) -> int:
+    """Preview the site at http://ADDR/, regenerating the docs when data/ or templates/ change."""
+    from ..site.serve import serve
+
+    def regenerate() -> None:
+        try:
+            regenerate_docs(data_dir, docs_dir)
+            click.echo("docs regenerated", err=True)
+        except (InvalidCatalog, DocsBuilderMissing) as error:
+            click.echo(f"not regenerated: {error}", err=True)
+
+    return serve(regenerate, [data_dir, templates_dir], docs_dir, address)

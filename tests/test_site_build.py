@@ -1,0 +1,143 @@
+"""Building the site: mkdocs --strict, offline assets, the CLI, Zensical, and serve."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from generator.cli import main
+from generator.site import builder
+from generator.site.serve import watch
+
+from .conftest import DATA, ROOT
+from .sitebuild import shipped_site  # noqa: F401  (fixture)
+
+
+def test_strict_build_writes_every_page_and_asset(shipped_site):  # noqa: F811
+    for page in ("index.html", "all-models.html", "compare.html", "privacy.html", "api.html",
+                 "data-format.html", "providers/index.html", "providers/cerebras/models/gpt-oss-120b.html",
+                 "assets/tables.js", "assets/site.css", "search/search_index.json"):
+        assert (shipped_site / page).is_file(), page
+
+
+def test_navigation_lists_index_pages_only(shipped_site):  # noqa: F811
+    """Model pages stay out of the sidebar: at scale a full navigation costs minutes and gigabytes."""
+    home = (shipped_site / "index.html").read_text(encoding="utf-8")
+    nav = home[home.index('<nav class="md-tabs"'):home.index("</nav>", home.index('<nav class="md-tabs"'))]
+    assert "all-models.html" in nav and "privacy.html" in nav
+    assert "gpt-oss-120b" not in home
+
+
+def test_built_pages_load_nothing_from_other_servers(shipped_site):  # noqa: F811
+    for page in ("index.html", "all-models.html", "privacy.html"):
+        html = (shipped_site / page).read_text(encoding="utf-8")
+        external = re.findall(r'<(?:script|link)[^>]+(?:src|href)="(https?://[^"]+)"', html)
+        assert [u for u in external if "rel=\"canonical\"" not in u] == [], page
+
+
+def test_strict_build_fails_on_a_broken_link(shipped_site, tmp_path):  # noqa: F811
+    docs = tmp_path / "docs"
+    shutil.copytree(shipped_site.parent / "docs", docs)
+    (docs / "privacy.md").write_text("# Privacy\n\n[gone](nowhere.md)\n", encoding="utf-8")
+    with pytest.raises(builder.SiteBuildFailed, match="nowhere.md"):
+        builder.build_site(docs, tmp_path / "build")
+
+
+def test_build_output_has_no_end_of_life_notice(shipped_site, tmp_path):  # noqa: F811
+    result = builder.build_site(shipped_site.parent / "docs", tmp_path / "build")
+    assert "end of life" not in result.output
+    assert "Documentation built" in result.output
+
+
+def test_cli_site_build_regenerates_and_builds(tmp_path, capsys):
+    pytest.importorskip("material", reason="mkdocs-material is not installed (pip install '.[site]')")
+    pytest.importorskip("generator.build", reason="provcat build (generator/build.py) is not in this checkout")
+    status = main(["site", "build", "--data", str(DATA), "--docs", str(tmp_path / "docs"),
+                   "--out", str(tmp_path / "build")])
+    assert status == 0, capsys.readouterr().err
+    assert (tmp_path / "build" / "all-models.html").is_file()
+    assert str(tmp_path / "build" / "index.html") in capsys.readouterr().out
+
+
+def test_cli_site_build_reports_missing_docs(tmp_path, capsys):
+    status = main(["site", "build", "--no-regenerate", "--docs", str(tmp_path / "none"), "--out", str(tmp_path / "b")])
+    assert status == 1
+    assert "isn't an existing directory" in capsys.readouterr().err
+
+
+def test_zensical_builds_the_same_configuration(shipped_site, tmp_path):  # noqa: F811
+    pytest.importorskip("zensical", reason="zensical is not installed: pip install '.[zensical]' to test Material's successor")
+    docs = tmp_path / "docs"
+    shutil.copytree(shipped_site.parent / "docs", docs)
+    builder.build_with_zensical(docs, tmp_path / "build")
+    for page in ("index.html", "all-models.html", "privacy.html", "providers/cerebras/models/gpt-oss-120b.html"):
+        assert (tmp_path / "build" / page).is_file(), page
+    assert 'id="pc-all-models"' in (tmp_path / "build" / "all-models.html").read_text(encoding="utf-8")
+
+
+def test_watch_calls_back_once_after_a_burst_of_changes(tmp_path):
+    (tmp_path / "data").mkdir()
+    calls = []
+    done = threading.Event()
+    stop = watch([tmp_path / "data"], lambda: (calls.append(time.monotonic()), done.set()), delay=0.3)
+    try:
+        for n in range(3):
+            (tmp_path / "data" / f"f{n}.yaml").write_text("id: x\n")
+        assert done.wait(10), "no regeneration after a change under data/"
+        time.sleep(0.6)
+    finally:
+        stop()
+    assert len(calls) == 1
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _wait_for(url: str, text: str, seconds: float) -> str:
+    deadline = time.monotonic() + seconds
+    body = ""
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                body = response.read().decode("utf-8")
+            if text in body:
+                return body
+        except OSError:
+            pass
+        time.sleep(0.5)
+    raise AssertionError(f"{url} did not show {text!r} within {seconds} s")
+
+
+def test_serve_regenerates_the_page_when_data_changes(data_copy, tmp_path):
+    pytest.importorskip("material", reason="mkdocs-material is not installed (pip install '.[site]')")
+    pytest.importorskip("generator.build", reason="provcat build (generator/build.py) is not in this checkout")
+    port = _free_port()
+    log = open(tmp_path / "serve.log", "w")
+    server = subprocess.Popen(
+        [sys.executable, "-m", "generator", "site", "serve", "--data", str(data_copy), "--docs", str(tmp_path / "docs"),
+         "--templates", str(tmp_path / "templates"), "--addr", f"127.0.0.1:{port}"],
+        cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        page = f"http://127.0.0.1:{port}/providers/cerebras/index.html"
+        _wait_for(page, "Sunnyvale, CA, USA", 90)
+        provider = data_copy / "providers" / "cerebras" / "provider.yaml"
+        provider.write_text(provider.read_text().replace("Sunnyvale, CA, USA", "Palo Alto, CA, USA"))
+        _wait_for(page, "Palo Alto, CA, USA", 90)
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)  # the server and the mkdocs process it started
+        server.wait(20)
+        log.close()
