@@ -58,7 +58,9 @@ def test_missing_catalog_exits_1(tmp_path, capsys):
 
 
 def _commands(group: click.Group, prefix=()):
-    for name, command in sorted(group.commands.items()):
+    context = click.Context(group)
+    for name in group.list_commands(context):  # imports lazily registered commands too
+        command = group.get_command(context, name)
         yield prefix + (name,), command
         if isinstance(command, click.Group):
             yield from _commands(command, prefix + (name,))
@@ -71,11 +73,29 @@ def test_every_command_has_help(path, capsys):
     assert "Usage:" in text
     command = provcat
     for name in path:
-        command = command.commands[name]
+        command = command.get_command(click.Context(command), name)
     assert command.help and len(command.help.strip()) > 20, f"`provcat {' '.join(path)}` lacks a help text"
     for param in command.params:
         if isinstance(param, click.Option) and not param.hidden and param.name not in ("help", "version"):
             assert param.help, f"option {param.opts} of `provcat {' '.join(path)}` lacks help"
+
+
+def test_every_lazily_listed_command_exists():
+    from generator.cli.common import COMMANDS
+
+    names = [path[0] for path, _ in _commands(provcat) if len(path) == 1]
+    assert names == sorted(COMMANDS) and all(provcat.get_command(click.Context(provcat), n) for n in names)
+
+
+def test_validate_starts_without_the_renderers_exporters_and_importers():
+    import subprocess
+    import sys
+
+    probe = ("import sys; from generator.cli import main; main(['validate', '--data', sys.argv[1]]); "
+             "print(sorted({m.split('.')[0] if m.startswith('jinja2') else m for m in sys.modules "
+             "if m.startswith(('jinja2', 'generator.export', 'generator.importers', 'generator.site', 'generator.render'))}))")
+    out = subprocess.run([sys.executable, "-c", probe, str(DATA)], capture_output=True, text=True, check=True).stdout
+    assert out.splitlines()[-1] == "[]"
 
 
 def test_version(capsys):

@@ -11,7 +11,30 @@ from .. import __version__
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
-@click.group(context_settings=CONTEXT)
+# Command name -> module of generator.cli that defines it.  A command's module
+# (and what it imports: Jinja2, the exporters, the importers ...) is loaded only
+# when that command runs or help lists it, so `provcat validate` starts fast.
+COMMANDS = {
+    "build": "build_cmd", "compare-sources": "compare_cmd", "export": "export_cmd", "import": "import_cmd",
+    "list": "list_cmd", "price": "price_cmd", "show": "show_cmd", "site": "site_cmd", "validate": "validate_cmd",
+}
+
+
+class LazyGroup(click.Group):
+    """A group whose commands register themselves when their module is first imported."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(set(COMMANDS) | set(self.commands))
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name not in self.commands and name in COMMANDS:
+            import importlib
+
+            importlib.import_module(f"{__package__}.{COMMANDS[name]}")
+        return self.commands.get(name)
+
+
+@click.group(cls=LazyGroup, context_settings=CONTEXT)
 @click.version_option(__version__, prog_name="provcat")
 def provcat() -> None:
     """Provider Catalog: validate, render and query facts about AI inference providers.
