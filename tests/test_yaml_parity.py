@@ -50,3 +50,16 @@ def test_file_parity_on_every_catalog_file():
 def test_fast_path_refuses_what_it_cannot_judge():
     for text in ["a: &x 1\nb: *x\n", "a: 1\na: 2\n", "- a\n", "a: 08\n", "a: !t x\n", "---\na: 1\n", ""]:
         assert yamlload.fast_parse(text) is None, text
+
+
+def test_the_number_check_matches_its_regex_definition():
+    """_suspect_number answers exactly what _SUSPECT_NUMBER.search would, on ASCII and other text."""
+    import random
+
+    rng = random.Random(20261126)
+    alphabet = "0123456789 \t\n\r\x0b\x0c\x1c[{,:-+eEbBxa.\u00a0\u2028é"
+    samples = ["0", "08", " 0b1", "x:017", "-0", "+00", "1e400", "1E+400", "2e-10", "9" * 17, "9" * 16, "2025-08-05",
+               "\u00a0017", "é 08", "\x1c08", "a\n-017"]
+    samples += ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 12))) for _ in range(20000)]
+    for text in samples:
+        assert yamlload._suspect_number(text) == bool(yamlload._SUSPECT_NUMBER.search(text)), repr(text)
