@@ -34,9 +34,12 @@ try:  # optional accelerator, see fast_parse
     import ryaml as _ryaml
 except ImportError:  # pragma: no cover - exercised where ryaml is not installed
     _ryaml = None
-# Text that may read differently in the fast parser (see fast_parse)
-_NOT_PLAIN_MARKS = ("&", "*", "!", "\t", "<<", "\n%", "\n---", "\n...",
-                    "+0x", "-0x", "+0o", "-0o", "+0X", "-0X", "+0O", "-0O")
+# Text that may read differently in the fast parser (see fast_parse): these
+# characters (anchors, aliases, tags, tabs), these marks (merge keys,
+# directives, document markers) and signed hex or octal numbers.
+_NOT_PLAIN_CHARS = b"&*!\t"
+_NOT_PLAIN_MARKS = (b"<<", b"\n%", b"\n---", b"\n...")
+_SIGNED_MARKS = (b"+0x", b"+0o")  # found in the zeros translation below, where -0X reads +0x
 # Plain scalars the two parsers resolve differently: 017 and 0b101 (leading zero),
 # 1e400 (beyond float range) and integers too long for ryaml.
 _SUSPECT_NUMBER = re.compile(r"(?:^|[\s\[{,:])[-+]?0[0-9bB]|[0-9][eE][-+]?[0-9]{3}|[0-9]{17}", re.MULTILINE)
@@ -44,9 +47,9 @@ _SUSPECT_NUMBER = re.compile(r"(?:^|[\s\[{,:])[-+]?0[0-9bB]|[0-9][eE][-+]?[0-9]{
 # file, which costs more than parsing them.  For ASCII text the same test runs
 # as substring searches (at memory speed) in two byte translations of the text:
 # whitespace and [{,: become a space, - becomes +, and digits become d.
-_ZERO_TABLE = bytes.maketrans(b"123456789\t\n\r\x0b\x0c\x1c\x1d\x1e\x1f[{,:-", b"d" * 9 + b" " * 13 + b"+")
+_ZERO_TABLE = bytes.maketrans(b"123456789\t\n\r\x0b\x0c\x1c\x1d\x1e\x1f[{,:-XOb", b"d" * 9 + b" " * 13 + b"+xoB")
 _DIGIT_TABLE = bytes.maketrans(b"0123456789Ee-", b"d" * 10 + b"ee+")
-_ZERO_MARKS = tuple(f" {sign}0{after}".encode() for sign in ("", "+") for after in "0dbB")
+_ZERO_MARKS = tuple(f" {sign}0{after}".encode() for sign in ("", "+") for after in "0dB")
 _DIGIT_MARKS = (b"deddd", b"de+ddd", b"d" * 17)
 
 
@@ -170,9 +173,7 @@ def fast_parse(text: str) -> dict | None:
     the careful path, and so does any problem found in it later (see
     :func:`generator.validate._examine`), so messages always come from PyYAML.
     """
-    if _ryaml is None or text.startswith(("%", "---")) or any(mark in text for mark in _NOT_PLAIN_MARKS):
-        return None
-    if _suspect_number(text):
+    if _ryaml is None or text.startswith(("%", "---")) or not _plain(text):
         return None
     try:
         data = _ryaml.loads(text)
@@ -181,16 +182,36 @@ def fast_parse(text: str) -> dict | None:
     return data if isinstance(data, dict) else None
 
 
-def _suspect_number(text: str) -> bool:
-    """Whether *text* may hold a number the two parsers read differently: _SUSPECT_NUMBER matches."""
-    if not text.isascii():  # Unicode whitespace counts too: leave it to the regex
-        return _SUSPECT_NUMBER.search(text) is not None
+def _plain(text: str) -> bool:
+    """Whether *text* avoids every construct the two parsers may read differently."""
+    if not text.isascii():  # Unicode whitespace separates scalars too: the regex knows it
+        raw = text.encode("utf-8", "surrogatepass")
+        signed = raw.translate(_ZERO_TABLE)
+        return not _marks(raw) and not any(m in signed for m in _SIGNED_MARKS) and not _SUSPECT_NUMBER.search(text)
     raw = text.encode("ascii")
-    zeros = b" " + raw.translate(_ZERO_TABLE)  # a leading space stands for the start of the text
-    if any(mark in zeros for mark in _ZERO_MARKS):
+    return not _marks(raw) and not _suspect_ascii_number(raw)
+
+
+def _marks(raw: bytes) -> bool:
+    if len(raw.translate(None, _NOT_PLAIN_CHARS)) != len(raw):
         return True
+    for mark in _NOT_PLAIN_MARKS:  # plain loops: no generator per mark
+        if mark in raw:
+            return True
+    return False
+
+
+def _suspect_ascii_number(raw: bytes) -> bool:
+    """_SUSPECT_NUMBER's test, and signed hex or octal numbers, as substring searches."""
+    zeros = b" " + raw.translate(_ZERO_TABLE)  # a leading space stands for the start of the text
+    for mark in _ZERO_MARKS + _SIGNED_MARKS:
+        if mark in zeros:
+            return True
     digits = raw.translate(_DIGIT_TABLE)
-    return any(mark in digits for mark in _DIGIT_MARKS)
+    for mark in _DIGIT_MARKS:
+        if mark in digits:
+            return True
+    return False
 
 
 def _marked_problem(exc: yaml.MarkedYAMLError, file: str, text: str) -> Problem:

@@ -52,14 +52,23 @@ def test_fast_path_refuses_what_it_cannot_judge():
         assert yamlload.fast_parse(text) is None, text
 
 
-def test_the_number_check_matches_its_regex_definition():
-    """_suspect_number answers exactly what _SUSPECT_NUMBER.search would, on ASCII and other text."""
+REFERENCE_MARKS = ("&", "*", "!", "\t", "<<", "\n%", "\n---", "\n...",
+                   "+0x", "-0x", "+0o", "-0o", "+0X", "-0X", "+0O", "-0O")
+
+
+def reference_plain(text: str) -> bool:
+    """The fast path's admission test, written the slow and obvious way."""
+    return not any(mark in text for mark in REFERENCE_MARKS) and not yamlload._SUSPECT_NUMBER.search(text)
+
+
+def test_the_fast_admission_test_matches_its_plain_definition():
+    """_plain answers exactly what reference_plain does, on ASCII and other text."""
     import random
 
     rng = random.Random(20261126)
-    alphabet = "0123456789 \t\n\r\x0b\x0c\x1c[{,:-+eEbBxa.\u00a0\u2028é"
+    alphabet = "0123456789 \t\n\r\x0b\x0c\x1c[{,:-+eEbBxXoO.&*!<%\u00a0\u2028é"
     samples = ["0", "08", " 0b1", "x:017", "-0", "+00", "1e400", "1E+400", "2e-10", "9" * 17, "9" * 16, "2025-08-05",
-               "\u00a0017", "é 08", "\x1c08", "a\n-017"]
-    samples += ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 12))) for _ in range(20000)]
+               "\u00a0017", "é 08", "\x1c08", "a\n-017", "a: -0X1", "a: +0o7", "a: <<", "a\n---", "é &a"]
+    samples += ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 12))) for _ in range(30000)]
     for text in samples:
-        assert yamlload._suspect_number(text) == bool(yamlload._SUSPECT_NUMBER.search(text)), repr(text)
+        assert yamlload._plain(text) == reference_plain(text), repr(text)
