@@ -51,6 +51,18 @@ _ZERO_TABLE = bytes.maketrans(b"123456789\t\n\r\x0b\x0c\x1c\x1d\x1e\x1f[{,:-XOb"
 _DIGIT_TABLE = bytes.maketrans(b"0123456789Ee-", b"d" * 10 + b"ee+")
 _ZERO_MARKS = tuple(f" {sign}0{after}".encode() for sign in ("", "+") for after in "0dB")
 _DIGIT_MARKS = (b"deddd", b"de+ddd", b"d" * 17)
+# Where the quick tests above see something, the exact test decides: the same
+# patterns (a run of 17 digits only when it does not follow a decimal point:
+# both parsers read long fractions alike), looked for outside the values of
+# `key: value` lines whose value both parsers read as a string whatever it
+# holds: a quoted scalar filling the rest of the line, or a plain one that
+# starts with a letter and holds no flow indicator, comment or ": " (so it is
+# one scalar even inside a flow collection that spans lines).
+_EXACT_NUMBER = re.compile(r"(?:^|[\s\[{,:])[-+]?0[0-9bB]|[0-9][eE][-+]?[0-9]{3}|(?<![0-9.])[0-9]{17}|[-+]0[xXoO]",
+                           re.MULTILINE)
+_STRING_VALUE = re.compile(r"""^([ ]*(?:-[ ]+)?[A-Za-z0-9_.-]+:[ ]+)"""
+                           r"""(?:"(?:[^"\\\n]|\\.)*"|'(?:[^'\n]|'')*'|[A-Za-z](?:[^,\[\]{}#:\n]|:(?=[^ \n]))*)[ ]*$""",
+                           re.MULTILINE)
 
 
 class DuplicateKey(yaml.MarkedYAMLError):
@@ -184,12 +196,14 @@ def fast_parse(text: str) -> dict | None:
 
 def _plain(text: str) -> bool:
     """Whether *text* avoids every construct the two parsers may read differently."""
-    if not text.isascii():  # Unicode whitespace separates scalars too: the regex knows it
-        raw = text.encode("utf-8", "surrogatepass")
-        signed = raw.translate(_ZERO_TABLE)
-        return not _marks(raw) and not any(m in signed for m in _SIGNED_MARKS) and not _SUSPECT_NUMBER.search(text)
-    raw = text.encode("ascii")
-    return not _marks(raw) and not _suspect_ascii_number(raw)
+    raw = text.encode("utf-8", "surrogatepass")
+    if _marks(raw):
+        return False
+    if text.isascii():
+        quick = _suspect_ascii_number(raw)
+    else:  # Unicode whitespace separates scalars too: the regex knows it
+        quick = any(m in raw.translate(_ZERO_TABLE) for m in _SIGNED_MARKS) or bool(_SUSPECT_NUMBER.search(text))
+    return not quick or not _EXACT_NUMBER.search(_STRING_VALUE.sub(r'\1""', text))
 
 
 def _marks(raw: bytes) -> bool:
