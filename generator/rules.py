@@ -218,7 +218,9 @@ LOCAL_RULES = {
     "model": [_file_matches_id, _dates_exist],
     "author": [_file_matches_id, _dates_exist],
 }
-# Rules that look across documents: run once all files are read.
+# Rules that look across documents: run once all files are read.  They read
+# only these top-level fields (validate_catalog may keep no others).
+CROSS_FIELDS = ("id", "model", "authors", "aliases")
 CROSS_RULES = {
     "provider": [],
     "offering": [_references_resolve, _aliases_unique],

@@ -42,12 +42,17 @@ class Report:
         return not self.errors and not (strict and self.warnings)
 
 
-def validate_catalog(data_dir: Path | str, today: date | None = None) -> Report:
-    """Every problem in the catalog at *data_dir*, sorted by file and line."""
+def validate_catalog(data_dir: Path | str, today: date | None = None, keep_data: bool = True) -> Report:
+    """Every problem in the catalog at *data_dir*, sorted by file and line.
+
+    With *keep_data* false, the report's documents keep only the fields the
+    rules across files read (:data:`rules.CROSS_FIELDS`): enough for callers
+    that want the problems, and less to send back from the worker processes.
+    """
     data_dir = Path(data_dir)
     entries, problems = discover(data_dir)
     documents: list[rules.Document] = []
-    for document, found in _examine_all(entries, today or date.today()):
+    for document, found in _examine_all(entries, today or date.today(), keep_data):
         problems += found
         if document is not None:
             documents.append(document)
@@ -57,8 +62,8 @@ def validate_catalog(data_dir: Path | str, today: date | None = None) -> Report:
     return Report(sorted(problems), documents)
 
 
-def _examine_all(entries: list[Entry], today: date):
-    jobs = [(entry, today) for entry in entries]
+def _examine_all(entries: list[Entry], today: date, keep_data: bool):
+    jobs = [(entry, today, keep_data) for entry in entries]
     workers = min(os.cpu_count() or 1, 8)
     if len(jobs) < PARALLEL_FROM or workers < 2:
         return map(_examine, jobs)
@@ -71,7 +76,7 @@ def _examine_all(entries: list[Entry], today: date):
 
 def _examine(job) -> tuple[rules.Document | None, list[Problem]]:
     """Read one file, check it against its schema and its own rules, look for warnings."""
-    entry, today = job
+    entry, today, keep_data = job
     with open(entry.path, "rb") as handle:
         raw = handle.read()
     doc, problems = _check(entry, raw, fast=True)
@@ -79,6 +84,8 @@ def _examine(job) -> tuple[rules.Document | None, list[Problem]]:
         doc, problems = _check(entry, raw, fast=False)
     if doc is not None:
         doc.warnings.extend(_warnings(doc, today, raw.isascii()))
+        if not keep_data and doc.schema_valid:
+            doc.data = {key: doc.data[key] for key in rules.CROSS_FIELDS if key in doc.data}
     return doc, problems
 
 
