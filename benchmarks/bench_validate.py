@@ -5,8 +5,8 @@
     python benchmarks/bench_validate.py --runs 9
 
 Prints the machine, the catalog size, and the median wall time and peak memory of the whole
-process over the runs (each a fresh process; the compiled-validator cache in ~/.cache/provcat is
-warm after the first, uncounted run, as it is for any user after their first validation).
+process over the runs (each a fresh process; nothing is cached between runs but the operating
+system's file cache, warmed by a first, uncounted run).
 """
 
 from __future__ import annotations

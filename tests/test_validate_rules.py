@@ -119,7 +119,7 @@ CASES = {
     "link that is not http": (
         offering("sources:\n  - url: javascript:alert(1)\n"),
         [f"{OFFERING}:5:10: sources[0].url: 'javascript:alert(1)' is not valid here: "
-         "expected an absolute http or https URL"],
+         "expected an absolute http or https URL, without spaces or control characters"],
     ),
     "source with neither url nor title": (
         offering("sources:\n  - accessed: 2025-01-01\n"),
