@@ -10,12 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-MODALITIES = ("text", "image", "audio", "video", "pdf")
-FEATURES = (
-    "tool_calling", "tool_choice", "structured_outputs", "json_mode", "reasoning",
-    "streaming", "web_search", "file_attachments", "temperature",
-)
-PRICE_FIELDS = ("input", "output", "cached_input", "cache_write", "reasoning")
+from .vocabulary import FEATURES, MODALITIES, PRICE_FIELDS  # noqa: F401  (part of this module's API)
 
 
 @dataclass(frozen=True, slots=True)

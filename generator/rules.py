@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .messages import Finding, suggest
-from .model import PRICE_FIELDS
+from .vocabulary import PRICE_FIELDS
 from .paths import author_path, model_path, offering_path, provider_path
 
 DATE_FIELDS = ("release_date", "deprecation_date", "retirement_date", "last_verified")

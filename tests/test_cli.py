@@ -87,13 +87,14 @@ def test_every_lazily_listed_command_exists():
     assert names == sorted(COMMANDS) and all(provcat.get_command(click.Context(provcat), n) for n in names)
 
 
-def test_validate_starts_without_the_renderers_exporters_and_importers():
+def test_validating_clean_data_needs_no_renderer_exporter_importer_catalog_object_or_slow_validator():
     import subprocess
     import sys
 
     probe = ("import sys; from generator.cli import main; main(['validate', '--data', sys.argv[1]]); "
              "print(sorted({m.split('.')[0] if m.startswith('jinja2') else m for m in sys.modules "
-             "if m.startswith(('jinja2', 'generator.export', 'generator.importers', 'generator.site', 'generator.render'))}))")
+             "if m.startswith(('jinja2', 'generator.export', 'generator.importers', 'generator.site', 'generator.render', "
+             "'generator.model', 'jsonschema.'))}))")
     out = subprocess.run([sys.executable, "-c", probe, str(DATA)], capture_output=True, text=True, check=True).stdout
     assert out.splitlines()[-1] == "[]"
 
