@@ -112,3 +112,20 @@ def test_disagreements_are_reported(both_into_shipped_data):
     for report in reports:
         found = {(d.file, d.field): (d.catalog, d.source) for d in report.disagreements}
         assert found[("providers/cerebras/models/gpt-oss-120b.yaml", "pricing.input")] == ("0.25", "0.35"), report.importer
+
+
+def test_models_dev_catalog_builds_every_page_with_no_broken_link(models_dev_import, tmp_path):
+    from generator.build import build
+
+    from .linkcheck import broken_links
+
+    data_dir = models_dev_import[0]
+    out = tmp_path / "docs"
+    result = build(data_dir, out)
+    assert not result.skipped and result.changes.created and not result.changes.updated
+    pages = Counter(p.split("/")[0] for p in result.changes.created if p.endswith(".md"))
+    offering_pages = [p for p in result.changes.created if p.startswith("providers/") and "/models/" in p]
+    assert len(offering_pages) == 5276 and pages["models"] == 231 + 1  # one page per model, plus the index
+    files = {path: (out / path).read_bytes() for path in result.changes.created}
+    assert broken_links(files) == []
+    assert (out / "api/catalog.json").stat().st_size > 1_000_000
