@@ -31,26 +31,26 @@ from .problems import ERROR, WARNING, Problem
 
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 try:  # optional accelerator, see fast_parse
-    import ryaml as _ryaml
-except ImportError:  # pragma: no cover - exercised where ryaml is not installed
-    _ryaml = None
+    import yaml_rs as _fast
+except ImportError:  # pragma: no cover - exercised where yaml-rs is not installed
+    _fast = None
 # Text that may read differently in the fast parser (see fast_parse): these
 # characters (anchors, aliases, tags, tabs), these marks (merge keys,
 # directives, document markers) and signed hex or octal numbers.
 _NOT_PLAIN_CHARS = b"&*!\t"
 _NOT_PLAIN_MARKS = (b"<<", b"\n%", b"\n---", b"\n...")
 _SIGNED_MARKS = (b"+0x", b"+0o")  # found in the zeros translation below, where -0X reads +0x
-# Plain scalars the two parsers resolve differently: 017 and 0b101 (leading zero),
-# 1e400 (beyond float range) and integers too long for ryaml.
-_SUSPECT_NUMBER = re.compile(r"(?:^|[\s\[{,:])[-+]?0[0-9bB]|[0-9][eE][-+]?[0-9]{3}|[0-9]{17}", re.MULTILINE)
+# Plain scalars the two parsers may resolve differently: 017 and 0b101 (leading
+# zero), 1e400 (beyond float range), long integers and 1_000 (underscores).
+_SUSPECT_NUMBER = re.compile(r"(?:^|[\s\[{,:])[-+]?0[0-9bB]|[0-9][eE][-+]?[0-9]{3}|[0-9]{17}|[0-9]_|_[0-9]", re.MULTILINE)
 # The regex's leading character classes make it try every position of every
 # file, which costs more than parsing them.  For ASCII text the same test runs
 # as substring searches (at memory speed) in two byte translations of the text:
 # whitespace and [{,: become a space, - becomes +, and digits become d.
 _ZERO_TABLE = bytes.maketrans(b"123456789\t\n\r\x0b\x0c\x1c\x1d\x1e\x1f[{,:-XOb", b"d" * 9 + b" " * 13 + b"+xoB")
-_DIGIT_TABLE = bytes.maketrans(b"0123456789Ee-", b"d" * 10 + b"ee+")
+_DIGIT_TABLE = bytes.maketrans(b"0123456789Ee-dD", b"d" * 10 + b"ee+xx")  # letters d stand apart from digits
 _ZERO_MARKS = tuple(f" {sign}0{after}".encode() for sign in ("", "+") for after in "0dB")
-_DIGIT_MARKS = (b"deddd", b"de+ddd", b"d" * 17)
+_DIGIT_MARKS = (b"deddd", b"de+ddd", b"d" * 17, b"d_", b"_d")
 # Where the quick tests above see something, the exact test decides: the same
 # patterns (a run of 17 digits only when it does not follow a decimal point:
 # both parsers read long fractions alike), looked for outside the values of
@@ -58,11 +58,16 @@ _DIGIT_MARKS = (b"deddd", b"de+ddd", b"d" * 17)
 # holds: a quoted scalar filling the rest of the line, or a plain one that
 # starts with a letter and holds no flow indicator, comment or ": " (so it is
 # one scalar even inside a flow collection that spans lines).
-_EXACT_NUMBER = re.compile(r"(?:^|[\s\[{,:])[-+]?0[0-9bB]|[0-9][eE][-+]?[0-9]{3}|(?<![0-9.])[0-9]{17}|[-+]0[xXoO]",
-                           re.MULTILINE)
+_EXACT_NUMBER = re.compile(r"(?:^|[\s\[{,:])[-+]?0[0-9bB]|[0-9][eE][-+]?[0-9]{3}|(?<![0-9.])[0-9]{17}|[-+]0[xXoO]"
+                           r"|[0-9]_|_[0-9]", re.MULTILINE)
 _STRING_VALUE = re.compile(r"""^([ ]*(?:-[ ]+)?[A-Za-z0-9_.-]+:[ ]+)"""
                            r"""(?:"(?:[^"\\\n]|\\.)*"|'(?:[^'\n]|'')*'|[A-Za-z](?:[^,\[\]{}#:\n]|:(?=[^ \n]))*)[ ]*$""",
                            re.MULTILINE)
+# A line that may open a block scalar (| or > at its end): the fast parser reads
+# an empty one as "\n" where the reference reads "", and adds a line break the
+# text does not end with, so such files take the careful path.  Group 1 is the
+# line's indentation and list dashes.
+_BLOCK_HEADER = re.compile(r"([ ]*(?:-[ ]+)*)(?:[^#\n]*[ ])?[|>][-+0-9]*[ ]*(?:#.*)?$")
 
 
 class DuplicateKey(yaml.MarkedYAMLError):
@@ -178,17 +183,18 @@ def fast_parse(text: str) -> dict | None:
     PyYAML above is the reference: it gives every error message.  Its parse is
     the slowest step of validating a large catalog, so a file written in the
     plain subset that catalog files use -- no anchors, aliases, tags, tabs,
-    directives, merge keys, numbers with leading zeros, in binary, signed hex
-    or out of float range -- is read by ryaml (Rust, on the same libyaml
-    scanner) instead, which resolves such files' scalars exactly as the
-    reference does (tests/test_yaml_parity.py).  Any doubt sends the file down
+    directives, merge keys, empty block scalars, numbers with leading zeros,
+    underscores, in binary, signed hex or out of float range -- is read by
+    yaml-rs (Rust) instead, which resolves such files' scalars exactly as the
+    reference does (tests/test_yaml_parity.py: fixed cases and random
+    documents).  Any doubt sends the file down
     the careful path, and so does any problem found in it later (see
     :func:`generator.validate._examine`), so messages always come from PyYAML.
     """
-    if _ryaml is None or text.startswith(("%", "---")) or not _plain(text):
+    if _fast is None or text.startswith(("%", "---")) or not _plain(text):
         return None
     try:
-        data = _ryaml.loads(text)
+        data = _fast.loads(text, parse_datetime=False)
     except Exception:  # noqa: BLE001 - the careful path reports it properly
         return None
     return data if isinstance(data, dict) else None
@@ -203,7 +209,22 @@ def _plain(text: str) -> bool:
         quick = _suspect_ascii_number(raw)
     else:  # Unicode whitespace separates scalars too: the regex knows it
         quick = any(m in raw.translate(_ZERO_TABLE) for m in _SIGNED_MARKS) or bool(_SUSPECT_NUMBER.search(text))
-    return not quick or not _EXACT_NUMBER.search(_STRING_VALUE.sub(r'\1""', text))
+    if quick and _EXACT_NUMBER.search(_STRING_VALUE.sub(r'\1""', text)):
+        return False
+    return not ((b"|" in raw or b">" in raw) and (not text.endswith("\n") or _empty_block(text)))
+
+
+def _empty_block(text: str) -> bool:
+    """Whether a line of *text* may open a block scalar with no content (see _BLOCK_HEADER)."""
+    lines = text.split("\n")
+    for number, line in enumerate(lines):
+        header = _BLOCK_HEADER.match(line)
+        if header is None:
+            continue
+        following = next((rest for rest in lines[number + 1:] if rest.strip()), None)
+        if following is None or len(following) - len(following.lstrip(" ")) <= len(header.group(1)):
+            return True
+    return False
 
 
 def _marks(raw: bytes) -> bool:

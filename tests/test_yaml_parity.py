@@ -25,7 +25,7 @@ def careful(text: str):
         loader.dispose()
 
 
-@pytest.mark.skipif(yamlload._ryaml is None, reason="ryaml is not installed: there is no fast path to compare")
+@pytest.mark.skipif(yamlload._fast is None, reason="yaml-rs is not installed: there is no fast path to compare")
 @pytest.mark.parametrize("scalar", SCALARS)
 def test_scalar_parity(scalar):
     text = f"key: {scalar}\nother: [a, {scalar}]\n"
@@ -34,7 +34,7 @@ def test_scalar_parity(scalar):
         assert repr(fast) == repr(careful(text))
 
 
-@pytest.mark.skipif(yamlload._ryaml is None, reason="ryaml is not installed: there is no fast path to compare")
+@pytest.mark.skipif(yamlload._fast is None, reason="yaml-rs is not installed: there is no fast path to compare")
 def test_file_parity_on_every_catalog_file():
     files = sorted(DATA.rglob("*.yaml")) + sorted((ROOT / "tests").rglob("*.yaml"))
     fast_count = 0
@@ -84,7 +84,7 @@ VALUES = ["017", "0b11", "1e400", "12345678901234567890", "0.049999999999999996"
           "DeepSeek R1\n  0528", "T 1e400", "[a,\n  k: b #, 017\n  ]", "[a,\n  k: b 0b1]", "[foo,\n  k: bar, 017,\n  x]"]
 
 
-@pytest.mark.skipif(yamlload._ryaml is None, reason="ryaml is not installed: there is no fast path to compare")
+@pytest.mark.skipif(yamlload._fast is None, reason="yaml-rs is not installed: there is no fast path to compare")
 def test_documents_taking_the_fast_path_read_as_the_reference_reads_them():
     """Random documents mixing quoted and plain number-like values: the fast path never reads one differently."""
     import random
@@ -103,3 +103,45 @@ def test_documents_taking_the_fast_path_read_as_the_reference_reads_them():
             taken += 1
             assert repr(fast) == repr(expected), text
     assert taken > 300  # quoted number-like text no longer keeps a file off the fast path
+
+
+def _random_document(rng) -> str:
+    """A small YAML document of nested mappings, lists, block scalars and the VALUES above."""
+    def block(indent):
+        header = rng.choice(["|", ">", "|-", ">-", "|+", ">+", "|2", ">1-"]) + rng.choice(["", " ", " # c"])
+        lines = [" " * (indent + rng.choice([1, 2, 4])) + rng.choice(["x", "017", "", "  deep", "#c", "- y"])
+                 for _ in range(rng.choice([0, 1, 2, 3]))]
+        return header + "".join("\n" + line for line in lines)
+
+    def node(indent, depth):
+        roll = rng.random()
+        if depth > 2 or roll < 0.45:
+            return " " + rng.choice(VALUES + ["1_000", "0E1", ".inf", "a | b", "x |", "> x", "~", "Null", "- x"])
+        if roll < 0.6:
+            return " " + block(indent)
+        if roll < 0.8:
+            return "".join(f"\n{' ' * (indent + 2)}k{i}:{node(indent + 2, depth + 1)}" for i in range(rng.randint(1, 3)))
+        return "".join(f"\n{' ' * (indent + rng.choice([0, 2]))}-{node(indent + 2, depth + 1)}" for _ in range(rng.randint(1, 3)))
+
+    lines = [f"key{i}:{node(0, 0)}{rng.choice(['', '', ' # comment'])}" for i in range(rng.randint(1, 4))]
+    return "\n".join(lines) + rng.choice(["\n", "", "\n\n"])
+
+
+@pytest.mark.skipif(yamlload._fast is None, reason="yaml-rs is not installed: there is no fast path to compare")
+def test_nested_documents_taking_the_fast_path_read_as_the_reference_reads_them():
+    """Random nested documents (block scalars, lists, comments, no final line break): no fast-path difference."""
+    import random
+
+    rng = random.Random(2026)
+    taken = 0
+    for _ in range(6000):
+        text = _random_document(rng)
+        try:
+            expected = careful(text)
+        except Exception:  # noqa: BLE001 - invalid YAML: nothing to compare
+            continue
+        fast = yamlload.fast_parse(text)
+        if fast is not None:
+            taken += 1
+            assert repr(fast) == repr(expected), text
+    assert taken > 300
