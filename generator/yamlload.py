@@ -35,31 +35,29 @@ try:  # optional accelerator, see fast_parse
 except ImportError:  # pragma: no cover - exercised where yaml-rs is not installed
     _fast = None
 # Text that may read differently in the fast parser (see fast_parse): these
-# characters (anchors, aliases, tags, tabs), these marks (merge keys,
-# directives, document markers) and signed hex or octal numbers.
+# characters (anchors, aliases, tags, tabs) and marks (merge keys, directives,
+# document markers) ...
 _NOT_PLAIN_CHARS = b"&*!\t"
 _NOT_PLAIN_MARKS = (b"<<", b"\n%", b"\n---", b"\n...")
-_SIGNED_MARKS = (b"+0x", b"+0o")  # found in the zeros translation below, where -0X reads +0x
-# Plain scalars the two parsers may resolve differently: 017 and 0b101 (leading
-# zero), 1e400 (beyond float range), long integers and 1_000 (underscores).
-_SUSPECT_NUMBER = re.compile(r"(?:^|[\s\[{,:])[-+]?0[0-9bB]|[0-9][eE][-+]?[0-9]{3}|[0-9]{17}|[0-9]_|_[0-9]", re.MULTILINE)
-# The regex's leading character classes make it try every position of every
-# file, which costs more than parsing them.  For ASCII text the same test runs
-# as substring searches (at memory speed) in two byte translations of the text:
-# whitespace and [{,: become a space, - becomes +, and digits become d.
-_ZERO_TABLE = bytes.maketrans(b"123456789\t\n\r\x0b\x0c\x1c\x1d\x1e\x1f[{,:-XOb", b"d" * 9 + b" " * 13 + b"+xoB")
-_DIGIT_TABLE = bytes.maketrans(b"0123456789Ee-dD", b"d" * 10 + b"ee+xx")  # letters d stand apart from digits
-_ZERO_MARKS = tuple(f" {sign}0{after}".encode() for sign in ("", "+") for after in "0dB")
-_DIGIT_MARKS = (b"deddd", b"de+ddd", b"d" * 17, b"d_", b"_d")
-# Where the quick tests above see something, the exact test decides: the same
-# patterns (a run of 17 digits only when it does not follow a decimal point:
-# both parsers read long fractions alike), looked for outside the values of
-# `key: value` lines whose value both parsers read as a string whatever it
-# holds: a quoted scalar filling the rest of the line, or a plain one that
-# starts with a letter and holds no flow indicator, comment or ": " (so it is
-# one scalar even inside a flow collection that spans lines).
-_EXACT_NUMBER = re.compile(r"(?:^|[\s\[{,:])[-+]?0[0-9bB]|[0-9][eE][-+]?[0-9]{3}|(?<![0-9.])[0-9]{17}|[-+]0[xXoO]"
-                           r"|[0-9]_|_[0-9]", re.MULTILINE)
+# ... and these plain scalars, which yaml-rs reads as numbers and the reference
+# (YAML 1.2 core) as text: 0b101, 0X1F and 0O17 (binary or upper-case prefixes),
+# signed hex and octal (-0x1F), and numbers with underscores (1_000, ._5).
+_SUSPECT_NUMBER = re.compile(r"(?:^|[\s\[{,:])[-+]?0[xXoObB]|[-+]0[xXoO]|[0-9.]_|_[0-9.]", re.MULTILINE)
+# That regex tries every position of every file, which costs more than parsing
+# it.  For ASCII text the same test runs as four substring searches in two byte
+# translations of the text: whitespace and [{,: become a space, - becomes +,
+# every base letter x, o, b becomes x (zeros); digits and . become d (digits).
+_ZERO_TABLE = bytes.maketrans(b"\t\n\r\x0b\x0c\x1c\x1d\x1e\x1f[{,:-XOobB", b" " * 13 + b"+xxxxx")
+_DIGIT_TABLE = bytes.maketrans(b"0123456789.dD", b"d" * 11 + b"xx")  # letters d stand apart from digits
+_ZERO_MARKS = (b" 0x", b"+0x")  # " +0x" is found by "+0x", which is suspect anywhere
+_DIGIT_MARKS = (b"d_", b"_d")
+# Where the quick test sees something, the exact test decides: the same
+# patterns, looked for outside the values of `key: value` lines whose value
+# both parsers read as a string whatever it holds: a quoted scalar filling the
+# rest of the line, or a plain one that starts with a letter and holds no flow
+# indicator, comment or ": " (so it is one scalar even inside a flow collection
+# that spans lines).
+_EXACT_NUMBER = _SUSPECT_NUMBER
 _STRING_VALUE = re.compile(r"""^([ ]*(?:-[ ]+)?[A-Za-z0-9_.-]+:[ ]+)"""
                            r"""(?:"(?:[^"\\\n]|\\.)*"|'(?:[^'\n]|'')*'|[A-Za-z](?:[^,\[\]{}#:\n]|:(?=[^ \n]))*)[ ]*$""",
                            re.MULTILINE)
@@ -205,10 +203,7 @@ def _plain(text: str) -> bool:
     raw = text.encode("utf-8", "surrogatepass")
     if _marks(raw):
         return False
-    if text.isascii():
-        quick = _suspect_ascii_number(raw)
-    else:  # Unicode whitespace separates scalars too: the regex knows it
-        quick = any(m in raw.translate(_ZERO_TABLE) for m in _SIGNED_MARKS) or bool(_SUSPECT_NUMBER.search(text))
+    quick = _suspect_ascii_number(raw) if text.isascii() else bool(_SUSPECT_NUMBER.search(text))
     if quick and _EXACT_NUMBER.search(_STRING_VALUE.sub(r'\1""', text)):
         return False
     return not ((b"|" in raw or b">" in raw) and (not text.endswith("\n") or _empty_block(text)))
@@ -237,16 +232,11 @@ def _marks(raw: bytes) -> bool:
 
 
 def _suspect_ascii_number(raw: bytes) -> bool:
-    """_SUSPECT_NUMBER's test, and signed hex or octal numbers, as substring searches."""
+    """_SUSPECT_NUMBER's test (or more) as substring searches: see _ZERO_TABLE."""
     zeros = b" " + raw.translate(_ZERO_TABLE)  # a leading space stands for the start of the text
-    for mark in _ZERO_MARKS + _SIGNED_MARKS:
-        if mark in zeros:
-            return True
     digits = raw.translate(_DIGIT_TABLE)
-    for mark in _DIGIT_MARKS:
-        if mark in digits:
-            return True
-    return False
+    return (_ZERO_MARKS[0] in zeros or _ZERO_MARKS[1] in zeros
+            or _DIGIT_MARKS[0] in digits or _DIGIT_MARKS[1] in digits)
 
 
 def _marked_problem(exc: yaml.MarkedYAMLError, file: str, text: str) -> Problem:
