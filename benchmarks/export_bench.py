@@ -18,6 +18,7 @@ measured in a separate run so tracing does not slow the timed ones) and the
 peak resident set size of the whole process.  Exits 1 when a target is missed.
 
     python benchmarks/export_bench.py [--runs 5] [--providers 147] [--per-provider 36]
+    python benchmarks/export_bench.py --data DIR      # a real catalog instead, e.g. the imported models.dev corpus
 """
 
 from __future__ import annotations
@@ -116,8 +117,14 @@ def main(argv=None) -> int:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--providers", type=int, default=147)
     parser.add_argument("--per-provider", type=int, default=36)
+    parser.add_argument("--data", type=Path, help="catalog directory to export instead of a synthetic catalog")
     args = parser.parse_args(argv)
-    catalog = synthetic_catalog(args.providers, args.per_provider)
+    if args.data:
+        from generator import load_catalog
+
+        catalog = load_catalog(args.data)
+    else:
+        catalog = synthetic_catalog(args.providers, args.per_provider)
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "catalog.json"
         files = export_files(catalog)

@@ -24,7 +24,7 @@ class Catalog:
     providers: dict[str, Provider] = field(default_factory=dict)
     models: dict[str, CanonicalModel] = field(default_factory=dict)
     authors: dict[str, Author] = field(default_factory=dict)
-    data_dir: Path | None = None
+    data_dir: Path | None = field(default=None, compare=False)  # where it was read from: not part of its content
 
     @property
     def offerings(self) -> list[Offering]:
