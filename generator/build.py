@@ -10,18 +10,27 @@ exports, site pages) append their producer::
 Nothing is written when the catalog is invalid (:class:`InvalidCatalog` is
 raised before any producer runs) or when a producer fails; writing is left to
 :mod:`.writetree` (atomic, incremental, manifest-owned).
+
+Builds are incremental at three levels: a build whose inputs and outputs are
+as the last one left them is skipped (:mod:`.buildstate`); otherwise only the
+data files that changed are read and validated again (:mod:`.doccache`), and
+only the Markdown pages that show a changed document are rendered again
+(:mod:`.render.deps`); every other output is produced and compared as usual.
 """
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from . import buildstate
-from .catalog import Catalog, load_catalog
+from . import buildstate, doccache
+from .catalog import Catalog, catalog_from_report
+from .problems import InvalidCatalog
 from .render import TEMPLATES_DIR
-from .writetree import MANIFEST_NAME, Changes, apply, check_path, plan
+from .validate import Report, validate_catalog
+from .writetree import MANIFEST_NAME, Changes, apply, check_path, plan, read_manifest
 
 
 @dataclass
@@ -32,6 +41,7 @@ class BuildContext:
     out_dir: Path
     templates_dir: Path | None = None
     pretty: bool = False
+    keep: dict[str, str] | None = None  # Markdown pages left as they are on disk: path -> SHA-256
     _env: object = None
 
     @property
@@ -55,7 +65,7 @@ def produce_docs(catalog: Catalog, context: BuildContext) -> dict[str, bytes]:
     """The Markdown docs and logos (:func:`generator.render.render_docs`)."""
     from .render import render_docs
 
-    return render_docs(catalog, env=context.env)
+    return render_docs(catalog, env=context.env, keep=context.keep)
 
 
 def produce_exports(catalog: Catalog, context: BuildContext) -> dict[str, bytes]:
@@ -94,26 +104,72 @@ def build(data_dir: Path | str, out_dir: Path | str, *, templates: Path | str | 
     """Build *out_dir* from the catalog at *data_dir*; with *check*, only report what would change."""
     data_dir, out_dir = Path(data_dir), Path(out_dir)
     templates = Path(templates) if templates is not None else None
-    print_ = _fingerprint(data_dir, templates, pretty)
-    owned = buildstate.unchanged(out_dir, print_)
+    code, print_ = _fingerprints(templates, pretty)
+    stamps, scanned = buildstate.data_stamps(data_dir)
+    state = buildstate.read(out_dir)
+    owned = buildstate.unchanged(state, out_dir, print_, data_dir, stamps)
     if owned is not None:
+        if not check:
+            buildstate.refresh(state, out_dir, stamps, scanned)
         sizes = {p: (out_dir / p).stat().st_size for p in EXPORT_REPORTED if p in owned}
         return BuildResult(Changes(unchanged=owned), len(owned) - 1, check, skipped=True, sizes=sizes)
-    catalog = load_catalog(data_dir)
-    files = collect(catalog, BuildContext(data_dir, out_dir, templates, pretty))
-    changes = plan(out_dir, files, MANIFEST_NAME)
+    racy = buildstate.racy_hashes(data_dir, stamps, scanned)  # before anything reads the files
+    key = doccache.cache_key(code, data_dir)
+    cache = doccache.read(out_dir, key)
+    same_build = bool(cache) and cache.get("build") == state.get("build")
+    loaded = doccache.load(data_dir, cache.get("files", {}), stamps, scanned) if same_build else None
+    if loaded is None:
+        loaded = _validated(data_dir, stamps, scanned, racy)
+    untouched = buildstate.untouched(state, out_dir)
+    manifest = read_manifest(out_dir)
+    reuse = templates is None and same_build and state.get("fingerprint") == print_ and loaded.changed is not None
+    keep = _unaffected(manifest, cache["files"], loaded, untouched) if reuse else None
+    catalog = catalog_from_report(Report([], loaded.documents), data_dir)
+    files = collect(catalog, BuildContext(data_dir, out_dir, templates, pretty, keep))
+    changes = plan(out_dir, files, MANIFEST_NAME, untouched, manifest)
     if not check:
-        buildstate.forget(out_dir)
-        apply(out_dir, files, changes, MANIFEST_NAME, progress)
-        buildstate.save(out_dir, print_, [*files, MANIFEST_NAME])
+        _write(out_dir, files, changes, progress, (print_, (stamps, racy), key, loaded.files, manifest))
     sizes = {p: len(files[p]) for p in EXPORT_REPORTED if p in files}
     return BuildResult(changes, len(files), check, sizes=sizes)
 
 
-def _fingerprint(data_dir: Path, templates: Path | None, pretty: bool) -> str:
+def _fingerprints(templates: Path | None, pretty: bool) -> tuple[str, str]:
+    """(the generator's and schemas' fingerprint, that of every input but the data)."""
+    code = buildstate.fingerprint([], {})
     producers = [f"{p.__module__}.{p.__qualname__}" for p in PRODUCERS]
     dirs = [templates] if templates is not None else []
-    return buildstate.fingerprint(data_dir, [*dirs, TEMPLATES_DIR], {"pretty": pretty, "producers": producers})
+    options = {"pretty": pretty, "producers": producers, "code": code}
+    return code, buildstate.fingerprint([*dirs, TEMPLATES_DIR], options, code=False)
+
+
+def _validated(data_dir: Path, stamps: dict, scanned: int, racy: dict) -> doccache.Loaded:
+    """Every document through the full validation (on every core); raise InvalidCatalog on errors."""
+    report = validate_catalog(data_dir)
+    if report.errors:
+        raise InvalidCatalog(report.problems)
+    return doccache.Loaded(report.documents, doccache.entries_of(report.documents, scanned, stamps, racy), None)
+
+
+def _unaffected(manifest: dict, before: dict, loaded: doccache.Loaded, untouched: set[str]) -> dict[str, str]:
+    """Pages on disk as the last build left them that show no changed document: path -> SHA-256."""
+    from .render.deps import affected
+
+    after = {rel: (entry[2], entry[3]) for rel, entry in loaded.files.items()}
+    old = {rel: (entry[2], entry[3]) for rel, entry in before.items() if doccache.valid_entry(entry)}
+    dirty = affected(old, after, loaded.changed)
+    return {p: manifest[p] for p in untouched if p in manifest and p.endswith(".md") and p not in dirty}
+
+
+def _write(out_dir: Path, files: dict, changes: Changes, progress, record: tuple) -> None:
+    """Write the changes, then the state and cache of this build (forgotten while writing)."""
+    print_, data, key, cached, manifest = record
+    build_id = os.urandom(8).hex()
+    buildstate.forget(out_dir)
+    doccache.forget(out_dir)
+    apply(out_dir, files, changes, MANIFEST_NAME, progress, manifest)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    doccache.write(out_dir, key, cached, build=build_id)
+    buildstate.save(out_dir, print_, data, [*files, MANIFEST_NAME], build_id)
 
 
 def collect(catalog: Catalog, context: BuildContext, producers: list[Producer] | None = None) -> dict[str, bytes]:

@@ -11,6 +11,7 @@ from generator import InvalidCatalog, load_catalog
 from generator import build as build_module
 from generator import writetree
 from generator.buildstate import STATE_NAME
+from generator.doccache import CACHE_NAME
 from generator.build import PRODUCERS, BuildContext, ConflictingOutput, build, collect
 from generator.cli import main
 from generator.writetree import MANIFEST_NAME, UnsafeOutputPath, read_manifest
@@ -23,7 +24,7 @@ OLD = 1_000_000_000  # an mtime (2001) that no build could produce by writing
 def snapshot(out: Path) -> dict[str, tuple[bytes, int]]:
     """Every file of the build and its mtime, leaving out the local cache."""
     return {p.relative_to(out).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns) for p in out.rglob("*")
-            if p.is_file() and p.name != STATE_NAME}
+            if p.is_file() and p.name not in (STATE_NAME, CACHE_NAME)}
 
 
 def age(out: Path) -> None:
