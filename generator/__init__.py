@@ -6,8 +6,17 @@
     Decimal('0.25')
 """
 
-from .catalog import Catalog, load_catalog
 from .problems import CatalogError, InvalidCatalog, Problem, UnknownReference
+
+
+def __getattr__(name: str):
+    """``Catalog`` and ``load_catalog`` on first use: commands that need neither (a skipped build)
+    do not pay for importing the validator and the YAML loaders."""
+    if name in ("Catalog", "load_catalog"):
+        from . import catalog
+
+        return getattr(catalog, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 __all__ = ["Catalog", "CatalogError", "InvalidCatalog", "Problem", "UnknownReference", "load_catalog"]
 __version__ = "0.1.0"

@@ -25,12 +25,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from . import buildstate, doccache
-from .catalog import Catalog, catalog_from_report
+from typing import TYPE_CHECKING
+
+from . import buildstate
 from .problems import InvalidCatalog
 from .render import TEMPLATES_DIR
-from .validate import Report, validate_catalog
 from .writetree import MANIFEST_NAME, Changes, apply, check_path, plan, read_manifest
+
+if TYPE_CHECKING:  # the validator, catalog and doccache are imported when a build is not skipped
+    from .catalog import Catalog
+    from .doccache import Loaded
 
 
 @dataclass
@@ -54,7 +58,7 @@ class BuildContext:
         return self._env
 
 
-Producer = Callable[[Catalog, BuildContext], dict[str, bytes]]
+Producer = Callable[["Catalog", BuildContext], dict[str, bytes]]
 
 
 class ConflictingOutput(ValueError):
@@ -114,6 +118,10 @@ def build(data_dir: Path | str, out_dir: Path | str, *, templates: Path | str | 
         sizes = {p: (out_dir / p).stat().st_size for p in EXPORT_REPORTED if p in owned}
         return BuildResult(Changes(unchanged=owned), len(owned) - 1, check, skipped=True, sizes=sizes)
     racy = buildstate.racy_hashes(data_dir, stamps, scanned)  # before anything reads the files
+    from . import doccache
+    from .catalog import catalog_from_report
+    from .validate import Report
+
     key = doccache.cache_key(code, data_dir)
     cache = doccache.read(out_dir, key)
     same_build = bool(cache) and cache.get("build") == state.get("build")
@@ -142,20 +150,24 @@ def _fingerprints(templates: Path | None, pretty: bool) -> tuple[str, str]:
     return code, buildstate.fingerprint([*dirs, TEMPLATES_DIR], options, code=False)
 
 
-def _validated(data_dir: Path, stamps: dict, scanned: int, racy: dict) -> doccache.Loaded:
+def _validated(data_dir: Path, stamps: dict, scanned: int, racy: dict) -> Loaded:
     """Every document through the full validation (on every core); raise InvalidCatalog on errors."""
+    from . import doccache
+    from .validate import validate_catalog
+
     report = validate_catalog(data_dir)
     if report.errors:
         raise InvalidCatalog(report.problems)
     return doccache.Loaded(report.documents, doccache.entries_of(report.documents, scanned, stamps, racy), None)
 
 
-def _unaffected(manifest: dict, before: dict, loaded: doccache.Loaded, untouched: set[str]) -> dict[str, str]:
+def _unaffected(manifest: dict, before: dict, loaded: Loaded, untouched: set[str]) -> dict[str, str]:
     """Pages on disk as the last build left them that show no changed document: path -> SHA-256."""
+    from .doccache import valid_entry
     from .render.deps import affected
 
     after = {rel: (entry[2], entry[3]) for rel, entry in loaded.files.items()}
-    old = {rel: (entry[2], entry[3]) for rel, entry in before.items() if doccache.valid_entry(entry)}
+    old = {rel: (entry[2], entry[3]) for rel, entry in before.items() if valid_entry(entry)}
     dirty = affected(old, after, loaded.changed)
     return {p: manifest[p] for p in untouched if p in manifest and p.endswith(".md") and p not in dirty}
 
@@ -165,6 +177,8 @@ def _write(out_dir: Path, files: dict, changes: Changes, progress, record: tuple
     print_, data, key, cached, manifest = record
     build_id = os.urandom(8).hex()
     buildstate.forget(out_dir)
+    from . import doccache
+
     doccache.forget(out_dir)
     apply(out_dir, files, changes, MANIFEST_NAME, progress, manifest)
     out_dir.mkdir(parents=True, exist_ok=True)

@@ -12,12 +12,7 @@ import sys
 import click
 
 from .. import __version__
-from .common import provcat
-from . import validate_cmd  # noqa: F401  (registers its command)
-from . import build_cmd  # noqa: F401  (registers its command)
-from . import export_cmd, list_cmd, price_cmd, show_cmd  # noqa: F401  (register their commands)
-from . import import_cmd, compare_cmd  # noqa: F401  (register their commands)
-from . import site_cmd  # noqa: F401  (registers its commands)
+from .common import provcat  # commands are imported when they run (see common.LazyGroup)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -11,7 +11,30 @@ from .. import __version__
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
-@click.group(context_settings=CONTEXT)
+# Each command's module, imported only when the command runs (or help lists it), so a command
+# pays only for what it uses: a skipped ``provcat build`` took longer to import every command than to run.
+COMMANDS = {
+    "validate": "validate_cmd", "build": "build_cmd", "export": "export_cmd", "list": "list_cmd",
+    "price": "price_cmd", "show": "show_cmd", "import": "import_cmd", "compare-sources": "compare_cmd",
+    "site": "site_cmd",
+}
+
+
+class LazyGroup(click.Group):
+    """A group whose commands register themselves when their module is first imported."""
+
+    def list_commands(self, ctx) -> list[str]:
+        return sorted(set(COMMANDS) | set(self.commands))
+
+    def get_command(self, ctx, name: str):
+        if name not in self.commands and name in COMMANDS:
+            from importlib import import_module
+
+            import_module(f"{__package__}.{COMMANDS[name]}")
+        return super().get_command(ctx, name)
+
+
+@click.group(cls=LazyGroup, context_settings=CONTEXT)
 @click.version_option(__version__, prog_name="provcat")
 def provcat() -> None:
     """Provider Catalog: validate, render and query facts about AI inference providers.
