@@ -186,12 +186,33 @@ def _write(out_dir: Path, files: dict, changes: Changes, progress, record: tuple
     buildstate.save(out_dir, print_, data, [*files, MANIFEST_NAME], build_id)
 
 
+FORK_FROM = 1000  # offerings; for smaller catalogs a child process costs more than it saves
+
+
 def collect(catalog: Catalog, context: BuildContext, producers: list[Producer] | None = None) -> dict[str, bytes]:
     """Every producer's files, merged; a path produced twice is an error."""
+    producers = PRODUCERS if producers is None else producers
     files: dict[str, bytes] = {}
-    for producer in PRODUCERS if producers is None else producers:
-        for path, data in producer(catalog, context).items():
+    for producer, produced in zip(producers, _produce(catalog, context, producers)):
+        for path, data in produced.items():
             if path in files or path == MANIFEST_NAME:
                 raise ConflictingOutput(f"{path} is produced twice (last by {producer.__name__})")
             files[check_path(path)] = data
     return files
+
+
+def _produce(catalog: Catalog, context: BuildContext, producers: list[Producer]) -> list[dict[str, bytes]]:
+    """The producers' results in order; for a big catalog, all but the first run in forked children
+    beside the first (see :mod:`.forked`)."""
+    from .forked import Forked, can_fork
+
+    if len(producers) < 2 or len(catalog.offerings) < FORK_FROM or not can_fork():
+        return [producer(catalog, context) for producer in producers]
+    children = [Forked(lambda p=p: p(catalog, context)) for p in producers[1:]]
+    try:
+        first = producers[0](catalog, context)
+    except BaseException:
+        for child in children:
+            child.abandon()
+        raise
+    return [first] + [child.result() for child in children]

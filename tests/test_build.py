@@ -273,3 +273,11 @@ def test_the_build_reports_the_size_of_each_main_json_export(tmp_path, capsys):
         assert f"{size:>12,} bytes  {out / 'api' / name}\n" in first
     assert main(["build", "--data", str(DATA), "--out", str(out)]) == 0  # skipped: sizes read from disk
     assert capsys.readouterr().err.splitlines()[:3] == first.splitlines()[:3]
+
+
+@pytest.mark.parametrize("digests", [{}, {"README.md": "00"}, {"z.md": "1", 'é/"q\\.md': "2", "a/b.md": "3"}])
+def test_the_manifest_is_json_indented_by_one_space(digests):
+    import json
+
+    body = {"generator": "provcat", "format": writetree.MANIFEST_FORMAT, "files": dict(sorted(digests.items()))}
+    assert writetree.manifest_bytes(digests) == (json.dumps(body, indent=1, ensure_ascii=False) + "\n").encode()

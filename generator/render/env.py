@@ -46,7 +46,7 @@ def make_environment(templates_dir: Path | str | None = None) -> jinja2.Environm
         finalize=filters.finalize,
         auto_reload=False,
         cache_size=-1,
-        bytecode_cache=_bytecode_cache(),
+        bytecode_cache=bytecode_cache({**_SYNTAX, "finalize": "filters.finalize"}),
         **_SYNTAX,
     )
     filters.register(env)
@@ -69,12 +69,13 @@ class _QuietBytecodeCache(jinja2.FileSystemBytecodeCache):
             pass
 
 
-def _bytecode_cache() -> jinja2.BytecodeCache | None:
+def bytecode_cache(options: dict) -> jinja2.BytecodeCache | None:
     """Compiling the templates takes longer than rendering a small catalog, so the compiled code is
     kept (like the validators, see :func:`generator.schemas.fast_validator`), keyed by each
-    template's name and checked against its source."""
+    template's name and checked against its source; environments with other *options* (those the
+    compiled code depends on) use another folder."""
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    tag = hashlib.sha256(repr((jinja2.__version__, sorted(_SYNTAX.items()), "finalize")).encode()).hexdigest()[:12]
+    tag = hashlib.sha256(repr((jinja2.__version__, sorted(options.items()))).encode()).hexdigest()[:12]
     folder = os.path.join(base, "provcat", f"templates-{tag}")
     try:
         os.makedirs(folder, exist_ok=True)

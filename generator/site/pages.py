@@ -81,11 +81,13 @@ def make_environment(override: Path | str | None = None) -> jinja2.Environment:
 
     Cached: templates compile once per process (Jinja reloads a template whose file changed).
     """
+    from ..render.env import bytecode_cache
+
     search = [str(override)] if override else []
+    syntax = {"autoescape": True, "keep_trailing_newline": True, "trim_blocks": True, "lstrip_blocks": True}
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(search + [str(TEMPLATE_DIR)]),
-        undefined=jinja2.StrictUndefined, autoescape=True, keep_trailing_newline=True,
-        trim_blocks=True, lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined, bytecode_cache=bytecode_cache({**syntax, "site": True}), **syntax,
     )
     environment.filters.update(cell=escape.md_cell, code=escape.md_code, url=escape.safe_url, money=facts.money,
                                yes_no=facts.yes_no, number=facts.number, sortnum=_sort_number,
