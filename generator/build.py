@@ -117,28 +117,48 @@ def build(data_dir: Path | str, out_dir: Path | str, *, templates: Path | str | 
             buildstate.refresh(state, out_dir, stamps, scanned)
         sizes = {p: (out_dir / p).stat().st_size for p in EXPORT_REPORTED if p in owned}
         return BuildResult(Changes(unchanged=owned), len(owned) - 1, check, skipped=True, sizes=sizes)
-    racy = buildstate.racy_hashes(data_dir, stamps, scanned)  # before anything reads the files
-    from . import doccache
-    from .catalog import catalog_from_report
-    from .validate import Report
-
-    key = doccache.cache_key(code, data_dir)
-    cache = doccache.read(out_dir, key)
-    same_build = bool(cache) and cache.get("build") == state.get("build")
-    loaded = doccache.load(data_dir, cache.get("files", {}), stamps, scanned) if same_build else None
-    if loaded is None:
-        loaded = _validated(data_dir, stamps, scanned, racy)
-    untouched = buildstate.untouched(state, out_dir)
-    manifest = read_manifest(out_dir)
-    reuse = templates is None and same_build and state.get("fingerprint") == print_ and loaded.changed is not None
-    keep = _unaffected(manifest, cache["files"], loaded, untouched) if reuse else None
-    catalog = catalog_from_report(Report([], loaded.documents), data_dir)
-    files = collect(catalog, BuildContext(data_dir, out_dir, templates, pretty, keep))
-    changes = plan(out_dir, files, MANIFEST_NAME, untouched, manifest)
+    ready = _prepare(data_dir, out_dir, (code, print_), templates, state, (stamps, scanned))
+    files = collect(ready.catalog, BuildContext(data_dir, out_dir, templates, pretty, ready.keep))
+    changes = plan(out_dir, files, MANIFEST_NAME, ready.untouched, ready.manifest)
     if not check:
-        _write(out_dir, files, changes, progress, (print_, (stamps, racy), key, loaded.files, manifest))
+        _write(out_dir, files, changes, progress, ready)
     sizes = {p: len(files[p]) for p in EXPORT_REPORTED if p in files}
     return BuildResult(changes, len(files), check, sizes=sizes)
+
+
+@dataclass
+class _Ready:
+    """A build's catalog and what it knows about the outputs and caches, before producing anything."""
+
+    catalog: Catalog
+    keep: dict[str, str] | None  # pages to leave as they are
+    untouched: set[str]  # outputs as the last build left them
+    manifest: dict[str, str]  # the last build's
+    record: tuple  # (fingerprint, (stamps, racy hashes), build id, the encoded cache) for after writing
+
+
+def _prepare(data_dir: Path, out_dir: Path, prints: tuple[str, str], templates: Path | None, state: dict,
+             scan: tuple[dict, int]) -> _Ready:
+    """The validated catalog (from the cache where files are unchanged) and the pages to keep."""
+    from . import doccache
+    from .catalog import catalog_from_report
+    from .export.gcpause import collector_paused
+    from .validate import Report
+
+    (code, print_), (stamps, scanned) = prints, scan
+    racy = buildstate.racy_hashes(data_dir, stamps, scanned)  # before anything reads the files
+    key, build_id = doccache.cache_key(code, data_dir), os.urandom(8).hex()
+    with collector_paused():  # tens of thousands of objects, all kept: collections would find nothing
+        cache = doccache.read(out_dir, key)
+        same_build = bool(cache) and cache.get("build") == state.get("build")
+        loaded = doccache.load(data_dir, cache.get("files", {}), stamps, scanned) if same_build else None
+        loaded = loaded or _validated(data_dir, stamps, scanned, racy)
+        untouched, manifest = buildstate.untouched(state, out_dir), read_manifest(out_dir)
+        reuse = templates is None and same_build and state.get("fingerprint") == print_ and loaded.changed is not None
+        keep = _unaffected(manifest, cache["files"], loaded, untouched) if reuse else None
+        catalog = catalog_from_report(Report([], loaded.documents), data_dir)
+    encoded = doccache.encode(key, loaded.files, build=build_id)  # now, so the documents can be freed
+    return _Ready(catalog, keep, untouched, manifest, (print_, (stamps, racy), build_id, encoded))
 
 
 def _fingerprints(templates: Path | None, pretty: bool) -> tuple[str, str]:
@@ -172,17 +192,16 @@ def _unaffected(manifest: dict, before: dict, loaded: Loaded, untouched: set[str
     return {p: manifest[p] for p in untouched if p in manifest and p.endswith(".md") and p not in dirty}
 
 
-def _write(out_dir: Path, files: dict, changes: Changes, progress, record: tuple) -> None:
+def _write(out_dir: Path, files: dict, changes: Changes, progress, ready: _Ready) -> None:
     """Write the changes, then the state and cache of this build (forgotten while writing)."""
-    print_, data, key, cached, manifest = record
-    build_id = os.urandom(8).hex()
-    buildstate.forget(out_dir)
     from . import doccache
 
+    print_, data, build_id, encoded = ready.record
+    buildstate.forget(out_dir)
     doccache.forget(out_dir)
-    apply(out_dir, files, changes, MANIFEST_NAME, progress, manifest)
+    apply(out_dir, files, changes, MANIFEST_NAME, progress, ready.manifest)
     out_dir.mkdir(parents=True, exist_ok=True)
-    doccache.write(out_dir, key, cached, build=build_id)
+    doccache.write_encoded(out_dir, encoded)
     buildstate.save(out_dir, print_, data, [*files, MANIFEST_NAME], build_id)
 
 

@@ -64,14 +64,25 @@ def read(out_dir: Path, key: str) -> dict:
     return cache
 
 
-def write(out_dir: Path, key: str, files: dict, **extra) -> None:
-    """Save *files* (rel -> entry) atomically; a value marshal cannot hold means no cache."""
+def encode(key: str, files: dict, **extra) -> bytes | None:
+    """The cache file's bytes for *files* (rel -> entry); None when marshal cannot hold a value."""
     try:
         body = marshal.dumps({"key": key, "files": files, **extra})
     except ValueError:
+        return None
+    return digest(body) + body
+
+
+def write(out_dir: Path, key: str, files: dict, **extra) -> None:
+    """Save *files* (rel -> entry) atomically; a value marshal cannot hold means no cache."""
+    write_encoded(out_dir, encode(key, files, **extra))
+
+
+def write_encoded(out_dir: Path, encoded: bytes | None) -> None:
+    if encoded is None:
         return
     temp = Path(out_dir) / f".{CACHE_NAME}.{os.getpid()}.tmp"
-    temp.write_bytes(digest(body) + body)
+    temp.write_bytes(encoded)
     os.replace(temp, Path(out_dir) / CACHE_NAME)
 
 

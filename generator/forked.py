@@ -9,6 +9,7 @@ producer itself, so errors surface exactly as in a serial build.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import pickle
@@ -28,10 +29,13 @@ class Forked:
     def __init__(self, call: Callable[[], object]):
         self.call = call
         self.read_end, write_end = os.pipe()
+        gc.freeze()  # the child's collector then never touches (and so copies) the parent's objects
         self.pid = os.fork()
         if self.pid == 0:  # the child: compute, send, leave without running any cleanup of the parent
+            gc.disable()
             os.close(self.read_end)
             _send(write_end, call)
+        gc.unfreeze()
         os.close(write_end)
 
     def result(self):
