@@ -9,7 +9,7 @@ models.dev corpus).
 
     python benchmarks/bench_build.py                   # ~5,300 offerings
     python benchmarks/bench_build.py --sizes 5292 100000 --runs 3 --work /tmp/bench
-    python benchmarks/bench_build.py --data /tmp/pb-mdev --runs 5   # a catalog on disk (a copy is edited)
+    python benchmarks/bench_build.py --data /tmp/mdev --runs 5   # a catalog on disk (a copy is edited)
 
 With ``--data`` the catalog is copied to the work directory first and the
 one-offering edit changes the input price of one offering there (the

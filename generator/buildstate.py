@@ -11,7 +11,7 @@ directory records
   data directory -- or, for a file modified so recently (within
   :data:`RACY_NS` of the scan) that a later edit in the same clock tick could
   leave its stamp unchanged, of its content, which the next build reads again;
-* the size and modification time of every file the build owns.
+* the size, mtime, ctime and inode of every file the build owns.
 
 The next build computes the fingerprint, stats the data files and the outputs;
 only when all three match exactly is the build skipped.  Anything else means a
