@@ -5,15 +5,16 @@ the last successful build, its stamp (size, mtime, ctime, inode), the hash of
 its bytes when known, its kind and its parsed, validated data.  The next build
 takes a file's data from the cache when
 
-* its stamp is unchanged and was not taken within :data:`.buildstate.RACY_NS`
-  of the scan (a later edit in the same clock tick could leave it unchanged), or
-* its bytes hash to the cached hash;
+* its stamp is unchanged (stamps taken within :data:`.buildstate.RACY_NS` of
+  a file's last change are not kept: a later edit in the same clock tick could
+  leave them unchanged), or
+* its bytes hash to the cached hash (a file touched but not changed);
 
 every other file is read and validated again (:mod:`.validate`), and the
 rules that look across files run over all documents, as in a full
-validation.  Any problem -- an error in a file, a cross-file error, a stray
-file -- sends the build down the full validation, which reports it with line
-and column.  When many files changed (a checkout), the full validation, which
+validation.  Any error -- in a file, across files, a broken link in the
+layout -- sends the build down the full validation, which reports it with
+line and column.  When many files changed (a checkout), the full validation, which
 uses every core, is taken too.
 
 The cache is trusted only when it is whole and was written by this generator:
@@ -51,7 +52,8 @@ def digest(data: bytes) -> bytes:
 
 
 def read(out_dir: Path, key: str) -> dict:
-    """The cached state of the last build (``files``, ``pages``), or {} when absent, damaged or stale."""
+    """The cache of the last build (``files``: rel -> entry, ``build``: its id), or {} when absent,
+    damaged or written for another generator, data directory or Python."""
     try:
         raw = (Path(out_dir) / CACHE_NAME).read_bytes()
         if digest(raw[_DIGEST:]) != raw[:_DIGEST]:
