@@ -46,6 +46,7 @@ class BuildContext:
     templates_dir: Path | None = None
     pretty: bool = False
     keep: dict[str, str] | None = None  # Markdown pages left as they are on disk: path -> SHA-256
+    previous_exports: object = None  # what the exports may reuse (generator.export.incremental.Previous)
     _env: object = None
 
     @property
@@ -118,7 +119,7 @@ def build(data_dir: Path | str, out_dir: Path | str, *, templates: Path | str | 
         sizes = {p: (out_dir / p).stat().st_size for p in EXPORT_REPORTED if p in owned}
         return BuildResult(Changes(unchanged=owned), len(owned) - 1, check, skipped=True, sizes=sizes)
     ready = _prepare(data_dir, out_dir, (code, print_), templates, state, (stamps, scanned))
-    files = collect(ready.catalog, BuildContext(data_dir, out_dir, templates, pretty, ready.keep))
+    files = collect(ready.catalog, BuildContext(data_dir, out_dir, templates, pretty, *ready.reuse))
     changes = plan(out_dir, files, MANIFEST_NAME, ready.untouched, ready.manifest)
     if not check:
         _write(out_dir, files, changes, progress, ready)
@@ -131,7 +132,7 @@ class _Ready:
     """A build's catalog and what it knows about the outputs and caches, before producing anything."""
 
     catalog: Catalog
-    keep: dict[str, str] | None  # pages to leave as they are
+    reuse: tuple  # (pages to leave as they are: path -> SHA-256, what the exports may reuse), or Nones
     untouched: set[str]  # outputs as the last build left them
     manifest: dict[str, str]  # the last build's
     record: tuple  # (fingerprint, (stamps, racy hashes), build id, the encoded cache) for after writing
@@ -155,10 +156,10 @@ def _prepare(data_dir: Path, out_dir: Path, prints: tuple[str, str], templates: 
         loaded = loaded or _validated(data_dir, stamps, scanned, racy)
         untouched, manifest = buildstate.untouched(state, out_dir), read_manifest(out_dir)
         reuse = templates is None and same_build and state.get("fingerprint") == print_ and loaded.changed is not None
-        keep = _unaffected(manifest, cache["files"], loaded, untouched) if reuse else None
+        unaffected = _unaffected(out_dir, manifest, cache["files"], loaded, untouched) if reuse else (None, None)
         catalog = catalog_from_report(Report([], loaded.documents), data_dir)
     encoded = doccache.encode(key, loaded.files, build=build_id)  # now, so the documents can be freed
-    return _Ready(catalog, keep, untouched, manifest, (print_, (stamps, racy), build_id, encoded))
+    return _Ready(catalog, unaffected, untouched, manifest, (print_, (stamps, racy), build_id, encoded))
 
 
 def _fingerprints(templates: Path | None, pretty: bool) -> tuple[str, str]:
@@ -181,15 +182,18 @@ def _validated(data_dir: Path, stamps: dict, scanned: int, racy: dict) -> Loaded
     return doccache.Loaded(report.documents, doccache.entries_of(report.documents, scanned, stamps, racy), None)
 
 
-def _unaffected(manifest: dict, before: dict, loaded: Loaded, untouched: set[str]) -> dict[str, str]:
-    """Pages on disk as the last build left them that show no changed document: path -> SHA-256."""
+def _unaffected(out_dir: Path, manifest: dict, before: dict, loaded: Loaded, untouched: set[str]) -> tuple:
+    """Pages on disk as the last build left them that show no changed document (path -> SHA-256),
+    and what the JSON exports may take from the last build's files."""
     from .doccache import valid_entry
+    from .export.incremental import Previous
     from .render.deps import affected
 
     after = {rel: (entry[2], entry[3]) for rel, entry in loaded.files.items()}
     old = {rel: (entry[2], entry[3]) for rel, entry in before.items() if valid_entry(entry)}
-    dirty = affected(old, after, loaded.changed)
-    return {p: manifest[p] for p in untouched if p in manifest and p.endswith(".md") and p not in dirty}
+    dirty, providers = affected(old, after, loaded.changed)
+    keep = {p: manifest[p] for p in untouched if p in manifest and p.endswith(".md") and p not in dirty}
+    return keep, Previous(out_dir, manifest, untouched, providers)
 
 
 def _write(out_dir: Path, files: dict, changes: Changes, progress, ready: _Ready) -> None:

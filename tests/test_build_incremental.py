@@ -55,6 +55,7 @@ EDITS = {  # what a person might change, each a function of the data directory
     "model authors": lambda d: replace(d / "models/author-2/model-2.yaml", "authors: [author-2]",
                                        "authors: [author-2, author-0]"),
     "author name": lambda d: replace(d / "authors/author-0.yaml", "name: Author 0", "name: Author Zero"),
+    "logo added": lambda d: (d / "providers/provider-1/logo.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"/>\n'),
     "verification date": lambda d: replace(d / "providers/provider-3/provider.yaml", "last_verified: 2026-04-15",
                                            "last_verified: 2026-09-30"),
 }
@@ -76,7 +77,8 @@ def test_an_incremental_build_after_an_edit_equals_a_cold_build(tmp_path, catalo
 def test_edits_one_after_another_keep_matching_a_cold_build(tmp_path, catalog):
     out = tmp_path / "out"
     build(catalog, out)
-    for name, edit in EDITS.items():
+    steps = {**EDITS, "logo removed": lambda d: (d / "providers/provider-1/logo.svg").unlink()}
+    for name, edit in steps.items():
         settle(catalog)
         edit(catalog)
         build(catalog, out)

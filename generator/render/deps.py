@@ -107,8 +107,9 @@ class Graph:
             pages.update((offering_page(provider_id, offering_id), paths.provider_page(provider_id)))
 
 
-def affected(before: dict, after: dict, changed: list[tuple]) -> set[str]:
-    """The pages showing any document of *changed* ((kind, rel, old data, new data)), before or after."""
+def affected(before: dict, after: dict, changed: list[tuple]) -> tuple[set[str], set[str]]:
+    """The pages showing any document of *changed* ((kind, rel, old data, new data)), before or
+    after; and the providers whose part of the JSON exports it may change (see :func:`export_dirty`)."""
     pages = set(INDEX_PAGES)
     old, new = Graph(before), Graph(after)
     for kind, rel, old_data, new_data in changed:
@@ -116,4 +117,19 @@ def affected(before: dict, after: dict, changed: list[tuple]) -> set[str]:
             pages |= old.pages_of(kind, rel, old_data)
         if new_data is not None:
             pages |= new.pages_of(kind, rel, new_data)
-    return pages
+    return pages, export_dirty(old, new, changed)
+
+
+def export_dirty(old: Graph, new: Graph, changed: list[tuple]) -> set[str]:
+    """Providers whose part of the exports may change: that of a changed provider or offering, and
+    of every provider serving a changed canonical model (its offerings inherit the model's facts).
+    Authors appear in the exports only by id, and in their own list, which is always encoded."""
+    providers = set()
+    for kind, rel, old_data, new_data in changed:
+        if kind in ("provider", "offering"):
+            providers.add(rel.split("/")[1])
+        elif kind == "model":
+            for graph, data in ((old, old_data), (new, new_data)):
+                if data is not None:
+                    providers.update(p for p, _ in graph.by_model.get(data["id"], ()))
+    return providers
