@@ -231,6 +231,7 @@ def _produce(catalog: Catalog, context: BuildContext, producers: list[Producer])
 
     if len(producers) < 2 or len(catalog.offerings) < FORK_FROM or not can_fork():
         return [producer(catalog, context) for producer in producers]
+    context.env  # Jinja and the docs' templates, imported once here rather than in every child
     children = [Forked(lambda p=p: p(catalog, context)) for p in producers[1:]]
     try:
         first = producers[0](catalog, context)
