@@ -4,18 +4,20 @@ A no-op rebuild would otherwise validate and render the whole catalog only to
 find every byte equal.  After each build, ``.provcat-state.json`` in the output
 directory records
 
-* a fingerprint of every input: the bytes of each file under the data
-  directory, the templates (ours and ``--templates``), the generator's own
-  source and ``schema/``, the producers in use, ``--pretty`` and
-  ``SOURCE_DATE_EPOCH``;
-* the size and modification time of every file the build owns.
+* a fingerprint of the code and options: the bytes of the templates (ours and
+  ``--templates``), the generator's own source and ``schema/``, the producers
+  in use, ``--pretty`` and ``SOURCE_DATE_EPOCH``;
+* a digest of the stamp (size, mtime, ctime, inode) of every file under the
+  data directory -- or, for a file modified so recently (within
+  :data:`RACY_NS` of the scan) that a later edit in the same clock tick could
+  leave its stamp unchanged, of its content, which the next build reads again;
+* the size, mtime, ctime and inode of every file the build owns.
 
-The next build computes the fingerprint (reading the inputs, which is much
-cheaper than validating them) and stats the outputs; only when both match
-exactly is the build skipped.  Anything else -- an edited input, a touched or
-deleted output, another generator version -- means a full build, whose
-results are compared byte for byte as usual.  The state file is a local cache:
-it is not in the manifest and is not committed.
+The next build computes the fingerprint, stats the data files and the outputs;
+only when all three match exactly is the build skipped.  Anything else means a
+real build, which revalidates and re-renders only what changed (see
+:mod:`.doccache`), and compares its results with the files on disk.  The state
+file is a local cache: it is not in the manifest and is not committed.
 """
 
 from __future__ import annotations
@@ -23,19 +25,22 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import time
 from pathlib import Path
 
 STATE_NAME = ".provcat-state.json"
-STATE_FORMAT = 1
+STATE_FORMAT = 2
+RACY_NS = 2 * 10**9  # files modified this close to a scan are checked by content next time
 PACKAGE_DIR = Path(__file__).resolve().parent
 FINGERPRINT_INPUTS: list[Path] = [PACKAGE_DIR, PACKAGE_DIR.parent / "schema"]  # producers reading more add here
 
 
-def fingerprint(data_dir: Path, template_dirs: list[Path], options: dict) -> str:
-    """SHA-256 over every input of a build (see the module docstring)."""
+def fingerprint(template_dirs: list[Path], options: dict, code: bool = True) -> str:
+    """SHA-256 over every input of a build but the data (see the module docstring);
+    without *code*, the generator's source and the schemas are left out."""
     digest = hashlib.sha256(json.dumps(options, sort_keys=True, default=str).encode())
     digest.update(os.environ.get("SOURCE_DATE_EPOCH", "").encode())
-    for label, root in [("data", data_dir)] + [("input", p) for p in [*template_dirs, *FINGERPRINT_INPUTS]]:
+    for label, root in [("input", p) for p in [*template_dirs, *(FINGERPRINT_INPUTS if code else [])]]:
         for rel, path in _files(str(root)):
             with open(path, "rb") as handle:
                 data = handle.read()
@@ -62,38 +67,118 @@ def _files(root: str, prefix: str = ""):
             yield prefix + entry.name, entry.path
 
 
+def stamp(st: os.stat_result) -> tuple[int, int, int, int]:
+    """What changes when a file's content may have: size, mtime, ctime (which no tool can set), inode."""
+    return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+
+
+def is_racy(file_stamp, scanned_ns: int) -> bool:
+    """True when the file changed so shortly before *scanned_ns* that its stamp cannot be trusted."""
+    return max(file_stamp[1], file_stamp[2]) >= scanned_ns - RACY_NS
+
+
+def data_stamps(data_dir: Path) -> tuple[dict[str, tuple], int]:
+    """The stamp of every file under *data_dir*, and when they were taken (ns)."""
+    scanned = time.time_ns()
+    return {rel: stamp(os.stat(path)) for rel, path in _files(str(data_dir))}, scanned
+
+
+def content_hash(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=32).hexdigest()
+
+
+def racy_hashes(data_dir: Path, stamps: dict[str, tuple], scanned: int) -> dict[str, str]:
+    """The content hash of every file whose stamp is too recent to be trusted alone."""
+    return hashes(data_dir, [rel for rel, s in stamps.items() if is_racy(s, scanned)])
+
+
+def hashes(data_dir: Path, rels) -> dict[str, str]:
+    out = {}
+    for rel in rels:
+        try:
+            with open(os.path.join(data_dir, rel), "rb") as handle:
+                out[rel] = content_hash(handle.read())
+        except OSError:
+            continue
+    return out
+
+
+def data_digest(stamps: dict[str, tuple], by_content: dict[str, str]) -> str:
+    """A digest of the data files: their stamps, or for those in *by_content*, their content hash."""
+    items = sorted((rel, by_content.get(rel, s)) for rel, s in stamps.items())
+    return hashlib.sha256(repr(items).encode()).hexdigest()
+
+
 def stats(out_dir: Path, paths) -> dict[str, list[int]] | None:
-    """``path -> [size, mtime_ns]`` of each owned file; None when one is missing."""
+    """``path -> [size, mtime_ns, ctime_ns, inode]`` of each owned file; None when one is missing."""
     result = {}
+    base = str(out_dir)
     for rel in paths:
         try:
-            st = os.stat(out_dir / rel)
+            st = os.stat(os.path.join(base, rel))
         except OSError:
             return None
-        result[rel] = [st.st_size, st.st_mtime_ns]
+        result[rel] = [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
     return result
 
 
-def unchanged(out_dir: Path, print_: str) -> list[str] | None:
-    """The owned files when inputs and outputs are as the last build left them; else None."""
+def read(out_dir: Path) -> dict:
+    """The state the last build left, or {} when there is none or it is unreadable."""
     try:
         state = json.loads((out_dir / STATE_NAME).read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return None
-    if not isinstance(state, dict) or state.get("format") != STATE_FORMAT or state.get("fingerprint") != print_:
-        return None
-    recorded = state.get("outputs")
-    if not isinstance(recorded, dict) or stats(out_dir, recorded) != recorded:
-        return None
-    return sorted(recorded)
+        return {}
+    ok = isinstance(state, dict) and state.get("format") == STATE_FORMAT and isinstance(state.get("outputs"), dict)
+    return state if ok else {}
 
 
-def save(out_dir: Path, print_: str, paths) -> None:
-    """Record the fingerprint and the owned files' stats after a build."""
+def unchanged(state: dict, out_dir: Path, print_: str, data_dir: Path, stamps: dict) -> list[str] | None:
+    """The owned files when inputs and outputs are as the last build left them; else None."""
+    racy = state.get("racy")
+    if not state or state.get("fingerprint") != print_ or not isinstance(racy, dict):
+        return None
+    if state.get("data") != data_digest(stamps, hashes(data_dir, racy)):
+        return None
+    recorded = state["outputs"]
+    return sorted(recorded) if stats(out_dir, recorded) == recorded else None
+
+
+def refresh(state: dict, out_dir: Path, stamps: dict, scanned: int) -> None:
+    """After a skipped build: trust the stamps of files checked by content that are no longer recent,
+    so the next no-op build need not read them again."""
+    racy = state.get("racy") or {}
+    still = {rel: h for rel, h in racy.items() if rel in stamps and is_racy(stamps[rel], scanned)}
+    if len(still) < len(racy):
+        _write_state(out_dir, {**state, "racy": still, "data": data_digest(stamps, still)})
+
+
+def untouched(state: dict, out_dir: Path) -> set[str]:
+    """The owned files whose size and mtime are as the last build left them."""
+    untouched_ = set()
+    base = str(out_dir)
+    for rel, recorded in state.get("outputs", {}).items():
+        try:
+            st = os.stat(os.path.join(base, rel))
+        except OSError:
+            continue
+        if [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino] == recorded:
+            untouched_.add(rel)
+    return untouched_
+
+
+def save(out_dir: Path, print_: str, data: tuple[dict, dict], paths, build_id: str = "") -> None:
+    """Record the fingerprint, the data's stamps (and content hashes where racy), the owned files'
+    stats after a build."""
     outputs = stats(out_dir, paths)
     if outputs is None:
         return
-    body = json.dumps({"format": STATE_FORMAT, "fingerprint": print_, "outputs": outputs})
+    stamps, racy = data
+    _write_state(out_dir, {"format": STATE_FORMAT, "fingerprint": print_, "data": data_digest(stamps, racy),
+                           "racy": racy, "outputs": outputs, "build": build_id})
+
+
+def _write_state(out_dir: Path, state: dict) -> None:
+    body = json.dumps(state)
     temp = out_dir / f".{STATE_NAME}.{os.getpid()}.tmp"
     temp.write_text(body, encoding="utf-8")
     os.replace(temp, out_dir / STATE_NAME)

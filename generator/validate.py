@@ -74,6 +74,12 @@ def _examine_all(entries: list[Entry], today: date, keep_data: bool):
         return list(pool.map(_examine, jobs, chunksize=max(1, len(jobs) // (workers * 4))))
 
 
+def examine_file(entry: Entry, today: date | None = None) -> tuple[rules.Document | None, list[Problem]]:
+    """One file read and checked on its own (schema, its own rules, warnings): the per-file part of
+    :func:`validate_catalog`, for callers that re-check changed files only."""
+    return _examine((entry, today or date.today(), True))
+
+
 def _examine(job) -> tuple[rules.Document | None, list[Problem]]:
     """Read one file, check it against its schema and its own rules, look for warnings."""
     entry, today, keep_data = job

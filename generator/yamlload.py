@@ -187,7 +187,7 @@ def fast_parse(text: str) -> dict | None:
     reference does (tests/test_yaml_parity.py: fixed cases and random
     documents).  Any doubt sends the file down
     the careful path, and so does any problem found in it later (see
-    :func:`generator.validate._examine`), so messages always come from PyYAML.
+    :func:`generator.validate.examine_file`), so messages always come from PyYAML.
     """
     if _fast is None or text.startswith(("%", "---")) or not _plain(text):
         return None

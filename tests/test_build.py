@@ -11,6 +11,7 @@ from generator import InvalidCatalog, load_catalog
 from generator import build as build_module
 from generator import writetree
 from generator.buildstate import STATE_NAME
+from generator.doccache import CACHE_NAME
 from generator.build import PRODUCERS, BuildContext, ConflictingOutput, build, collect
 from generator.cli import main
 from generator.writetree import MANIFEST_NAME, UnsafeOutputPath, read_manifest
@@ -23,7 +24,7 @@ OLD = 1_000_000_000  # an mtime (2001) that no build could produce by writing
 def snapshot(out: Path) -> dict[str, tuple[bytes, int]]:
     """Every file of the build and its mtime, leaving out the local cache."""
     return {p.relative_to(out).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns) for p in out.rglob("*")
-            if p.is_file() and p.name != STATE_NAME}
+            if p.is_file() and p.name not in (STATE_NAME, CACHE_NAME)}
 
 
 def age(out: Path) -> None:
@@ -272,3 +273,11 @@ def test_the_build_reports_the_size_of_each_main_json_export(tmp_path, capsys):
         assert f"{size:>12,} bytes  {out / 'api' / name}\n" in first
     assert main(["build", "--data", str(DATA), "--out", str(out)]) == 0  # skipped: sizes read from disk
     assert capsys.readouterr().err.splitlines()[:3] == first.splitlines()[:3]
+
+
+@pytest.mark.parametrize("digests", [{}, {"README.md": "00"}, {"z.md": "1", 'é/"q\\.md': "2", "a/b.md": "3"}])
+def test_the_manifest_is_json_indented_by_one_space(digests):
+    import json
+
+    body = {"generator": "provcat", "format": writetree.MANIFEST_FORMAT, "files": dict(sorted(digests.items()))}
+    assert writetree.manifest_bytes(digests) == (json.dumps(body, indent=1, ensure_ascii=False) + "\n").encode()

@@ -28,7 +28,12 @@ def export_files(catalog: Catalog, context=None) -> dict[str, bytes]:
     *context* may carry ``pretty`` (indent the JSON); anything else is ignored.
     """
     pretty = bool(getattr(context, "pretty", False))
+    previous = getattr(context, "previous_exports", None)
     with collector_paused():
+        if previous is not None and not pretty and previous.usable():
+            from . import incremental
+
+            return _with_schemas(incremental.files(catalog, previous))
         return _files(catalog, pretty)
 
 
@@ -41,6 +46,10 @@ def _files(catalog: Catalog, pretty: bool) -> dict[str, bytes]:
     }
     for document in providers:
         files[f"{API_DIR}/providers/{document['id']}.json"] = payload.sealed_bytes({"provider": document}, pretty)
+    return _with_schemas(files)
+
+
+def _with_schemas(files: dict[str, bytes]) -> dict[str, bytes]:
     for name in SCHEMAS:
         files[f"{API_DIR}/{name}"] = (SCHEMA_DIR / name).read_bytes()
     return files

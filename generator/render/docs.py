@@ -25,6 +25,7 @@ from pathlib import Path
 import jinja2
 
 from ..catalog import Catalog
+from ..writetree import Kept
 from . import paths
 from .env import make_environment
 from .logos import logo_bytes
@@ -36,17 +37,27 @@ _JOB: tuple = ()  # (env, views, pages) for forked workers, set just before fork
 
 
 def render_docs(catalog: Catalog, templates_dir: Path | str | None = None,
-                env: jinja2.Environment | None = None, jobs: int | None = None) -> dict[str, bytes]:
+                env: jinja2.Environment | None = None, jobs: int | None = None,
+                keep: dict[str, str] | None = None) -> dict[str, bytes]:
     """Every page and logo of *catalog*: output path -> bytes (UTF-8).
 
     *jobs*: worker processes (default: one per CPU for big catalogs, else 1).
+    *keep*: pages not to render (path -> the SHA-256 of the page on disk, which
+    stays as it is): they are returned as :class:`~generator.writetree.Kept`.
     """
     env = env or make_environment(templates_dir)
     views = build_views(catalog, env)
-    pages = list(_pages(catalog, views))
+    keep = keep or {}
+    out: dict[str, bytes] = {}
+    pages = []
+    for page in _pages(catalog, views):
+        if page[0] in keep:
+            out[page[0]] = Kept(keep[page[0]])
+        else:
+            pages.append(page)
     jobs = default_jobs(len(pages)) if jobs is None else jobs
     rendered = _render_serial(env, views, pages) if jobs <= 1 else _render_forked(env, views, pages, jobs)
-    out = {path: data for (path, _, _), data in zip(pages, rendered)}
+    out.update((path, data) for (path, _, _), data in zip(pages, rendered))
     for provider in catalog.providers.values():
         out[paths.provider_logo(provider.id)] = logo_bytes(provider)
     return out

@@ -50,8 +50,23 @@ def relative(target: str, start: str) -> str:
     """The link from the page at *start* to *target*, both relative to the out dir.
 
     ``./x`` for a file beside or below the page, ``../x`` above it -- the form
-    the seed uses.  Pure string work: no file system access.
+    the seed uses.  Pure string work: no file system access; remembered per
+    target and folder of *start* (pages link to the same few pages again and again).
     """
+    key = (target, start.rpartition("/")[0])
+    link = _LINKS.get(key)
+    if link is None:
+        if len(_LINKS) >= _LINKS_KEPT:
+            _LINKS.clear()
+        link = _LINKS[key] = _relative(target, start)
+    return link
+
+
+_LINKS: dict[tuple[str, str], str] = {}
+_LINKS_KEPT = 100_000  # bounds the memory of huge catalogs
+
+
+def _relative(target: str, start: str) -> str:
     start_dirs = start.split("/")[:-1]
     parts = target.split("/")
     common = 0

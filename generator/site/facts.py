@@ -57,7 +57,8 @@ def features_of(offering: Offering) -> list[str]:
 
 def modalities_of(offering: Offering, direction: str) -> list[str]:
     """The modality keys known to be supported in *direction* (input or output)."""
-    return [name for name in MODALITIES if offering.modalities.supports(direction, name) is True]
+    known = getattr(offering.modalities, direction)  # as Modalities.supports reads it, once per row
+    return [name for name in MODALITIES if known.get(name) is True]
 
 
 def retention_type(kind: str | None) -> str:

@@ -17,7 +17,7 @@ import jinja2
 
 from ..catalog import Catalog
 from ..model import FEATURES, MODALITIES
-from . import escape, facts, views
+from . import escape, facts, reuse, views
 from .schema_doc import schema_docs
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent.parent / "templates"
@@ -39,7 +39,9 @@ def site_pages(catalog: Catalog, context=None) -> dict[str, bytes]:
     ``templates_dir`` override directory is honoured, as for the other producers.
     """
     environment = make_environment(getattr(context, "templates_dir", None))
-    values = page_values(catalog)
+    previous = getattr(context, "previous_exports", None)
+    reused = reuse.data_rows(catalog, previous) if previous is not None else None
+    values = page_values(catalog, reused)
     files = {path: environment.get_template(name).render(values).encode("utf-8") for path, name in PAGES.items()}
     for asset in ASSETS:
         files[f"assets/{asset}"] = asset_bytes(asset)
@@ -58,13 +60,17 @@ def data_script(data: dict) -> bytes:
     return f"window.provcatData = {payload};\n".encode("ascii")
 
 
-def page_values(catalog: Catalog) -> dict:
-    """What the templates see: view rows, facts helpers and label tables."""
-    rows = views.all_rows(catalog)
+def page_values(catalog: Catalog, data_rows: list[list] | None = None) -> dict:
+    """What the templates see: view rows, facts helpers and label tables.
+
+    With *data_rows* (the site data's rows, see :mod:`.reuse`), ``rows`` are those: the shipped
+    templates only count them.
+    """
+    rows = views.all_rows(catalog) if data_rows is None else data_rows
     return {
         "catalog": catalog,
         "rows": rows,
-        "site_data": views.site_data(catalog, rows),
+        "site_data": views.site_data(catalog, rows) if data_rows is None else views.assembled(catalog, data_rows),
         "comparisons": views.comparisons(catalog),
         "private_providers": views.private_providers(catalog),
         "schemas": schema_docs(),
@@ -81,11 +87,13 @@ def make_environment(override: Path | str | None = None) -> jinja2.Environment:
 
     Cached: templates compile once per process (Jinja reloads a template whose file changed).
     """
+    from ..render.env import bytecode_cache
+
     search = [str(override)] if override else []
+    syntax = {"autoescape": True, "keep_trailing_newline": True, "trim_blocks": True, "lstrip_blocks": True}
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(search + [str(TEMPLATE_DIR)]),
-        undefined=jinja2.StrictUndefined, autoescape=True, keep_trailing_newline=True,
-        trim_blocks=True, lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined, bytecode_cache=bytecode_cache({**syntax, "site": True}), **syntax,
     )
     environment.filters.update(cell=escape.md_cell, code=escape.md_code, url=escape.safe_url, money=facts.money,
                                yes_no=facts.yes_no, number=facts.number, sortnum=_sort_number,

@@ -118,11 +118,16 @@ def site_data(catalog: Catalog, rows: list[OfferingRow] | None = None) -> dict:
     canonical model and the indexes of its rows, cheapest first.
     """
     rows = all_rows(catalog) if rows is None else rows
-    index = {(r.offering.provider_id, r.offering.id): n for n, r in enumerate(rows)}
+    return assembled(catalog, [data_row(r) for r in rows])
+
+
+def assembled(catalog: Catalog, data_rows: list[list]) -> dict:
+    """The site data around its rows (:func:`data_row` of every offering, catalog order)."""
+    index = {(r[0], r[5]): n for n, r in enumerate(data_rows)}  # provider, id
     return {
         "fields": list(ROW_FIELDS),
         "features": dict(facts.FEATURE_LABELS),
-        "rows": [data_row(r) for r in rows],
+        "rows": data_rows,
         "comparisons": [
             {"id": c.model.id, "name": c.model.name, "page": model_page(c.model.id, "html"),
              "authors": [catalog.authors[a].name if a in catalog.authors else a for a in c.model.authors],
