@@ -160,13 +160,17 @@ def test_built_html_has_no_indentation_outside_pre(shipped_site):  # noqa: F811
     html = (shipped_site / "providers" / "cerebras" / "models" / "gpt-oss-120b.html").read_text(encoding="utf-8")
     assert "\n " not in html and "\n\n" not in html
     assert "<pre" in (shipped_site / "api.html").read_text(encoding="utf-8")
+    assert (shipped_site / "assets" / "javascripts" / "workers").is_dir()
+    assert not list(shipped_site.rglob("*.map")) and not (shipped_site / "assets" / "javascripts" / "lunr").exists()
 
 
 def test_squeeze_leaves_preformatted_text_alone():
     from generator.site.mkdocs_plugin import head_for_search, is_offering_page, squeeze
 
-    html = "<div>\n    <p>a</p>\n\n  <pre><code>x\n    y\n\n</code></pre>\n  <textarea>\n  t</textarea>\n</div>"
-    assert squeeze(html) == "<div>\n<p>a</p>\n<pre><code>x\n    y\n\n</code></pre>\n<textarea>\n  t</textarea>\n</div>"
+    html = ("<div>\n    <p>a</p>\n\n  <pre><code>x\n    y\n\n</code></pre>\n  <textarea>\n  t</textarea>\n"
+            "  <span>b</span>\n  <a>c</a>\n</div>")
+    assert squeeze(html) == ("<div><p>a</p>\n<pre><code>x\n    y\n\n</code></pre>\n<textarea>\n  t</textarea>\n"
+                             "<span>b</span>\n<a>c</a>\n</div>")
     assert head_for_search('<h1>T</h1><h2 id="o">O</h2><p>id</p><h2 id="l">L</h2><table>') == \
         '<h1>T</h1><h2 id="o">O</h2><p>id</p>'
     assert is_offering_page("providers/x/models/y~0123456789.md")

@@ -4,7 +4,7 @@ Registered as the ``mkdocs.plugins`` entry point ``provcat`` and listed in ``sit
 after ``search``.  Zensical does not run mkdocs plugins it has no replacement for and ignores
 this one, so its build of the same configuration is unchanged (just larger).
 
-Two things, both measured on the models.dev corpus (5,696 pages, 2-core machine):
+Three things, measured on the models.dev corpus (5,696 pages, 2-core machine):
 
 * **Search indexes an offering page by its title and Overview only.**  Material's search plugin
   runs Python's ``HTMLParser`` over every page's whole HTML (about 5.7 ms for a 3.7 kB offering
@@ -21,6 +21,7 @@ Two things, both measured on the models.dev corpus (5,696 pages, 2-core machine)
 
 from __future__ import annotations
 
+import os
 import re
 
 from mkdocs.plugins import BasePlugin, event_priority
@@ -29,6 +30,9 @@ from mkdocs.plugins import BasePlugin, event_priority
 OFFERING_PAGE = re.compile(r"providers/[^/]+/models/[^/]+\.md")
 _VERBATIM = re.compile(r"(<pre\b.*?</pre>|<textarea\b.*?</textarea>)", re.S | re.I)
 _INDENT = re.compile(r"\n\s+")
+_BLOCK = (r"(?:div|li|ul|ol|nav|header|footer|main|article|section|aside|table|thead|tbody|tr|td|th|p"
+          r"|h[1-6]|head|body|html|meta|link|script|title|form|dialog|!doctype)\b")
+_BETWEEN_BLOCKS = re.compile(rf"(<(?:/?{_BLOCK})[^>]*>)\n(?=</?{_BLOCK})", re.I)
 
 
 def is_offering_page(src_uri: str) -> bool:
@@ -43,14 +47,27 @@ def head_for_search(content: str) -> str:
 
 
 def squeeze(html: str) -> str:
-    """*html* without indentation and blank lines, outside ``<pre>`` and ``<textarea>``."""
+    """*html* without indentation, blank lines and newlines between block-level tags, outside
+    ``<pre>`` and ``<textarea>``."""
     parts = _VERBATIM.split(html)
-    parts[::2] = [_INDENT.sub("\n", part) for part in parts[::2]]
+    parts[::2] = [_BETWEEN_BLOCKS.sub(r"\1", _INDENT.sub("\n", part)) for part in parts[::2]]
     return "".join(parts)
 
 
 class SitePlugin(BasePlugin):
     """See the module's documentation."""
+
+    def on_files(self, files, *, config):
+        """Leave out the theme's source maps, and its lunr language scripts when search is English only."""
+        theme_dirs = tuple(os.path.join(os.path.abspath(d), "") for d in config.theme.dirs)
+        english_only = self._search is not None and list(self._search.config.lang or ["en"]) == ["en"]
+        for file in list(files):
+            if not (file.abs_src_path and os.path.abspath(file.abs_src_path).startswith(theme_dirs)):
+                continue
+            uri = file.src_uri
+            if uri.endswith(".map") or (english_only and uri.startswith("assets/javascripts/lunr/")):
+                files.remove(file)
+        return files
 
     def on_config(self, config):
         self._search = None
