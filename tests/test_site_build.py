@@ -168,6 +168,7 @@ def test_built_html_has_no_indentation_outside_pre(shipped_site):  # noqa: F811
 
 
 def test_squeeze_leaves_preformatted_text_alone():
+    pytest.importorskip("material", reason="mkdocs-material is not installed (pip install '.[site]')")
     from generator.site.mkdocs_plugin import head_for_search, is_offering_page, squeeze
 
     html = ("<div>\n    <p>a</p>\n\n  <pre><code>x\n    y\n\n</code></pre>\n  <textarea>\n  t</textarea>\n"
