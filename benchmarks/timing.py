@@ -17,39 +17,44 @@ ROOT = Path(__file__).resolve().parent.parent  # commands run from the repositor
 
 
 def measure(command: list[str], runs: int = 5, warmup: int = 1, env: dict | None = None) -> dict:
-    """Run *command* ``warmup + runs`` times; median and spread of wall seconds, peak MiB."""
-    walls, peaks = [], []
+    """Run *command* ``warmup + runs`` times; median and spread of wall seconds, median CPU
+    seconds (user + system of the command and every process it waited for), peak MiB."""
+    walls, cpus, peaks = [], [], []
     for index in range(warmup + runs):
-        wall, peak = _run_once(command, env)
+        wall, cpu, peak = _run_once(command, env)
         if index >= warmup:
             walls.append(wall)
+            cpus.append(cpu)
             peaks.append(peak)
     return {
         "median_s": round(statistics.median(walls), 3),
         "min_s": round(min(walls), 3),
         "max_s": round(max(walls), 3),
+        "cpu_median_s": round(statistics.median(cpus), 3),
         "peak_mib": round(max(peaks), 1),
         "runs": runs,
     }
 
 
-def _run_once(command: list[str], env: dict | None) -> tuple[float, float]:
-    """Wall seconds and peak RSS (MiB) of one run, in a fresh child so the peak is its own."""
+def _run_once(command: list[str], env: dict | None) -> tuple[float, float, float]:
+    """Wall seconds, CPU seconds and peak RSS (MiB) of one run, in a fresh child so the
+    figures are its own."""
     code = (
         "import resource, subprocess, sys, time, json;"
         "t = time.perf_counter();"
         "r = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE);"
         "w = time.perf_counter() - t;"
-        "m = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024;"
+        "u = resource.getrusage(resource.RUSAGE_CHILDREN);"
+        "m = u.ru_maxrss / 1024;"
         "sys.stderr.write(r.stderr.decode()[-2000:]) if r.returncode else None;"
-        "print(json.dumps([w, m, r.returncode]))"
+        "print(json.dumps([w, u.ru_utime + u.ru_stime, m, r.returncode]))"
     )
     done = subprocess.run([sys.executable, "-c", code, *command], capture_output=True, text=True,
                           env={**os.environ, **(env or {})}, check=True, cwd=ROOT)
-    wall, peak, status = __import__("json").loads(done.stdout)
+    wall, cpu, peak, status = __import__("json").loads(done.stdout)
     if status not in (0, 1):
         raise RuntimeError(f"{' '.join(command)} failed with status {status}: {done.stderr}")
-    return wall, peak
+    return wall, cpu, peak
 
 
 def machine() -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -141,3 +142,41 @@ def test_serve_regenerates_the_page_when_data_changes(data_copy, tmp_path):
         os.killpg(server.pid, signal.SIGTERM)  # the server and the mkdocs process it started
         server.wait(20)
         log.close()
+
+
+def test_offering_pages_are_indexed_by_title_and_overview(shipped_site):  # noqa: F811
+    """The search index holds an offering page's title and Overview (its id), as one entry, and
+    not its tables, which the provider's and canonical model's pages, indexed in full, repeat."""
+    index = json.loads((shipped_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    page = "providers/cerebras/models/gpt-oss-120b.html"
+    entries = [d for d in index["docs"] if d["location"].split("#")[0] == page]
+    assert len(entries) == 1 and entries[0]["location"] == page
+    assert entries[0]["title"] == "gpt-oss-120b"
+    assert "Model ID: gpt-oss-120b" in entries[0]["text"] and "Provider: Cerebras" in entries[0]["text"]
+    assert "N/A" not in entries[0]["text"] and "Pricing" not in entries[0]["text"]
+    provider = [d["location"] for d in index["docs"] if d["location"].startswith("providers/cerebras/index.html")]
+    assert len(provider) > 2, "pages other than offering pages are indexed section by section"
+
+
+def test_built_html_has_no_indentation_outside_pre(shipped_site):  # noqa: F811
+    html = (shipped_site / "providers" / "cerebras" / "models" / "gpt-oss-120b.html").read_text(encoding="utf-8")
+    assert "\n " not in html and "\n\n" not in html
+    assert "__tabbed_" not in html and "location.hash" not in html  # no content tabs on our pages
+    assert "<pre" in (shipped_site / "api.html").read_text(encoding="utf-8")
+    assert (shipped_site / "assets" / "javascripts" / "workers").is_dir()
+    assert not list(shipped_site.rglob("*.map")) and not (shipped_site / "assets" / "javascripts" / "lunr").exists()
+
+
+def test_squeeze_leaves_preformatted_text_alone():
+    pytest.importorskip("material", reason="mkdocs-material is not installed (pip install '.[site]')")
+    from generator.site.mkdocs_plugin import head_for_search, is_offering_page, squeeze
+
+    html = ("<div>\n    <p>a</p>\n\n  <pre><code>x\n    y\n\n</code></pre>\n  <textarea>\n  t</textarea>\n"
+            "  <span>b</span>\n  <a>c</a>\n</div>")
+    assert squeeze(html) == ("<div><p>a</p>\n<pre><code>x\n    y\n\n</code></pre>\n<textarea>\n  t</textarea>\n"
+                             "<span>b</span>\n<a>c</a>\n</div>")
+    assert head_for_search('<h1>T</h1><h2 id="o">O</h2><p><strong>Model ID</strong>: x<br />\n'
+                           '<strong>Kind</strong>: N/A<br />\n<strong>Status</strong>: N/A</p><h2 id="l">L</h2><table>') == \
+        '<h1>T</h1><h2 id="o">O</h2><p><strong>Model ID</strong>: x<br />\n</p>'
+    assert is_offering_page("providers/x/models/y~0123456789.md")
+    assert not is_offering_page("providers/x/README.md") and not is_offering_page("models/openai/gpt.md")

@@ -1,0 +1,122 @@
+"""The ``provcat`` mkdocs plugin: what keeps a build of thousands of offering pages affordable.
+
+Registered as the ``mkdocs.plugins`` entry point ``provcat`` and listed in ``site/mkdocs.yml``
+after ``search``.  Zensical does not run mkdocs plugins it has no replacement for and ignores
+this one, so its build of the same configuration is unchanged (just larger).
+
+Three things, measured on the models.dev corpus (5,696 pages, 2-core machine):
+
+* **Search indexes an offering page as one entry: its title and Overview.**  Material's search
+  plugin runs Python's ``HTMLParser`` over every page's whole HTML (about 5.7 ms for a 3.7 kB
+  offering page, some 30 s for the corpus) and stores every table cell, making a 15 MB index.
+  On an offering page the Overview holds what one searches for (model id, provider, authors,
+  canonical model, dates); the limits, price and privacy tables repeat on the provider's and
+  canonical model's pages, which are indexed in full.  So the parser is fed only the page up to
+  its second ``<h2>``, without the facts shown as N/A (an unknown is nothing to search for), and
+  the page's sections become one entry (one result per offering): 2.6 MB for the corpus.  The
+  page itself is unchanged.
+* **Indentation is dropped from the written HTML.**  The theme's templates indent every line
+  and leave hundreds of blank lines: about 4 kB of a 21 kB offering page.  Each run of
+  whitespace that starts with a newline becomes one newline, which a browser renders alike, and
+  the newline between two block-level tags (``</li>`` and ``<li>``, ``</div>`` and ``<div>``) is
+  dropped: whitespace between blocks is not rendered.  ``<pre>`` and ``<textarea>`` contents
+  are left as they are.  The theme's inline script that opens the content tab a URL fragment
+  names is left out of pages that have no content tabs (150 B a page).
+* **The theme's files nobody loads are not copied**: the source maps of its minified scripts
+  and styles (for debugging the theme itself) and, when search is English only, the lunr
+  language and word-segmentation scripts its search worker loads only for other languages
+  (2.2 MB together).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+
+from material.plugins.search.plugin import Parser as SearchParser
+from mkdocs.plugins import BasePlugin, event_priority
+
+# providers/<provider>/models/<offering>.md: one page per offering, the bulk of a large site.
+OFFERING_PAGE = re.compile(r"providers/[^/]+/models/[^/]+\.md")
+_VERBATIM = re.compile(r"(<pre\b.*?</pre>|<textarea\b.*?</textarea>)", re.S | re.I)
+_INDENT = re.compile(r"\n\s+")
+# Material's partials/javascripts/content.html: selects the pymdownx.tabbed tab a link points at.
+_TABBED_SCRIPT = ('<script>var target=document.getElementById(location.hash.slice(1));'
+                  'target&&target.name&&(target.checked=target.name.startsWith("__tabbed_"))</script>')
+_UNKNOWN_FACT = re.compile(r"<strong>[^<]*</strong>: N/A(?:<br ?/?>)?\s*")
+_BLOCK = (r"(?:div|li|ul|ol|nav|header|footer|main|article|section|aside|table|thead|tbody|tr|td|th|p"
+          r"|h[1-6]|head|body|html|meta|link|script|title|form|dialog|!doctype)\b")
+_BETWEEN_BLOCKS = re.compile(rf"(<(?:/?{_BLOCK})[^>]*>)\n(?=</?{_BLOCK})", re.I)
+
+
+def is_offering_page(src_uri: str) -> bool:
+    return OFFERING_PAGE.fullmatch(src_uri) is not None
+
+
+def head_for_search(content: str) -> str:
+    """The HTML of an offering page up to its second section (title and Overview), without
+    the facts it shows as N/A."""
+    first = content.find("<h2")
+    second = content.find("<h2", first + 3) if first >= 0 else -1
+    head = content if second < 0 else content[:second]
+    return _UNKNOWN_FACT.sub("", head)
+
+
+def search_entry(page, head: str) -> dict:
+    """One search index entry for *page*: its title and the text of *head*."""
+    parser = SearchParser()
+    parser.feed(head)
+    parser.close()
+    text = " ".join(t for t in ("".join(section.text).strip() for section in parser.data) if t)
+    return {"location": page.url, "title": str(page.meta.get("title", page.title)), "text": text}
+
+
+def squeeze(html: str) -> str:
+    """*html* without indentation, blank lines and newlines between block-level tags, outside
+    ``<pre>`` and ``<textarea>``."""
+    parts = _VERBATIM.split(html)
+    parts[::2] = [_BETWEEN_BLOCKS.sub(r"\1", _INDENT.sub("\n", part)) for part in parts[::2]]
+    return "".join(parts)
+
+
+class SitePlugin(BasePlugin):
+    """See the module's documentation."""
+
+    def on_files(self, files, *, config):
+        """Leave out the theme's source maps, and its lunr language scripts when search is English only."""
+        theme_dirs = tuple(os.path.join(os.path.abspath(d), "") for d in config.theme.dirs)
+        english_only = self._search is not None and list(self._search.config.lang or ["en"]) == ["en"]
+        for file in list(files):
+            if not (file.abs_src_path and os.path.abspath(file.abs_src_path).startswith(theme_dirs)):
+                continue
+            uri = file.src_uri
+            if uri.endswith(".map") or (english_only and uri.startswith("assets/javascripts/lunr/")):
+                files.remove(file)
+        return files
+
+    def on_config(self, config):
+        self._search = None
+        for name in ("material/search", "search"):
+            plugin = config.plugins.get(name)
+            if plugin is not None and hasattr(plugin, "search_index"):
+                self._search = plugin
+                break
+        return config
+
+    # Before the search plugin's own handler (priority 0), which then skips the page.
+    @event_priority(50)
+    def on_page_context(self, context, *, page, config, nav):
+        search = self._search
+        if search is None or not search.config.enabled or not is_offering_page(page.file.src_uri):
+            return context
+        options = page.meta.get("search") or {}
+        if options.get("exclude"):
+            return context
+        search.search_index.entries.append(search_entry(page, head_for_search(page.content)))
+        page.meta["search"] = {**options, "exclude": True}  # indexed: the search plugin skips it
+        return context
+
+    def on_post_page(self, output, *, page, config):
+        if 'name="__tabbed_' not in output:
+            output = output.replace(_TABBED_SCRIPT, "", 1)
+        return squeeze(output)
