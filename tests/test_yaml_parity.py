@@ -17,6 +17,21 @@ SCALARS = [
 ]
 
 
+def fast_path_agrees(texts) -> int:
+    """Assert the fast path reads each valid text as the reference does; how many it took."""
+    taken = 0
+    for text in texts:
+        try:
+            expected = careful(text)
+        except Exception:  # noqa: BLE001 - invalid YAML: the fast path may refuse or fail, both fine
+            continue
+        fast = yamlload.fast_parse(text)
+        if fast is not None:
+            taken += 1
+            assert repr(fast) == repr(expected), text
+    return taken
+
+
 def careful(text: str):
     loader = yamlload.CatalogLoader(text)
     try:
@@ -90,19 +105,8 @@ def test_documents_taking_the_fast_path_read_as_the_reference_reads_them():
     import random
 
     rng = random.Random(7)
-    taken = 0
-    for _ in range(3000):
-        lines = [f"k{i}: {rng.choice(VALUES)}" for i in range(rng.randint(1, 4))]
-        text = "\n".join(lines) + "\n"
-        try:
-            expected = careful(text)
-        except Exception:  # noqa: BLE001 - invalid YAML: the fast path may refuse or fail, both fine
-            continue
-        fast = yamlload.fast_parse(text)
-        if fast is not None:
-            taken += 1
-            assert repr(fast) == repr(expected), text
-    assert taken > 300  # quoted number-like text no longer keeps a file off the fast path
+    texts = ("\n".join(f"k{i}: {rng.choice(VALUES)}" for i in range(rng.randint(1, 4))) + "\n" for _ in range(3000))
+    assert fast_path_agrees(texts) > 300  # quoted number-like text no longer keeps a file off the fast path
 
 
 def _random_document(rng) -> str:
@@ -133,18 +137,7 @@ def test_nested_documents_taking_the_fast_path_read_as_the_reference_reads_them(
     import random
 
     rng = random.Random(2026)
-    taken = 0
-    for _ in range(6000):
-        text = _random_document(rng)
-        try:
-            expected = careful(text)
-        except Exception:  # noqa: BLE001 - invalid YAML: nothing to compare
-            continue
-        fast = yamlload.fast_parse(text)
-        if fast is not None:
-            taken += 1
-            assert repr(fast) == repr(expected), text
-    assert taken > 300
+    assert fast_path_agrees(_random_document(rng) for _ in range(6000)) > 300
 
 
 @pytest.mark.skipif(yamlload._fast is None, reason="yaml-rs is not installed: there is no fast path to compare")
@@ -154,16 +147,6 @@ def test_number_like_scalars_taking_the_fast_path_read_as_the_reference_reads_th
 
     rng = random.Random(3)
     alphabet = "0123456789+-.eExXoObB_:"
-    taken = 0
-    for _ in range(30000):
-        scalar = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 8)))
-        text = rng.choice(["k: {s}\n", "k: [a, {s}]\n", "- {s}\n", "k: {{a: {s}}}\n"]).format(s=scalar)
-        try:
-            expected = careful(text)
-        except Exception:  # noqa: BLE001 - invalid YAML: nothing to compare
-            continue
-        fast = yamlload.fast_parse(text)
-        if fast is not None:
-            taken += 1
-            assert repr(fast) == repr(expected), text
-    assert taken > 10000
+    scalars = ("".join(rng.choice(alphabet) for _ in range(rng.randint(1, 8))) for _ in range(30000))
+    texts = (rng.choice(["k: {s}\n", "k: [a, {s}]\n", "- {s}\n", "k: {{a: {s}}}\n"]).format(s=s) for s in scalars)
+    assert fast_path_agrees(texts) > 10000
