@@ -120,10 +120,10 @@ def _warnings(doc: rules.Document, today: date, ascii_only: bool):
 
 
 def _mojibake(path: tuple, text: str):
-    import ftfy  # imported only when some text is not plain ASCII
+    from .mojibake import mis_decoded
 
-    if ftfy.badness.is_bad(text):
-        fixed = ftfy.fix_text(text)
+    fixed = mis_decoded(text)
+    if fixed is not None:
         hint = f"; it probably should read '{fixed}'" if fixed != text else ""
         yield Finding(path, f"text looks mis-decoded (UTF-8 read as another encoding){hint}")
 
