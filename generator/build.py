@@ -143,7 +143,7 @@ def _prepare(data_dir: Path, out_dir: Path, prints: tuple[str, str], templates: 
     """The validated catalog (from the cache where files are unchanged) and the pages to keep."""
     from . import doccache
     from .catalog import catalog_from_report
-    from .export.gcpause import collector_paused
+    from .gcpause import collector_paused
     from .validate import Report
 
     (code, print_), (stamps, scanned) = prints, scan

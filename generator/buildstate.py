@@ -114,12 +114,19 @@ def stats(out_dir: Path, paths) -> dict[str, list[int]] | None:
     result = {}
     base = str(out_dir)
     for rel in paths:
-        try:
-            st = os.stat(os.path.join(base, rel))
-        except OSError:
+        record = _output_stat(os.path.join(base, rel))
+        if record is None:
             return None
-        result[rel] = [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
+        result[rel] = record
     return result
+
+
+def _output_stat(path: str) -> list[int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
 
 
 def read(out_dir: Path) -> dict:
@@ -154,16 +161,9 @@ def refresh(state: dict, out_dir: Path, stamps: dict, scanned: int) -> None:
 
 def untouched(state: dict, out_dir: Path) -> set[str]:
     """The owned files whose size and mtime are as the last build left them."""
-    untouched_ = set()
     base = str(out_dir)
-    for rel, recorded in state.get("outputs", {}).items():
-        try:
-            st = os.stat(os.path.join(base, rel))
-        except OSError:
-            continue
-        if [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino] == recorded:
-            untouched_.add(rel)
-    return untouched_
+    return {rel for rel, recorded in state.get("outputs", {}).items()
+            if _output_stat(os.path.join(base, rel)) == recorded}
 
 
 def save(out_dir: Path, print_: str, data: tuple[dict, dict], paths, build_id: str = "") -> None:

@@ -48,13 +48,11 @@ _ZERO_TABLE = bytes.maketrans(b"\t\n\r\x0b\x0c\x1c\x1d\x1e\x1f[{,:-XOobB", b" " 
 _DIGIT_TABLE = bytes.maketrans(b"0123456789.dD", b"d" * 11 + b"xx")  # letters d stand apart from digits
 _ZERO_MARKS = (b" 0x", b"+0x")  # " +0x" is found by "+0x", which is suspect anywhere
 _DIGIT_MARKS = (b"d_", b"_d")
-# Where the quick test sees something, the exact test decides: the same
-# patterns, looked for outside the values of `key: value` lines whose value
-# both parsers read as a string whatever it holds: a quoted scalar filling the
-# rest of the line, or a plain one that starts with a letter and holds no flow
-# indicator, comment or ": " (so it is one scalar even inside a flow collection
-# that spans lines).
-_EXACT_NUMBER = _SUSPECT_NUMBER
+# Where the quick test sees something, _SUSPECT_NUMBER decides, looking only
+# outside the values of `key: value` lines whose value both parsers read as a
+# string whatever it holds: a quoted scalar filling the rest of the line, or a
+# plain one that starts with a letter and holds no flow indicator, comment or
+# ": " (so it is one scalar even inside a flow collection that spans lines).
 _STRING_VALUE = re.compile(r"""^([ ]*(?:-[ ]+)?[A-Za-z0-9_.-]+:[ ]+)"""
                            r"""(?:"(?:[^"\\\n]|\\.)*"|'(?:[^'\n]|'')*'|[A-Za-z](?:[^,\[\]{}#:\n]|:(?=[^ \n]))*)[ ]*$""",
                            re.MULTILINE)
@@ -108,13 +106,14 @@ def fast_parse(text: str) -> dict | None:
     PyYAML above is the reference: it gives every error message.  Its parse is
     the slowest step of validating a large catalog, so a file written in the
     plain subset that catalog files use -- no anchors, aliases, tags, tabs,
-    directives, merge keys, empty block scalars, numbers with leading zeros,
-    underscores, in binary, signed hex or out of float range -- is read by
-    yaml-rs (Rust) instead, which resolves such files' scalars exactly as the
-    reference does (tests/test_yaml_parity.py: fixed cases and random
-    documents).  Any doubt sends the file down
-    the careful path, and so does any problem found in it later (see
-    :func:`generator.validate.examine_file`), so messages always come from PyYAML.
+    directives, merge keys, empty or unterminated block scalars, and no numbers
+    in binary, with upper-case or signed hex and octal prefixes or with
+    underscores -- is read by yaml-rs (Rust) instead, which resolves such
+    files' scalars exactly as the reference does (tests/test_yaml_parity.py:
+    fixed cases, random documents and random number-like scalars).  Any doubt
+    sends the file down the careful path, and so does any problem found in it
+    later (see :func:`generator.validate.examine_file`), so messages always
+    come from PyYAML.
     """
     if _fast is None or text.startswith(("%", "---")) or not _plain(text):
         return None
@@ -131,7 +130,7 @@ def _plain(text: str) -> bool:
     if _marks(raw):
         return False
     quick = _suspect_ascii_number(raw) if text.isascii() else bool(_SUSPECT_NUMBER.search(text))
-    if quick and _EXACT_NUMBER.search(_STRING_VALUE.sub(r'\1""', text)):
+    if quick and _SUSPECT_NUMBER.search(_STRING_VALUE.sub(r'\1""', text)):
         return False
     return not ((b"|" in raw or b">" in raw) and (not text.endswith("\n") or _empty_block(text)))
 

@@ -75,7 +75,7 @@ def reference_plain(text: str) -> bool:
     """The fast path's admission test, written the slow and obvious way."""
     if any(mark in text for mark in REFERENCE_MARKS):
         return False
-    return not yamlload._EXACT_NUMBER.search(yamlload._STRING_VALUE.sub(r'\1""', text))
+    return not yamlload._SUSPECT_NUMBER.search(yamlload._STRING_VALUE.sub(r'\1""', text))
 
 
 def test_the_fast_admission_test_matches_its_plain_definition():

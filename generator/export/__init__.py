@@ -14,7 +14,7 @@ from ..catalog import Catalog
 from ..schemas import SCHEMA_DIR
 from . import encode, flat, modelsdev, payload
 from .atomic import write_atomic
-from .gcpause import collector_paused
+from ..gcpause import collector_paused
 from .payload import SCHEMA_VERSION, dumps
 
 API_DIR = "api"

@@ -9,7 +9,7 @@ from ..catalog import Catalog
 from ..model import Author, CanonicalModel
 from ..problems import CatalogError
 from . import decode
-from .gcpause import collector_paused
+from ..gcpause import collector_paused
 from .payload import HASH_KEY, SCHEMA_VERSION, content_hash, verified_fast
 
 
