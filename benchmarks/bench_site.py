@@ -31,8 +31,8 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from timing import machine, measure  # noqa: E402
 
 from generator import load_catalog  # noqa: E402
-from generator.paths import offering_filename  # noqa: E402
-from generator.site.builder import QUIET_ENV, site_config  # noqa: E402
+from generator.model.layout import offering_filename  # noqa: E402
+from generator.outputs.site.builder import QUIET_ENV, site_config  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpora" / "models.dev"
 TARGET_S, TARGET_MB = 20, 120

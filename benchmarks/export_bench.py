@@ -37,9 +37,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from generator import Catalog  # noqa: E402
-from generator import model as m  # noqa: E402
-from generator.export import export_files  # noqa: E402
-from generator.paths import offering_filename  # noqa: E402
+from generator.model import records as m  # noqa: E402
+from generator.outputs.exports import export_files  # noqa: E402
+from generator.model.layout import offering_filename  # noqa: E402
 
 TARGETS = {"export": 0.5, "from_json": 0.3}
 

@@ -22,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.paths import author_path, model_path, offering_path, provider_path  # noqa: E402
+from generator.model.layout import author_path, model_path, offering_path, provider_path  # noqa: E402
 
 FEATURES = ("tool_calling", "structured_outputs", "reasoning", "streaming", "web_search", "file_attachments")
 

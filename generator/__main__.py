@@ -1,3 +1,3 @@
-from .cli import cli
+from generator.cli import cli
 
 cli()

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from generator import load_catalog
-from generator.export import export_files
+from generator.outputs.exports import export_files
 
 from .conftest import DATA, ROOT
 
@@ -20,12 +20,12 @@ def documents(data_dir: Path) -> dict[str, object]:
 
 
 def kind_of(path: str) -> str:
-    """The schema kind of an export path (see generator.export.schemas.EXPORT_SCHEMAS)."""
+    """The schema kind of an export path (see generator.outputs.exports.schemas.EXPORT_SCHEMAS)."""
     return "provider" if "/providers/" in path else path.rsplit("/", 1)[-1]
 
 
 def load_schema(name: str) -> dict:
-    from generator.schemas import SCHEMA_DIR
+    from generator.validation.schemas import SCHEMA_DIR
     return json.loads((SCHEMA_DIR / name).read_text(encoding="utf-8"))
 
 

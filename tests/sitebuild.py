@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.site.builder import build_site
-from generator.site.docs import DocsBuilderMissing, regenerate_docs
+from generator.outputs.site.builder import build_site
+from generator.build.pipeline import build
 
 from .conftest import DATA
 
@@ -22,10 +22,7 @@ def build_catalog_site(data: Path, root: Path) -> Path:
     pytest.importorskip("mkdocs", reason="mkdocs is not installed (pip install '.[site]')")
     pytest.importorskip("material", reason="mkdocs-material is not installed (pip install '.[site]')")
     docs, out = root / "docs", root / "build"
-    try:
-        regenerate_docs(data, docs)
-    except DocsBuilderMissing as error:
-        pytest.skip(str(error))
+    build(data, docs)
     build_site(docs, out)
     return out
 

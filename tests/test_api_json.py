@@ -6,8 +6,8 @@ import re
 from decimal import Decimal
 
 from generator import load_catalog
-from generator.export.modelsdev import api_document
-from generator.export.schemas import errors
+from generator.outputs.exports.modelsdev import api_document
+from generator.outputs.exports.schemas import errors
 
 from .conftest import DATA, needs_corpus
 from .exporthelp import RICH, documents

@@ -8,13 +8,13 @@ from pathlib import Path
 import pytest
 
 from generator import InvalidCatalog, load_catalog
-from generator import build as build_module
-from generator import writetree
-from generator.buildstate import STATE_NAME
-from generator.doccache import CACHE_NAME
-from generator.build import PRODUCERS, BuildContext, ConflictingOutput, build, collect
+from generator.build import pipeline as build_module
+from generator.build import write as writetree
+from generator.build.state import STATE_NAME
+from generator.build.cache import CACHE_NAME
+from generator.build.pipeline import PRODUCERS, BuildContext, ConflictingOutput, build, collect
 from generator.cli import main
-from generator.writetree import MANIFEST_NAME, UnsafeOutputPath, read_manifest
+from generator.build.write import MANIFEST_NAME, UnsafeOutputPath, read_manifest
 
 from .conftest import DATA, ROOT
 

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from benchmarks.synthetic import make_catalog
-from generator import doccache
-from generator.build import build
-from generator.buildstate import STATE_NAME
-from generator.doccache import CACHE_NAME
+from generator.build import cache as doccache
+from generator.build.pipeline import build
+from generator.build.state import STATE_NAME
+from generator.build.cache import CACHE_NAME
 
 LOCAL = (STATE_NAME, CACHE_NAME)
 

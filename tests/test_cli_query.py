@@ -7,8 +7,8 @@ import io
 import json
 
 from generator.cli import main
-from generator.export.schemas import errors
-from generator.table import render
+from generator.outputs.exports.schemas import errors
+from generator.present.table import render
 
 from .conftest import DATA
 from .exporthelp import RICH

@@ -8,10 +8,10 @@ from decimal import Decimal
 import pytest
 
 from generator import Catalog, load_catalog
-from generator.export import SCHEMA_VERSION, export_files, write_exports
-from generator.export.load import ContentHashMismatch, UnsupportedSchemaVersion, catalog_from_document
-from generator.export.payload import content_hash
-from generator.export.schemas import errors
+from generator.outputs.exports import SCHEMA_VERSION, export_files, write_exports
+from generator.catalog.json_read import ContentHashMismatch, UnsupportedSchemaVersion, catalog_from_document
+from generator.catalog.seal import content_hash
+from generator.outputs.exports.schemas import errors
 
 from .exporthelp import CATALOGS, RICH, documents, kind_of
 
@@ -121,7 +121,7 @@ def test_minified_export_is_its_canonical_form_and_tampering_is_caught(tmp_path)
     path.write_bytes(raw.replace(b'"0.125"', b'"0.126"'))
     with pytest.raises(ContentHashMismatch):
         Catalog.from_json(path)
-    from generator.export.load import catalog_from_json  # verify=False reads it anyway
+    from generator.catalog.json_read import catalog_from_json  # verify=False reads it anyway
     assert catalog_from_json(path, verify=False).offering("alpha/Qwen/QwQ-32B").price.cache_write == Decimal("0.126")
 
 
@@ -188,7 +188,7 @@ def test_write_exports_is_atomic_and_skips_unchanged(tmp_path):
 def test_the_rich_fixture_sets_every_field_so_the_round_trip_covers_it():
     """Each dataclass field holds a non-default value somewhere in the rich catalog."""
     import dataclasses
-    from generator.export.codec import CLASSES
+    from generator.model.codec import CLASSES
 
     seen: dict[type, set[str]] = {cls: set() for cls in CLASSES}
 
@@ -211,7 +211,7 @@ def test_the_rich_fixture_sets_every_field_so_the_round_trip_covers_it():
 
 
 def test_files_that_are_not_a_catalog_get_a_clear_error(tmp_path):
-    from generator.export.load import InvalidExport
+    from generator.catalog.json_read import InvalidExport
     path = tmp_path / "catalog.json"
     path.write_text("{not json")
     with pytest.raises(InvalidExport, match="not JSON"):

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import json
 
-from generator.export import SCHEMA_VERSION
-from generator.export.schemas import validator
+from generator.outputs.exports import SCHEMA_VERSION
+from generator.outputs.exports.schemas import validator
 
 from .conftest import ROOT
 from .exporthelp import schema_fields

@@ -12,10 +12,10 @@ from collections import Counter
 import pytest
 
 from tests.conftest import DATA, needs_corpus
-from generator.catalog import catalog_from_report
+from generator.catalog.load import catalog_from_report
 from generator.importers import run_import
-from generator.validate import validate_catalog
-from generator.yamlload import load_bytes
+from generator.validation.validate import validate_catalog
+from generator.validation.yaml_fast import load_bytes
 
 pytestmark = pytest.mark.corpus
 
@@ -115,7 +115,7 @@ def test_disagreements_are_reported(both_into_shipped_data):
 
 
 def test_models_dev_catalog_builds_every_page_with_no_broken_link(models_dev_import, tmp_path):
-    from generator.build import build
+    from generator.build.pipeline import build
 
     from .linkcheck import broken_links
 

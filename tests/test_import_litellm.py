@@ -11,8 +11,8 @@ from generator.importers import litellm, run_import
 from generator.importers.litellm_providers import PROVIDERS
 from generator.importers.models_dev_map import Context
 from generator.importers.report import ImportReport
-from generator.validate import validate_catalog
-from generator.yamlload import load_bytes
+from generator.validation.validate import validate_catalog
+from generator.validation.yaml_fast import load_bytes
 
 TINY = Path(__file__).parent / "fixtures" / "litellm_tiny.json"
 

@@ -8,9 +8,9 @@ from pathlib import Path
 from generator.importers import merge
 from generator.importers.items import Batch, Item
 from generator.importers.report import ImportReport
-from generator.paths import offering_path
-from generator.validate import validate_catalog
-from generator.yamlload import load_bytes
+from generator.model.layout import offering_path
+from generator.validation.validate import validate_catalog
+from generator.validation.yaml_fast import load_bytes
 
 REL = offering_path("cerebras", "gpt-oss-120b")
 

@@ -13,8 +13,8 @@ import pytest
 from generator.importers import models_dev_read, run_import
 from generator.importers.models_dev_map import Context
 from generator.importers.report import ImportReport
-from generator.validate import validate_catalog
-from generator.yamlload import load_bytes
+from generator.validation.validate import validate_catalog
+from generator.validation.yaml_fast import load_bytes
 
 FIXTURES = Path(__file__).parent / "fixtures"
 TINY = FIXTURES / "models_dev_tiny"

@@ -2,7 +2,7 @@
 
 from benchmarks.synthetic import make_catalog
 from generator import load_catalog
-from generator.render import render_docs
+from generator.outputs.docs.render import render_docs
 
 from .conftest import DATA
 from .linkcheck import broken_links, count_links

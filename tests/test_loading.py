@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from generator.validate import validate_catalog
+from generator.validation.validate import validate_catalog
 
 OFFERING = "providers/cerebras/models/gpt-oss-120b.yaml"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from generator.mojibake import MARKERS, mis_decoded
+from generator.validation.mojibake import MARKERS, mis_decoded
 
 from .regexchars import required_characters
 
@@ -25,7 +25,7 @@ def test_the_seeds_mojibake_is_still_found_and_fixed():
 
 
 def test_text_without_a_marker_never_imports_ftfy():
-    probe = ("import sys; from generator.mojibake import mis_decoded; "
+    probe = ("import sys; from generator.validation.mojibake import mis_decoded; "
              "assert mis_decoded('Preview – Thinking 🔗 模型') is None; print('ftfy' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from generator.paths import is_plain_name, model_path, offering_filename, offering_path
+from generator.model.layout import is_plain_name, model_path, offering_filename, offering_path
 
 REAL_IDS = [
     "gpt-oss-120b", "llama3.1-8b", "us.anthropic.claude-haiku-4-5-20251001-v1:0", "Qwen/QwQ-32B", "qwen/qwq-32b",

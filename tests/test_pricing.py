@@ -8,8 +8,8 @@ from decimal import Decimal
 import pytest
 
 from generator import load_catalog
-from generator.pricing import UnknownPrice, plain
-from generator.tokens import BadTokenCount, parse_tokens
+from generator.catalog.pricing import UnknownPrice, plain
+from generator.catalog.tokens import BadTokenCount, parse_tokens
 
 from .conftest import DATA
 from .exporthelp import RICH

@@ -1,4 +1,4 @@
-"""generator.query: filters keep only known matches; the cheapest offering of a model."""
+"""generator.catalog.query: filters keep only known matches; the cheapest offering of a model."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 
 from generator import UnknownReference, load_catalog
-from generator.query import Filter, cheapest, priced, providers_matching, select
+from generator.catalog.query import Filter, cheapest, priced, providers_matching, select
 
 from .exporthelp import RICH
 

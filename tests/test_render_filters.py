@@ -3,11 +3,11 @@
 from decimal import Decimal
 
 import pytest
-from generator.render.filters import Md as Markup
+from generator.present.filters import Md as Markup
 
-from generator.model import Features, Modalities, Offering
-from generator.render import filters as f
-from generator.render.paths import relative
+from generator.model.records import Features, Modalities, Offering
+from generator.present import filters as f
+from generator.present.urls import relative
 
 
 @pytest.mark.parametrize("value, shown", [

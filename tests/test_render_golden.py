@@ -3,7 +3,7 @@
 from pathlib import Path
 
 from generator import load_catalog
-from generator.render import render_docs
+from generator.outputs.docs.render import render_docs
 
 from .conftest import DATA, ROOT
 

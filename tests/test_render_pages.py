@@ -9,8 +9,9 @@ import pytest
 
 from generator import load_catalog
 from generator.cli import main
-from generator.render import TEMPLATES_DIR, render_docs
-from generator.render.logos import monogram_svg
+from generator.present.environment import TEMPLATES_DIR
+from generator.outputs.docs.render import render_docs
+from generator.outputs.docs.logos import monogram_svg
 
 HOSTILE = "Evil <script>alert(1)</script> | [x](javascript:alert(1)) \\ end"
 HOSTILE_BLOCK = "# heading\n| a | b |\n<script>alert(1)</script>\n\n[x](javascript:alert(1))\n\n- item"

@@ -7,7 +7,7 @@ import json
 import jsonschema
 import pytest
 
-from generator import schemas
+from generator.validation import schemas
 
 from .conftest import DATA, ROOT
 
@@ -136,7 +136,7 @@ def test_the_fast_validator_never_accepts_what_jsonschema_rejects():
     """Differential test over mutants of every shipped and fixture document: both validators agree."""
     import random
 
-    from generator.validate import validate_catalog
+    from generator.validation.validate import validate_catalog
 
     rng = random.Random(11)
     documents = [(d.kind, d.data) for root in (DATA, ROOT / "tests/fixtures/rich")

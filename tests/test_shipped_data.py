@@ -1,7 +1,7 @@
 from decimal import Decimal
 
 from generator import load_catalog
-from generator.validate import validate_catalog
+from generator.validation.validate import validate_catalog
 
 from .conftest import DATA
 

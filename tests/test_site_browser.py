@@ -10,7 +10,7 @@ import re
 import pytest
 
 from generator import load_catalog
-from generator.site import facts
+from generator.outputs.site import facts
 
 from .browser import chromium, require_browser, screenshot, serve_directory
 from .conftest import DATA

@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
-from generator.site import builder
-from generator.site.serve import watch
+from generator.outputs.site import builder
+from generator.outputs.site.serve import watch
 
 from .conftest import DATA, ROOT
 from .sitebuild import shipped_site  # noqa: F401  (fixture)
@@ -63,7 +63,6 @@ def test_build_output_has_no_end_of_life_notice(shipped_site, tmp_path):  # noqa
 
 def test_cli_site_build_regenerates_and_builds(tmp_path, capsys):
     pytest.importorskip("material", reason="mkdocs-material is not installed (pip install '.[site]')")
-    pytest.importorskip("generator.build", reason="provcat build (generator/build.py) is not in this checkout")
     status = main(["site", "build", "--data", str(DATA), "--docs", str(tmp_path / "docs"),
                    "--out", str(tmp_path / "build")])
     assert status == 0, capsys.readouterr().err
@@ -125,7 +124,6 @@ def _wait_for(url: str, text: str, seconds: float) -> str:
 
 def test_serve_regenerates_the_page_when_data_changes(data_copy, tmp_path):
     pytest.importorskip("material", reason="mkdocs-material is not installed (pip install '.[site]')")
-    pytest.importorskip("generator.build", reason="provcat build (generator/build.py) is not in this checkout")
     port = _free_port()
     log = open(tmp_path / "serve.log", "w")
     server = subprocess.Popen(
@@ -169,7 +167,7 @@ def test_built_html_has_no_indentation_outside_pre(shipped_site):  # noqa: F811
 
 def test_squeeze_leaves_preformatted_text_alone():
     pytest.importorskip("material", reason="mkdocs-material is not installed (pip install '.[site]')")
-    from generator.site.mkdocs_plugin import head_for_search, is_offering_page, squeeze
+    from generator.outputs.site.mkdocs_plugin import head_for_search, is_offering_page, squeeze
 
     html = ("<div>\n    <p>a</p>\n\n  <pre><code>x\n    y\n\n</code></pre>\n  <textarea>\n  t</textarea>\n"
             "  <span>b</span>\n  <a>c</a>\n</div>")

@@ -11,9 +11,9 @@ import markdown
 import pytest
 
 from generator import load_catalog
-from generator.schemas import SCHEMA_DIR
-from generator.site import site_pages
-from generator.site.escape import md_cell, safe_url
+from generator.validation.schemas import SCHEMA_DIR
+from generator.outputs.site.pages import site_pages
+from generator.outputs.site.escape import md_cell, safe_url
 
 from .conftest import DATA
 
@@ -210,7 +210,7 @@ def _deref(node: dict, root: dict) -> dict:
 
 @pytest.mark.parametrize("kind", ["provider", "offering", "model", "author"])
 def test_data_format_documents_every_schema_field(shipped, kind):
-    from generator.schemas import bundled
+    from generator.validation.schemas import bundled
     schema = bundled(kind)
     tables = rendered(shipped["data-format.md"]).tables
     assert len(tables) == 4

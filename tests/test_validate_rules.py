@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.validate import validate_catalog
+from generator.validation.validate import validate_catalog
 
 OFFERING = "providers/cerebras/models/gpt-oss-120b.yaml"
 PROVIDER = "providers/cerebras/provider.yaml"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator import yamlload
+from generator.validation import yaml_fast as yamlload
 
 from .conftest import DATA, ROOT
 

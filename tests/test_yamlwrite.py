@@ -6,10 +6,11 @@ from decimal import Decimal
 
 import pytest
 
-from generator import construct, yamlwrite
-from generator.paths import author_path, model_path, offering_path, provider_path
-from generator.validate import validate_catalog
-from generator.yamlload import parse
+from generator.catalog import construct
+from generator.importers import yaml_write as yamlwrite
+from generator.model.layout import author_path, model_path, offering_path, provider_path
+from generator.validation.validate import validate_catalog
+from generator.validation.yaml_fast import parse
 
 TRICKY = ["yes", "No", "null", "~", "0.35", "1e-05", "-dash", "a: b", "x #y", "trailing:", "2025-01-02",
           "Qwen/QwQ-32B", "us.anthropic.claude-haiku-4-5-20251001-v1:0", "it's", 'say "hi"', "ünïcode",

@@ -11,8 +11,8 @@ import sys
 
 import click
 
-from .. import __version__
-from .common import provcat  # its commands are imported on first use (common.COMMANDS)
+from generator import __version__
+from generator.cli.common import provcat  # its commands are imported on first use (common.COMMANDS)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import click
 
-from ..build import build
-from ..problems import InvalidCatalog
-from .common import data_option, out_option, provcat
+from generator.build.pipeline import build
+from generator.validation.problems import InvalidCatalog
+from generator.cli.common import data_option, out_option, provcat
 
 PROGRESS_MIN_FILES = 200  # fewer files than this are written too fast to need a bar
 
@@ -53,7 +53,7 @@ def build_command(data_dir: Path, out_dir: Path, templates_dir: Path | None, che
 def _is_template_error(exc: Exception) -> bool:
     import jinja2  # only imported when something failed
 
-    from ..render.filters import UnrenderableValue
+    from generator.present.filters import UnrenderableValue
 
     return isinstance(exc, (jinja2.TemplateError, UnrenderableValue))
 

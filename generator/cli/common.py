@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from .. import __version__
+from generator import __version__
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 

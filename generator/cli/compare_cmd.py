@@ -7,8 +7,8 @@ from pathlib import Path
 
 import click
 
-from ..importers import compare
-from .common import data_option, provcat
+from generator.importers import compare
+from generator.cli.common import data_option, provcat
 
 
 @provcat.command("compare-sources")

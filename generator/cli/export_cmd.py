@@ -6,10 +6,10 @@ from pathlib import Path
 
 import click
 
-from ..catalog import load_catalog
-from ..export import write_exports
-from .common import data_option, out_option, provcat
-from .query_common import reports_errors
+from generator.catalog.load import load_catalog
+from generator.outputs.exports import write_exports
+from generator.cli.common import data_option, out_option, provcat
+from generator.cli.query_common import reports_errors
 
 
 @provcat.command("export")

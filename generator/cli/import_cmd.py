@@ -7,8 +7,8 @@ from pathlib import Path
 
 import click
 
-from ..importers import run_import
-from .common import data_option, provcat
+from generator.importers import run_import
+from generator.cli.common import data_option, provcat
 
 
 @provcat.group("import")

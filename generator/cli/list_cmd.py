@@ -10,13 +10,13 @@ from pathlib import Path
 
 import click
 
-from ..catalog import Catalog
-from ..export import flat
-from ..model import FEATURES
-from ..query import Filter, providers_matching, select
-from ..table import render
-from .common import data_option, provcat
-from .query_common import catalog_option, on_terminal, open_catalog, reports_errors, terminal_width, token_count
+from generator.catalog.catalog import Catalog
+from generator.outputs.exports import flat
+from generator.model.records import FEATURES
+from generator.catalog.query import Filter, providers_matching, select
+from generator.present.table import render
+from generator.cli.common import data_option, provcat
+from generator.cli.query_common import catalog_option, on_terminal, open_catalog, reports_errors, terminal_width, token_count
 
 PROVIDER_COLUMNS = ("id", "name", "offerings", "retains_user_data", "trains_on_user_data", "headquarters")
 NUMERIC = {"models": frozenset({2, 3, 4}), "providers": frozenset({2})}  # right-aligned table columns

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import click
 
-from ..pricing import cost, plain
-from .common import data_option, provcat
-from .query_common import catalog_option, open_catalog, reports_errors, token_count
+from generator.catalog.pricing import cost, plain
+from generator.cli.common import data_option, provcat
+from generator.cli.query_common import catalog_option, open_catalog, reports_errors, token_count
 
 
 def _day(ctx, param, value):

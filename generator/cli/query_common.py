@@ -9,9 +9,10 @@ from pathlib import Path
 
 import click
 
-from ..catalog import Catalog, load_catalog
-from ..problems import CatalogError, InvalidCatalog, UnknownReference
-from ..tokens import BadTokenCount, parse_tokens
+from generator.catalog.catalog import Catalog
+from generator.catalog.load import load_catalog
+from generator.validation.problems import CatalogError, InvalidCatalog, UnknownReference
+from generator.catalog.tokens import BadTokenCount, parse_tokens
 
 
 def catalog_option(function):

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import click
 
-from ..describe import facts
-from ..export import encode
-from .common import data_option, provcat
-from .query_common import catalog_option, open_catalog, reports_errors
+from generator.present.describe import facts
+from generator.outputs.exports import encode
+from generator.cli.common import data_option, provcat
+from generator.cli.query_common import catalog_option, open_catalog, reports_errors
 
 
 @provcat.command("show")

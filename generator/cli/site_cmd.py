@@ -6,10 +6,10 @@ from pathlib import Path
 
 import click
 
-from ..problems import InvalidCatalog
-from ..site import builder
-from ..site.docs import DocsBuilderMissing, regenerate_docs
-from .common import data_option, provcat
+from generator.validation.problems import InvalidCatalog
+from generator.outputs.site import builder
+from generator.build.pipeline import build
+from generator.cli.common import data_option, provcat
 
 
 @provcat.group("site")
@@ -39,12 +39,12 @@ def site_build_command(data_dir: Path, docs_dir: Path, out_dir: Path, regenerate
     """
     try:
         if regenerate:
-            regenerate_docs(data_dir, docs_dir)
+            build(data_dir, docs_dir)
         result = builder.build_site(docs_dir, out_dir)
     except InvalidCatalog as error:
         click.echo(str(error), err=True)
         return 1
-    except (DocsBuilderMissing, builder.SiteBuildFailed, builder.ToolMissing) as error:
+    except (builder.SiteBuildFailed, builder.ToolMissing) as error:
         click.echo(f"provcat site build: {error}", err=True)
         return 1
     click.echo(f"site built: {result.site_dir / 'index.html'}")
@@ -59,13 +59,13 @@ def site_build_command(data_dir: Path, docs_dir: Path, out_dir: Path, regenerate
               default=Path("templates"), show_default=True, help="Templates folder to watch as well.")
 def site_serve_command(data_dir: Path, docs_dir: Path, address: str, templates_dir: Path) -> int:
     """Preview the site at http://ADDR/, regenerating the docs when data/ or templates/ change."""
-    from ..site.serve import serve
+    from generator.outputs.site.serve import serve
 
     def regenerate() -> None:
         try:
-            regenerate_docs(data_dir, docs_dir)
+            build(data_dir, docs_dir)
             click.echo("docs regenerated", err=True)
-        except (InvalidCatalog, DocsBuilderMissing) as error:
+        except InvalidCatalog as error:
             click.echo(f"not regenerated: {error}", err=True)
 
     return serve(regenerate, [data_dir, templates_dir], docs_dir, address)

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import click
 
-from ..validate import validate_catalog
-from .common import data_option, provcat
+from generator.validation.validate import validate_catalog
+from generator.cli.common import data_option, provcat
 
 
 @provcat.command("validate")

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import merge
-from .items import Batch
-from .report import ImportReport
+from generator.importers import merge
+from generator.importers.items import Batch
+from generator.importers.report import ImportReport
 
 
 def run_import(importer: str, source: Path, data_dir: Path, overwrite: bool = False, dry_run: bool = False,
@@ -24,11 +24,11 @@ def run_import(importer: str, source: Path, data_dir: Path, overwrite: bool = Fa
 
 def read_source(importer: str, source: Path, **options) -> Batch:
     if importer == "models.dev":
-        from . import models_dev
+        from generator.importers import models_dev
 
         return models_dev.read(source, **options)
     if importer == "litellm":
-        from . import litellm
+        from generator.importers import litellm
 
         return litellm.read(source, **options)
     raise ValueError(f"unknown importer {importer!r}; use models.dev or litellm")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .report import ImportReport
+from generator.importers.report import ImportReport
 
 PLURAL = {"provider": "providers", "offering": "offerings", "model": "models", "author": "authors"}
 
@@ -14,7 +14,7 @@ class Item:
     """One catalog document built from an input: where it goes and its facts."""
 
     kind: str  # schema kind: provider, offering, model or author
-    rel: str  # path below the data directory, from generator.paths
+    rel: str  # path below the data directory, from generator.model.layout
     data: dict  # the facts, in our schema's shape (prices as Decimal)
     origin: str  # the input it came from, e.g. providers/x/models/y.toml
     url: str | None = None  # a URL the source itself cites for these facts

@@ -15,11 +15,11 @@ import re
 from decimal import Decimal
 from pathlib import Path
 
-from ..paths import offering_path, provider_path
-from .items import Batch, Item, noting_repeats
-from .litellm_providers import PROVIDERS, UNMAPPED_WHY
-from .models_dev_map import Context, day, exact, is_bool, is_count
-from .report import ImportReport
+from generator.model.layout import offering_path, provider_path
+from generator.importers.items import Batch, Item, noting_repeats
+from generator.importers.litellm_providers import PROVIDERS, UNMAPPED_WHY
+from generator.importers.models_dev_map import Context, day, exact, is_bool, is_count
+from generator.importers.report import ImportReport
 
 IMPORTER = "litellm"
 KINDS = {

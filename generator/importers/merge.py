@@ -22,9 +22,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Callable
 
-from ..yamlload import decode, parse
-from ..yamlwrite import dump, write_document
-from .items import PLURAL, Batch, Item
+from generator.validation.yaml_fast import decode, parse
+from generator.importers.yaml_write import dump, write_document
+from generator.importers.items import PLURAL, Batch, Item
 
 COMPARED = frozenset({"context_window", "status", "pricing.currency", "pricing.input", "pricing.output",
                       "pricing.cached_input", "pricing.cache_write", "pricing.reasoning"})
@@ -154,7 +154,7 @@ def _keep_limits_consistent(merged: dict, supplied: list, item: Item, report) ->
 
 
 def _disagreements(rel: str, differ, importer: str):
-    from .report import Disagreement
+    from generator.importers.report import Disagreement
 
     for path, current, value in differ:
         if path in COMPARED:

@@ -15,11 +15,11 @@ import subprocess
 from decimal import Decimal
 from pathlib import Path
 
-from ..paths import author_path, is_plain_name, model_path, offering_path, provider_path
-from . import models_dev_map as m
-from .items import Batch, Item, noting_repeats
-from .models_dev_read import read_toml, resolve_base, toml_files
-from .report import ImportReport
+from generator.model.layout import author_path, is_plain_name, model_path, offering_path, provider_path
+from generator.importers import models_dev_map as m
+from generator.importers.items import Batch, Item, noting_repeats
+from generator.importers.models_dev_read import read_toml, resolve_base, toml_files
+from generator.importers.report import ImportReport
 
 IMPORTER = "models.dev"
 INHERITABLE = ("name", "release_date", "knowledge_cutoff", "open_weights", "modalities")

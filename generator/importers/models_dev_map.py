@@ -12,9 +12,9 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..model import MODALITIES
-from ..yamlwrite import UnrepresentablePrice, price_text
-from .report import ImportReport
+from generator.model.records import MODALITIES
+from generator.importers.yaml_write import UnrepresentablePrice, price_text
+from generator.importers.report import ImportReport
 
 STATUS = {"deprecated": "deprecated", "beta": "preview", "alpha": "preview"}
 FEATURES = {
@@ -76,7 +76,7 @@ def text(ctx: Context, key: str, value) -> str | None:
 
 
 def day(ctx: Context, key: str, value, partial: bool = False) -> str | None:
-    from ..rules import _partial_date_ok, parse_date
+    from generator.validation.rules import _partial_date_ok, parse_date
 
     pattern = _PARTIAL_DATE if partial else _DATE
     ok = isinstance(value, str) and pattern.match(value)

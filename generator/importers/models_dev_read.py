@@ -25,8 +25,8 @@ try:  # tomli's compiled wheels parse the corpus about three times faster than t
 except ImportError:  # pragma: no cover - tomllib is the same parser, only slower
     import tomllib
 
-from . import models_dev_map as m
-from .report import ImportReport
+from generator.importers import models_dev_map as m
+from generator.importers.report import ImportReport
 
 NOT_INHERITED = frozenset({"benchmarks", "license", "links", "weights"})
 _GIT_LINK = re.compile(rb"^[^\n=\[\]\"']+\.toml\n?$")

@@ -1,0 +1,180 @@
+"""Validated documents kept between builds, so an edit revalidates only the files it touched.
+
+``.provcat-cache`` in the output directory holds, for every catalog file of
+the last successful build, its stamp (size, mtime, ctime, inode), the hash of
+its bytes when known, its kind and its parsed, validated data.  The next build
+takes a file's data from the cache when
+
+* its stamp is unchanged (stamps taken within :data:`.buildstate.RACY_NS` of
+  a file's last change are not kept: a later edit in the same clock tick could
+  leave them unchanged), or
+* its bytes hash to the cached hash (a file touched but not changed);
+
+every other file is read and validated again (:mod:`.validate`), and the
+rules that look across files run over all documents, as in a full
+validation.  Any error -- in a file, across files, a broken link in the
+layout -- sends the build down the full validation, which reports it with
+line and column.  When many files changed (a checkout), the full validation, which
+uses every core, is taken too.
+
+The cache is trusted only when it is whole and was written by this generator:
+it starts with a BLAKE2b digest of the rest, and carries a key (the
+generator's and schemas' fingerprint, the data directory, the Python version);
+anything else -- a truncated, corrupted or foreign file -- is ignored.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import marshal
+import os
+import sys
+from pathlib import Path
+
+from generator.validation import rules, validate
+from generator.build.state import content_hash, is_racy, stamp
+from generator.validation.discover import discover
+from generator.validation.problems import ERROR
+
+CACHE_NAME = ".provcat-cache"
+CACHE_FORMAT = 1
+BULK = 400  # more changed files than this: validate everything, on every core
+_DIGEST = 32
+
+
+def cache_key(code_print: str, data_dir: Path) -> str:
+    return f"{CACHE_FORMAT}:{code_print}:{Path(data_dir).resolve()}:{sys.implementation.cache_tag}"
+
+
+def digest(data: bytes) -> bytes:
+    return hashlib.blake2b(data, digest_size=_DIGEST).digest()  # of the cache file itself
+
+
+def read(out_dir: Path, key: str) -> dict:
+    """The cache of the last build (``files``: rel -> entry, ``build``: its id), or {} when absent,
+    damaged or written for another generator, data directory or Python."""
+    try:
+        raw = (Path(out_dir) / CACHE_NAME).read_bytes()
+        if digest(raw[_DIGEST:]) != raw[:_DIGEST]:
+            return {}
+        cache = marshal.loads(raw[_DIGEST:])
+    except (OSError, ValueError, EOFError, TypeError):
+        return {}
+    if not isinstance(cache, dict) or cache.get("key") != key or not isinstance(cache.get("files"), dict):
+        return {}
+    return cache
+
+
+def encode(key: str, files: dict, **extra) -> bytes | None:
+    """The cache file's bytes for *files* (rel -> entry); None when marshal cannot hold a value."""
+    try:
+        body = marshal.dumps({"key": key, "files": files, **extra})
+    except ValueError:
+        return None
+    return digest(body) + body
+
+
+def write(out_dir: Path, key: str, files: dict, **extra) -> None:
+    """Save *files* (rel -> entry) atomically; a value marshal cannot hold means no cache."""
+    write_encoded(out_dir, encode(key, files, **extra))
+
+
+def write_encoded(out_dir: Path, encoded: bytes | None) -> None:
+    if encoded is None:
+        return
+    temp = Path(out_dir) / f".{CACHE_NAME}.{os.getpid()}.tmp"
+    temp.write_bytes(encoded)
+    os.replace(temp, Path(out_dir) / CACHE_NAME)
+
+
+def forget(out_dir: Path) -> None:
+    (Path(out_dir) / CACHE_NAME).unlink(missing_ok=True)
+
+
+class Loaded:
+    """The documents of an error-free catalog, and what changed since the cache."""
+
+    def __init__(self, documents: list[rules.Document], files: dict, changed: list[tuple]):
+        self.documents = documents
+        self.files = files  # rel -> (stamp or None, hash or None, kind, data): the next cache
+        self.changed = changed  # (kind, rel, old data or None, new data or None)
+
+
+def entries_of(documents, scanned: int, stamps: dict, racy: dict) -> dict:
+    """Cache entries for the documents of a full validation (stamps and *racy* content hashes
+    taken before it read them)."""
+    files = {}
+    for doc in documents:
+        file_stamp = stamps.get(doc.rel)
+        trusted = file_stamp is not None and not is_racy(file_stamp, scanned)
+        files[doc.rel] = (file_stamp if trusted else None, racy.get(doc.rel), doc.kind, doc.data)
+    return files
+
+
+def load(data_dir: Path, cached: dict, stamps: dict, scanned: int) -> Loaded | None:
+    """The catalog's documents, revalidating only files that changed; None: take the full validation.
+
+    *stamps* (rel -> stamp) were taken at *scanned* (ns), before any file was read.
+    """
+    entries, problems = discover(Path(data_dir))
+    if any(p.severity == ERROR for p in problems):
+        return None
+    files, todo = {}, []
+    for entry in entries:
+        file_stamp = stamps.get(entry.rel) or stamp(os.stat(entry.path))
+        old = cached.get(entry.rel)
+        if valid_entry(old, entry.kind) and old[0] == file_stamp:
+            files[entry.rel] = old
+        else:
+            todo.append((entry, file_stamp))
+    todo = list(_hashed(todo, cached, scanned, files))
+    if len(todo) > BULK:
+        return None
+    changed = []
+    for entry, file_stamp, old, hashed in todo:
+        fresh = _revalidated(entry)
+        if fresh is None:
+            return None
+        files[entry.rel] = (file_stamp if not is_racy(file_stamp, scanned) else None, hashed, entry.kind, fresh)
+        if old is None or old[3] != fresh:
+            changed.append((entry.kind, entry.rel, old[3] if old else None, fresh))
+    changed += [(old[2], rel, old[3], None) for rel, old in cached.items() if rel not in files and valid_entry(old)]
+    return _checked(entries, files, changed)
+
+
+def valid_entry(old, kind: str | None = None) -> bool:
+    return (isinstance(old, tuple) and len(old) == 4 and isinstance(old[3], dict)
+            and (old[2] == kind if kind else old[2] in rules.CROSS_RULES))
+
+
+def _hashed(todo, cached: dict, scanned: int, files: dict):
+    """The files of *todo* whose content differs from the cache: (entry, stamp, old entry, hash).
+
+    The others (touched, or stamped too recently to trust) are put in *files* from the cache.
+    """
+    for entry, file_stamp in todo:
+        with open(entry.path, "rb") as handle:
+            hashed = content_hash(handle.read())
+        old = cached.get(entry.rel)
+        old = old if valid_entry(old, entry.kind) else None
+        if old is not None and old[1] == hashed:
+            files[entry.rel] = (file_stamp if not is_racy(file_stamp, scanned) else None, hashed, entry.kind, old[3])
+        else:
+            yield entry, file_stamp, old, hashed
+
+
+def _revalidated(entry) -> dict | None:
+    """The data of a changed file, read and validated again; None on a problem."""
+    doc, problems = validate.examine_file(entry)
+    if doc is None or doc.findings or any(p.severity == ERROR for p in problems):
+        return None
+    return doc.data
+
+
+def _checked(entries, files: dict, changed: list) -> Loaded | None:
+    """Run the cross-file rules over every document; None when one finds a problem."""
+    documents = [rules.Document(e.kind, e.file, e.path, e.rel, files[e.rel][3]) for e in entries]
+    rules.check_across(documents)
+    if any(doc.findings for doc in documents):
+        return None
+    return Loaded(documents, files, changed)

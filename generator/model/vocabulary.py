@@ -1,0 +1,12 @@
+"""Names shared by the schemas' readers: modalities, features, price fields.
+
+Kept apart from :mod:`generator.model.records` (whose dataclasses take a while to
+create) so that validating does not have to import the catalog objects.
+"""
+
+MODALITIES = ("text", "image", "audio", "video", "pdf")
+FEATURES = (
+    "tool_calling", "tool_choice", "structured_outputs", "json_mode", "reasoning",
+    "streaming", "web_search", "file_attachments", "temperature",
+)
+PRICE_FIELDS = ("input", "output", "cached_input", "cache_write", "reasoning")

@@ -1,0 +1,80 @@
+"""``models.json``: one flat row per offering, for jq, pandas and spreadsheets.
+
+Same conventions as ``catalog.json``: unknown facts are absent keys, money is an
+exact decimal string.  Prices are the current ones in ``currency``; tiers and
+history are only in ``catalog.json``.  Rows are made from the offerings'
+already-encoded ``catalog.json`` objects, so each fact is encoded once.
+"""
+
+from __future__ import annotations
+
+from generator.catalog.catalog import Catalog
+from generator.model.records import FEATURES, MODALITIES, PRICE_FIELDS, Offering, Provider
+from generator.outputs.exports import encode
+
+COLUMNS = (
+    ("provider", "offering", "ref", "name", "model", "authors", "kind", "status", "context_window",
+     "max_input_tokens", "max_output_tokens", "currency")
+    + tuple(f"price_{k}" for k in PRICE_FIELDS)
+    + ("price_tiers",)
+    + FEATURES
+    + tuple(f"input_{m}" for m in MODALITIES) + tuple(f"output_{m}" for m in MODALITIES)
+    + ("open_weights", "release_date", "knowledge_cutoff", "deprecation_date", "retirement_date",
+       "last_verified", "provider_retains_user_data", "provider_trains_on_user_data", "page")
+)
+COPIED = (("model_id", "model"), ("authors", "authors"), ("kind", "kind"), ("status", "status"),
+          ("context_window", "context_window"), ("max_input_tokens", "max_input_tokens"),
+          ("max_output_tokens", "max_output_tokens"), ("open_weights", "open_weights"),
+          ("release_date", "release_date"), ("knowledge_cutoff", "knowledge_cutoff"),
+          ("deprecation_date", "deprecation_date"), ("retirement_date", "retirement_date"),
+          ("last_verified", "last_verified"))
+
+
+def row(offering: dict, provider: Provider) -> dict:
+    """The flat row of one offering, from its ``catalog.json`` object; unknown facts are left out."""
+    pid, oid = provider.id, offering["id"]
+    out = {"provider": pid, "offering": oid, "ref": f"{pid}/{oid}", "name": offering["name"],
+           "page": f"providers/{pid}/models/{offering['file_stem']}.md"}
+    for source, target in COPIED:
+        if source in offering:
+            out[target] = offering[source]
+    _prices(out, offering.get("pricing"))
+    out.update(offering.get("features", ()))
+    for direction, known in offering.get("modalities", {}).items():
+        for modality, value in known.items():
+            out[f"{direction}_{modality}"] = value
+    _privacy(out, provider)
+    return out
+
+
+def _prices(out: dict, pricing: dict | None) -> None:
+    if pricing is None:
+        return
+    current = pricing["current"]
+    out["currency"], out["price_tiers"] = current["currency"], len(current.get("tiers", ()))
+    for name in PRICE_FIELDS:
+        if name in current:
+            out[f"price_{name}"] = current[name]
+
+
+def _privacy(out: dict, provider: Provider) -> None:
+    if provider.privacy.retains_user_data is not None:
+        out["provider_retains_user_data"] = provider.privacy.retains_user_data
+    if provider.privacy.trains_on_user_data is not None:
+        out["provider_trains_on_user_data"] = provider.privacy.trains_on_user_data
+
+
+def ordered(row_: dict) -> dict:
+    """*row_* with its keys in COLUMNS order (for people; the files sort keys anyway)."""
+    return {k: row_[k] for k in COLUMNS if k in row_}
+
+
+def rows(catalog: Catalog, offerings: list[Offering] | None = None) -> list[dict]:
+    """Flat rows of *offerings* (default: every offering), in catalog order, keys in COLUMNS order."""
+    chosen = catalog.offerings if offerings is None else offerings
+    return [ordered(row(encode.encode(o), catalog.providers[o.provider_id])) for o in chosen]
+
+
+def rows_from_encoded(catalog: Catalog, providers: list[dict]) -> list[dict]:
+    """Flat rows from the encoded providers of ``catalog.json`` (the export's fast path)."""
+    return [row(o, catalog.providers[p["id"]]) for p in providers for o in p.get("offerings", ())]

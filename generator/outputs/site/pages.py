@@ -1,0 +1,112 @@
+"""The producer of the pages only a site gives: All models, Compare, Privacy, API, Data format.
+
+``site_pages(catalog, context)`` returns ``{path: bytes}`` with paths relative
+to the docs root (``site/docs/``), like every producer of ``provcat build``.
+It also returns the vendored assets the pages need (``assets/tables.js``,
+``assets/site.css``, ``assets/logo.svg``), so the site works offline.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+import jinja2
+
+from generator.catalog.catalog import Catalog
+from generator.model.records import FEATURES, MODALITIES
+from generator.outputs.site import escape, facts, reuse, views
+from generator.outputs.site.schema_doc import schema_docs
+
+TEMPLATE_DIR = Path(__file__).resolve().parent.parent.parent.parent / "templates"
+PAGES = {
+    "all-models.md": "site/all-models.md.j2",
+    "compare.md": "site/compare.md.j2",
+    "privacy.md": "site/privacy.md.j2",
+    "api.md": "site/api.md.j2",
+    "data-format.md": "site/data-format.md.j2",
+}
+ASSETS = ("tables.js", "site.css", "logo.svg")
+DATA_SCRIPT = "assets/site-data.js"
+
+
+def site_pages(catalog: Catalog, context=None) -> dict[str, bytes]:
+    """Every site-only page and asset, rendered from *catalog*.
+
+    *context* is the build's context (:class:`generator.build.pipeline.BuildContext`); its
+    ``templates_dir`` override directory is honoured, as for the other producers.
+    """
+    environment = make_environment(getattr(context, "templates_dir", None))
+    previous = getattr(context, "previous_exports", None)
+    reused = reuse.data_rows(catalog, previous) if previous is not None else None
+    values = page_values(catalog, reused)
+    files = {path: environment.get_template(name).render(values).encode("utf-8") for path, name in PAGES.items()}
+    for asset in ASSETS:
+        files[f"assets/{asset}"] = asset_bytes(asset)
+    files[DATA_SCRIPT] = data_script(values["site_data"])
+    return files
+
+
+def data_script(data: dict) -> bytes:
+    """The tables' rows as a script (not fetched JSON, so it also loads from the file system).
+
+    Rows ship as data rather than as a Markdown/HTML table: Python-Markdown's HTML
+    parsing of a 5,000-row table alone would take longer than the rest of the site.
+    """
+    payload = json.dumps(data, ensure_ascii=True, separators=(",", ":"))
+    payload = payload.replace("<", "\\u003c")  # no "</script>" even if the script is ever inlined
+    return f"window.provcatData = {payload};\n".encode("ascii")
+
+
+def page_values(catalog: Catalog, data_rows: list[list] | None = None) -> dict:
+    """What the templates see: view rows, facts helpers and label tables.
+
+    With *data_rows* (the site data's rows, see :mod:`.reuse`), ``rows`` are those: the shipped
+    templates only count them.
+    """
+    rows = views.all_rows(catalog) if data_rows is None else data_rows
+    return {
+        "catalog": catalog,
+        "rows": rows,
+        "site_data": views.site_data(catalog, rows) if data_rows is None else views.assembled(catalog, data_rows),
+        "comparisons": views.comparisons(catalog),
+        "private_providers": views.private_providers(catalog),
+        "schemas": schema_docs(),
+        "features": [(key, facts.FEATURE_LABELS[key]) for key in FEATURES],
+        "modalities": [(key, facts.MODALITY_LABELS[key]) for key in MODALITIES],
+        "facts": facts,
+        "views": views,
+    }
+
+
+@cache
+def make_environment(override: Path | str | None = None) -> jinja2.Environment:
+    """Jinja2 with StrictUndefined and HTML autoescaping; *override* templates win.
+
+    Cached: templates compile once per process (Jinja reloads a template whose file changed).
+    """
+    from generator.present.environment import bytecode_cache
+
+    search = [str(override)] if override else []
+    syntax = {"autoescape": True, "keep_trailing_newline": True, "trim_blocks": True, "lstrip_blocks": True}
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(search + [str(TEMPLATE_DIR)]),
+        undefined=jinja2.StrictUndefined, bytecode_cache=bytecode_cache({**syntax, "site": True}), **syntax,
+    )
+    environment.filters.update(cell=escape.md_cell, code=escape.md_code, url=escape.safe_url, money=facts.money,
+                               yes_no=facts.yes_no, number=facts.number, sortnum=_sort_number,
+                               plural=facts.plural)
+    return environment
+
+
+def _sort_number(value) -> str:
+    """A sort key for a ``data-sort`` attribute: the plain number, empty for unknown."""
+    return "" if value is None else format(value, "f") if not isinstance(value, int) else str(value)
+
+
+@cache
+def asset_bytes(name: str) -> bytes:
+    """A vendored asset shipped inside the package (``generator/site/assets``)."""
+    return resources.files(__package__).joinpath("assets", name).read_bytes()

@@ -1,0 +1,78 @@
+"""Where each generated page lives, relative to the output directory.
+
+Every link between pages is computed from these functions, so a page and the
+links to it can never disagree (the seed's origin linked ids holding ``/`` at
+the wrong depth).  Offering and model pages use the same portable stems as the
+data files (:func:`generator.model.layout.offering_filename`).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.model.records import CanonicalModel, Offering
+from generator.model.layout import offering_filename
+
+TEMPLATES_DIR = Path(__file__).resolve().parent.parent.parent / "templates"  # the shipped templates
+INDEX = "README.md"
+PROVIDERS_INDEX = "providers/README.md"
+MODELS_INDEX = "models/README.md"
+AUTHORS_INDEX = "authors/README.md"
+
+
+def provider_page(provider_id: str) -> str:
+    return f"providers/{provider_id}/README.md"
+
+
+def provider_logo(provider_id: str) -> str:
+    return f"providers/{provider_id}/logo.svg"
+
+
+def offering_page(offering: Offering) -> str:
+    return f"providers/{offering.provider_id}/models/{offering.file_stem}.md"
+
+
+def model_page(model_id: str) -> str:
+    author, _, name = model_id.partition("/")
+    return f"models/{author}/{offering_filename(name)}.md"
+
+
+def canonical_page(model: CanonicalModel) -> str:
+    return model_page(model.id)
+
+
+def author_page(author_id: str) -> str:
+    return f"authors/{author_id}/README.md"
+
+
+def relative(target: str, start: str) -> str:
+    """The link from the page at *start* to *target*, both relative to the out dir.
+
+    ``./x`` for a file beside or below the page, ``../x`` above it -- the form
+    the seed uses.  Pure string work: no file system access; remembered per
+    target and folder of *start* (pages link to the same few pages again and again).
+    """
+    key = (target, start.rpartition("/")[0])
+    link = _LINKS.get(key)
+    if link is None:
+        if len(_LINKS) >= _LINKS_KEPT:
+            _LINKS.clear()
+        link = _LINKS[key] = _relative(target, start)
+    return link
+
+
+_LINKS: dict[tuple[str, str], str] = {}
+_LINKS_KEPT = 100_000  # bounds the memory of huge catalogs
+
+
+def _relative(target: str, start: str) -> str:
+    start_dirs = start.split("/")[:-1]
+    parts = target.split("/")
+    common = 0
+    for a, b in zip(start_dirs, parts[:-1]):
+        if a != b:
+            break
+        common += 1
+    ups = len(start_dirs) - common
+    rest = "/".join(parts[common:])
+    return "../" * ups + rest if ups else "./" + rest

@@ -1,0 +1,112 @@
+"""Find the catalog's files under a data directory.
+
+Layout::
+
+    providers/<provider-id>/provider.yaml       a provider
+    providers/<provider-id>/logo.svg            its logo (optional)
+    providers/<provider-id>/models/<file>.yaml  its offerings
+    models/<author-id>/<file>.yaml              canonical models
+    authors/<author-id>.yaml                    authors
+
+A file elsewhere is reported rather than ignored, so a misplaced file is never
+silently left out; a broken symbolic link or one that leads out of the data
+directory is an error.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.validation.problems import ERROR, WARNING, Problem
+
+
+@dataclass(frozen=True)
+class Entry:
+    kind: str  # provider, offering, model or author
+    file: str  # path shown in messages: relative to the working directory where possible
+    path: str  # path to open
+    rel: str  # relative to the data directory, with forward slashes
+
+
+def display_name(path: Path) -> str:
+    """The path as a user typed it: relative to the current directory when inside it."""
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
+    return str(path) if rel.startswith("..") else rel.replace(os.sep, "/")
+
+
+def discover(data_dir: Path) -> tuple[list[Entry], list[Problem]]:
+    """Every catalog file under *data_dir*, and problems with stray files."""
+    data_dir = Path(data_dir)
+    if not data_dir.is_dir():
+        return [], [Problem(display_name(data_dir), 0, 0, "", "no such catalog directory")]
+    shown = display_name(data_dir)
+    root = data_dir.resolve()
+    entries: list[Entry] = []
+    problems: list[Problem] = []
+    for rel, item in sorted(_walk(str(data_dir), "")):
+        file = f"{shown}/{rel}"
+        problem = _link_problem(item, root) if item.is_symlink() else None
+        kind = classify(rel) if problem is None else problem
+        if kind in ("provider", "offering", "model", "author"):
+            entries.append(Entry(kind, file, item.path, rel))
+        elif kind is not None:
+            severity = WARNING if kind.startswith("not part") else ERROR
+            problems.append(Problem(file, 0, 0, "", kind, severity))
+    problems += _missing_providers(entries)
+    return entries, problems
+
+
+def _walk(folder: str, prefix: str):
+    """(relative path, DirEntry) of every file below *folder*, hidden ones left out."""
+    with os.scandir(folder) as items:
+        for item in items:
+            if item.name.startswith("."):
+                continue
+            rel = prefix + item.name
+            if item.is_dir(follow_symlinks=False):
+                yield from _walk(item.path, rel + "/")
+            else:
+                yield rel, item
+
+
+def _link_problem(item: os.DirEntry, root: Path) -> str | None:
+    target = Path(item.path).resolve()
+    if not target.exists():
+        return f"broken symbolic link (to {os.readlink(item.path)})"
+    if target != root and root not in target.parents:
+        return "symbolic link leads outside the catalog directory"
+    return None
+
+
+def classify(rel: str) -> str | None:
+    """The kind of file at *rel*; None for known non-data files; else a complaint."""
+    parts = rel.split("/")
+    if parts[-1].endswith(".yml"):
+        return "use the .yaml extension"
+    shapes = {
+        ("providers", 3, "provider.yaml"): "provider",
+        ("providers", 3, "logo.svg"): None,
+    }
+    key = (parts[0], len(parts), parts[-1])
+    if key in shapes:
+        return shapes[key]
+    if parts[0] == "providers" and len(parts) == 4 and parts[2] == "models" and parts[3].endswith(".yaml"):
+        return "offering"
+    if parts[0] == "models" and len(parts) == 3 and parts[2].endswith(".yaml"):
+        return "model"
+    if parts[0] == "authors" and len(parts) == 2 and parts[1].endswith(".yaml"):
+        return "author"
+    if parts[-1] in ("README.md", "LICENSE"):
+        return None
+    return "not part of the catalog layout (see README: Data format); the file is ignored"
+
+
+def _missing_providers(entries: list[Entry]) -> list[Problem]:
+    have = {e.file.rsplit("/", 1)[0] for e in entries if e.kind == "provider"}
+    folders = {e.file.rsplit("/", 2)[0] for e in entries if e.kind == "offering"}
+    return [Problem(folder, 0, 0, "", "provider folder without provider.yaml") for folder in sorted(folders - have)]

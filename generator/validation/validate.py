@@ -1,0 +1,140 @@
+"""Validate a catalog directory: every problem of every file, in one run.
+
+Steps: find the files (:mod:`.discover`); read each one safely
+(:mod:`.yamlload`), check it against its JSON Schema (:mod:`.schemas`) and look
+for warnings -- per file, so large catalogs spread this over the processor's
+cores; then the rules no schema can express (:mod:`.rules`), which look across
+files.  Problems get their line and column last, and only for files that have
+any, so a clean catalog never pays for positions.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+from generator.validation import rules, schemas
+from generator.validation.discover import Entry, discover
+from generator.validation.messages import Finding, findings, format_path
+from generator.validation.problems import ERROR, WARNING, Problem
+from generator.validation.yaml_fast import decode, load_bytes, locate
+
+STALE_AFTER = timedelta(days=365)
+PARALLEL_FROM = 400  # files; below this, starting worker processes costs more than it saves
+
+
+@dataclass
+class Report:
+    problems: list[Problem]
+    documents: list[rules.Document]
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == ERROR]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == WARNING]
+
+    def ok(self, strict: bool = False) -> bool:
+        return not self.errors and not (strict and self.warnings)
+
+
+def validate_catalog(data_dir: Path | str, today: date | None = None, keep_data: bool = True) -> Report:
+    """Every problem in the catalog at *data_dir*, sorted by file and line.
+
+    With *keep_data* false, the report's documents keep only the fields the
+    rules across files read (:data:`rules.CROSS_FIELDS`): enough for callers
+    that want the problems, and less to send back from the worker processes.
+    """
+    data_dir = Path(data_dir)
+    entries, problems = discover(data_dir)
+    documents: list[rules.Document] = []
+    for document, found in _examine_all(entries, today or date.today(), keep_data):
+        problems += found
+        if document is not None:
+            documents.append(document)
+    rules.check_across([doc for doc in documents if doc.schema_valid])
+    for doc in documents:
+        problems += _positioned(doc)
+    return Report(sorted(problems), documents)
+
+
+def _examine_all(entries: list[Entry], today: date, keep_data: bool):
+    jobs = [(entry, today, keep_data) for entry in entries]
+    workers = min(os.cpu_count() or 1, 8)
+    if len(jobs) < PARALLEL_FROM or workers < 2:
+        return map(_examine, jobs)
+    from concurrent.futures import ProcessPoolExecutor
+
+    schemas.warm_up()  # forked workers inherit the compiled validators
+    with ProcessPoolExecutor(workers) as pool:
+        return list(pool.map(_examine, jobs, chunksize=max(1, len(jobs) // (workers * 4))))
+
+
+def examine_file(entry: Entry, today: date | None = None) -> tuple[rules.Document | None, list[Problem]]:
+    """One file read and checked on its own (schema, its own rules, warnings): the per-file part of
+    :func:`validate_catalog`, for callers that re-check changed files only."""
+    return _examine((entry, today or date.today(), True))
+
+
+def _examine(job) -> tuple[rules.Document | None, list[Problem]]:
+    """Read one file, check it against its schema and its own rules, look for warnings."""
+    entry, today, keep_data = job
+    with open(entry.path, "rb") as handle:
+        raw = handle.read()
+    doc, problems = _check(entry, raw, fast=True)
+    if doc is not None and doc.findings:  # report what the reference loader reads
+        doc, problems = _check(entry, raw, fast=False)
+    if doc is not None:
+        doc.warnings.extend(_warnings(doc, today, raw.isascii()))
+        if not keep_data and doc.schema_valid:
+            doc.data = {key: doc.data[key] for key in rules.CROSS_FIELDS if key in doc.data}
+    return doc, problems
+
+
+def _check(entry: Entry, raw: bytes, fast: bool) -> tuple[rules.Document | None, list[Problem]]:
+    data, problems = load_bytes(raw, entry.file, fast)
+    if data is None:
+        return None, problems
+    doc = rules.Document(entry.kind, entry.file, entry.path, entry.rel, data)
+    for error in schemas.schema_errors(doc.kind, doc.data):
+        doc.findings.extend(findings(error))
+    doc.schema_valid = not doc.findings
+    if doc.schema_valid:
+        rules.check_one(doc)
+    return doc, problems
+
+
+def _warnings(doc: rules.Document, today: date, ascii_only: bool):
+    verified = rules.parse_date(str(doc.data.get("last_verified", "")))
+    if verified and today - verified > STALE_AFTER:
+        yield Finding(("last_verified",), f"last verified {verified}, more than a year ago; check the facts again")
+    if ascii_only:  # plain ASCII cannot be mis-decoded UTF-8
+        return
+    for path, value in rules.walk(doc.data):
+        if isinstance(value, str) and not value.isascii():
+            yield from _mojibake(path, value)
+
+
+def _mojibake(path: tuple, text: str):
+    from generator.validation.mojibake import mis_decoded
+
+    fixed = mis_decoded(text)
+    if fixed is not None:
+        hint = f"; it probably should read '{fixed}'" if fixed != text else ""
+        yield Finding(path, f"text looks mis-decoded (UTF-8 read as another encoding){hint}")
+
+
+def _positioned(doc: rules.Document) -> list[Problem]:
+    if not doc.findings and not doc.warnings:
+        return []
+    with open(doc.path, "rb") as handle:
+        text, _ = decode(handle.read(), doc.file)
+    return [
+        Problem(doc.file, *locate(text, f.path, f.at_key), format_path(f.path), f.message, severity)
+        for severity, group in ((ERROR, doc.findings), (WARNING, doc.warnings))
+        for f in group
+    ]

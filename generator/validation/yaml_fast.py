@@ -1,0 +1,191 @@
+"""Safe YAML reading for catalog files.
+
+Every catalog file is a small mapping.  Reading one must never run code, lose
+data or exhaust memory, and every failure must say where it happened.  So:
+
+* only the safe constructors are used, through libyaml (``CSafeLoader``) when
+  PyYAML was built with it and the pure-Python ``SafeLoader`` otherwise;
+* a key given twice is an error (plain PyYAML keeps the last one silently);
+* anchors and aliases are refused at their first reuse, which stops "billion
+  laughs" files before they can grow;
+* scalars follow the YAML 1.2 core schema, as the YAML language server in
+  editors does: only ``true`` and ``false`` are booleans (YAML 1.1's ``yes``,
+  ``no``, ``on``, ``off`` stay strings, so ``country: NO`` is never ``False``),
+  ``017`` is 17, ``1:30`` and ``1_000`` are strings, and dates stay strings
+  (checked later as real dates);
+* invalid UTF-8, a byte-order mark, tabs, CRLF line ends, an empty file and a
+  top level that is not a mapping each get a clear message or are handled.
+
+Positions are not recorded while loading, which keeps the clean case fast;
+:func:`locate` finds the line and column of a field path when a problem needs it.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from generator.validation.problems import WARNING, Problem
+
+try:  # optional accelerator, see fast_parse
+    import yaml_rs as _fast
+except ImportError:  # pragma: no cover - exercised where yaml-rs is not installed
+    _fast = None
+# Text that may read differently in the fast parser (see fast_parse): these
+# characters (anchors, aliases, tags, tabs) and marks (merge keys, directives,
+# document markers) ...
+_NOT_PLAIN_CHARS = b"&*!\t"
+_NOT_PLAIN_MARKS = (b"<<", b"\n%", b"\n---", b"\n...")
+# ... and these plain scalars, which yaml-rs reads as numbers and the reference
+# (YAML 1.2 core) as text: 0b101, 0X1F and 0O17 (binary or upper-case prefixes),
+# signed hex and octal (-0x1F), and numbers with underscores (1_000, ._5).
+_SUSPECT_NUMBER = re.compile(r"(?:^|[\s\[{,:])[-+]?0[xXoObB]|[-+]0[xXoO]|[0-9.]_|_[0-9.]", re.MULTILINE)
+# That regex tries every position of every file, which costs more than parsing
+# it.  For ASCII text the same test runs as four substring searches in two byte
+# translations of the text: whitespace and [{,: become a space, - becomes +,
+# every base letter x, o, b becomes x (zeros); digits and . become d (digits).
+_ZERO_TABLE = bytes.maketrans(b"\t\n\r\x0b\x0c\x1c\x1d\x1e\x1f[{,:-XOobB", b" " * 13 + b"+xxxxx")
+_DIGIT_TABLE = bytes.maketrans(b"0123456789.dD", b"d" * 11 + b"xx")  # letters d stand apart from digits
+_ZERO_MARKS = (b" 0x", b"+0x")  # " +0x" is found by "+0x", which is suspect anywhere
+_DIGIT_MARKS = (b"d_", b"_d")
+# Where the quick test sees something, _SUSPECT_NUMBER decides, looking only
+# outside the values of `key: value` lines whose value both parsers read as a
+# string whatever it holds: a quoted scalar filling the rest of the line, or a
+# plain one that starts with a letter and holds no flow indicator, comment or
+# ": " (so it is one scalar even inside a flow collection that spans lines).
+_STRING_VALUE = re.compile(r"""^([ ]*(?:-[ ]+)?[A-Za-z0-9_.-]+:[ ]+)"""
+                           r"""(?:"(?:[^"\\\n]|\\.)*"|'(?:[^'\n]|'')*'|[A-Za-z](?:[^,\[\]{}#:\n]|:(?=[^ \n]))*)[ ]*$""",
+                           re.MULTILINE)
+# A line that may open a block scalar (| or > at its end): the fast parser reads
+# an empty one as "\n" where the reference reads "", and adds a line break the
+# text does not end with, so such files take the careful path.  Group 1 is the
+# line's indentation and list dashes.
+_BLOCK_HEADER = re.compile(r"([ ]*(?:-[ ]+)*)(?:[^#\n]*[ ])?[|>][-+0-9]*[ ]*(?:#.*)?$")
+
+
+def decode(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
+    """UTF-8 text of a file, or a problem saying where its encoding breaks."""
+    problems: list[Problem] = []
+    if raw.startswith(codecs.BOM_UTF8):
+        raw = raw[3:]
+        problems.append(Problem(file, 1, 1, "", "the file starts with a byte-order mark; save it as UTF-8 without BOM", WARNING))
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        problems.append(Problem(file, line, column, "", f"invalid UTF-8 (byte 0x{raw[exc.start]:02x}); save the file as UTF-8"))
+        return None, problems
+    return text.replace("\r\n", "\n"), problems
+
+
+def parse(text: str, file: str, fast: bool = True) -> tuple[object, list[Problem]]:
+    """The data of one YAML document, or the problem that stopped it.
+
+    With ``fast`` (the default) a plain file may be read by :func:`fast_parse`.
+    """
+    data = fast_parse(text) if fast else None
+    if data is not None:
+        return data, []
+    if not text.strip() or all(not l.strip() or l.lstrip().startswith("#") for l in text.splitlines()):
+        return None, [Problem(file, 0, 0, "", "the file is empty; it must hold a mapping of fields")]
+    from generator.validation.yaml_careful import careful_parse  # PyYAML, imported only when a file needs it
+
+    data, problems = careful_parse(text, file)
+    if problems:
+        return None, problems
+    if not isinstance(data, dict):
+        kind = "a list" if isinstance(data, list) else f"a {type(data).__name__}"
+        return None, [Problem(file, 1, 1, "", f"the file must be a mapping of field names to values, not {kind}")]
+    return data, []
+
+
+def fast_parse(text: str) -> dict | None:
+    """The mapping in *text* through the fast parser, or None to take the careful path.
+
+    PyYAML above is the reference: it gives every error message.  Its parse is
+    the slowest step of validating a large catalog, so a file written in the
+    plain subset that catalog files use -- no anchors, aliases, tags, tabs,
+    directives, merge keys, empty or unterminated block scalars, and no numbers
+    in binary, with upper-case or signed hex and octal prefixes or with
+    underscores -- is read by yaml-rs (Rust) instead, which resolves such
+    files' scalars exactly as the reference does (tests/test_yaml_parity.py:
+    fixed cases, random documents and random number-like scalars).  Any doubt
+    sends the file down the careful path, and so does any problem found in it
+    later (see :func:`generator.validation.validate.examine_file`), so messages always
+    come from PyYAML.
+    """
+    if _fast is None or text.startswith(("%", "---")) or not _plain(text):
+        return None
+    try:
+        data = _fast.loads(text, parse_datetime=False)
+    except Exception:  # noqa: BLE001 - the careful path reports it properly
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def _plain(text: str) -> bool:
+    """Whether *text* avoids every construct the two parsers may read differently."""
+    raw = text.encode("utf-8", "surrogatepass")
+    if _marks(raw):
+        return False
+    quick = _suspect_ascii_number(raw) if text.isascii() else bool(_SUSPECT_NUMBER.search(text))
+    if quick and _SUSPECT_NUMBER.search(_STRING_VALUE.sub(r'\1""', text)):
+        return False
+    return not ((b"|" in raw or b">" in raw) and (not text.endswith("\n") or _empty_block(text)))
+
+
+def _empty_block(text: str) -> bool:
+    """Whether a line of *text* may open a block scalar with no content (see _BLOCK_HEADER)."""
+    lines = text.split("\n")
+    for number, line in enumerate(lines):
+        header = _BLOCK_HEADER.match(line)
+        if header is None:
+            continue
+        following = next((rest for rest in lines[number + 1:] if rest.strip()), None)
+        if following is None or len(following) - len(following.lstrip(" ")) <= len(header.group(1)):
+            return True
+    return False
+
+
+def _marks(raw: bytes) -> bool:
+    if len(raw.translate(None, _NOT_PLAIN_CHARS)) != len(raw):
+        return True
+    for mark in _NOT_PLAIN_MARKS:  # plain loops: no generator per mark
+        if mark in raw:
+            return True
+    return False
+
+
+def _suspect_ascii_number(raw: bytes) -> bool:
+    """_SUSPECT_NUMBER's test (or more) as substring searches: see _ZERO_TABLE."""
+    zeros = b" " + raw.translate(_ZERO_TABLE)  # a leading space stands for the start of the text
+    digits = raw.translate(_DIGIT_TABLE)
+    return (_ZERO_MARKS[0] in zeros or _ZERO_MARKS[1] in zeros
+            or _DIGIT_MARKS[0] in digits or _DIGIT_MARKS[1] in digits)
+
+
+def load_bytes(raw: bytes, file: str, fast: bool = True) -> tuple[object, list[Problem]]:
+    """Decode and parse the bytes of one catalog file (named *file* in messages)."""
+    text, problems = decode(raw, file)
+    if text is None:
+        return None, problems
+    data, more = parse(text, file, fast)
+    return data, problems + more
+
+
+def locate(text: str, path: tuple, key: bool = False) -> tuple[int, int]:
+    """1-based (line, column) of the value at *path*, or of its nearest ancestor (see
+    :func:`generator.validation.yaml_careful.locate`)."""
+    from generator.validation.yaml_careful import locate as careful_locate
+
+    return careful_locate(text, path, key)
+
+
+def __getattr__(name: str):
+    """The PyYAML loader and its errors, from :mod:`generator.validation.yaml_careful` (imported on first use)."""
+    if name in ("CatalogLoader", "DuplicateKey", "AliasNotAllowed"):
+        from generator.validation import yaml_careful as yamlcareful
+
+        return getattr(yamlcareful, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
