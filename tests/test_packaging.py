@@ -12,6 +12,7 @@ import sys
 import tomllib
 from pathlib import Path
 
+from generator.outputs.site import builder
 from generator.util import resources
 
 from .conftest import ROOT
@@ -69,3 +70,12 @@ def test_no_module_finds_files_relative_to_its_own_location():
     offenders = [str(p.relative_to(ROOT)) for p in sorted((ROOT / "generator").rglob("*.py"))
                  if "__file__" in p.read_text(encoding="utf-8")]
     assert offenders == sorted(ALLOWED_FILE_LOOKUPS)
+
+
+def test_site_defaults_are_relative_to_the_current_directory(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert builder.default_config() == resources.site_config()  # none here: the shipped one
+    assert not builder.DOCS.is_absolute() and not builder.BUILD.is_absolute()
+    (tmp_path / "site").mkdir()
+    shutil.copy(resources.site_config(), tmp_path / "site" / "mkdocs.yml")
+    assert builder.default_config().resolve() == tmp_path / "site" / "mkdocs.yml"
