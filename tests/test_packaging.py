@@ -13,6 +13,7 @@ import tomllib
 from pathlib import Path
 
 from generator.outputs.site import builder
+from generator.outputs.site.schema_doc import schema_docs
 from generator.util import resources
 
 from .conftest import ROOT
@@ -79,3 +80,19 @@ def test_site_defaults_are_relative_to_the_current_directory(tmp_path, monkeypat
     (tmp_path / "site").mkdir()
     shutil.copy(resources.site_config(), tmp_path / "site" / "mkdocs.yml")
     assert builder.default_config().resolve() == tmp_path / "site" / "mkdocs.yml"
+
+
+def test_data_format_examples_come_from_the_catalog_being_built(tmp_path):
+    """Not from a data/ folder beside the code: an installed tool has none; edits show at once."""
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "seed-catalog", data)
+
+    def example(path: str) -> str | None:
+        offering = next(d for d in schema_docs(data) if d.kind == "offering")
+        return next(f.example for f in offering.fields if f.path == path)
+
+    assert example("context_window") == "131072"
+    first = sorted(data.glob("providers/*/models/*.yaml"))[0]
+    first.write_text(first.read_text(encoding="utf-8").replace("context_window: 131072", "context_window: 65536"))
+    assert example("context_window") == "65536"
+    assert next(d for d in schema_docs(None) if d.kind == "offering").fields  # no catalog: schema examples only

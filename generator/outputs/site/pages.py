@@ -73,7 +73,7 @@ def page_values(catalog: Catalog, data_rows: list[list] | None = None) -> dict:
         "site_data": views.site_data(catalog, rows) if data_rows is None else views.assembled(catalog, data_rows),
         "comparisons": views.comparisons(catalog),
         "private_providers": views.private_providers(catalog),
-        "schemas": schema_docs(),
+        "schemas": schema_docs(catalog.data_dir),  # examples from the catalog's own files
         "features": [(key, facts.FEATURE_LABELS[key]) for key in FEATURES],
         "modalities": [(key, facts.MODALITY_LABELS[key]) for key in MODALITIES],
         "facts": facts,
