@@ -94,7 +94,8 @@ def test_editing_one_offering_rewrites_only_the_pages_that_show_it(tmp_path, dat
                 "models/openai/gpt-oss-120b.md", "models/README.md",
                 # the JSON exports that hold the price: whole catalog, flat rows, models.dev shape, provider file
                 "api/catalog.json", "api/models.json", "api/api.json", "api/providers/cerebras.json",
-                "assets/site-data.js"}  # the rows of the site's All models and Compare tables
+                "assets/site-data.js",  # the rows of the site's All models and Compare tables
+                "data-format.md"}  # its examples are values of the catalog's first files, this price among them
     assert set(result.changes.updated) == shown_on | {MANIFEST_NAME}
     assert not result.changes.created and not result.changes.removed
     after = snapshot(out)

@@ -28,11 +28,13 @@ import os
 import time
 from pathlib import Path
 
+from generator.util import resources
+
 STATE_NAME = ".provcat-state.json"
 STATE_FORMAT = 2
 RACY_NS = 2 * 10**9  # files modified this close to a scan are checked by content next time
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
-FINGERPRINT_INPUTS: list[Path] = [PACKAGE_DIR, PACKAGE_DIR.parent / "schema"]  # producers reading more add here
+FINGERPRINT_INPUTS: list[Path] = [PACKAGE_DIR, resources.schema_dir()]  # producers reading more add here
 
 
 def fingerprint(template_dirs: list[Path], options: dict, code: bool = True) -> str:

@@ -1,4 +1,9 @@
-"""``provcat site build`` and ``provcat site serve``: the browsable site."""
+"""``provcat site build`` and ``provcat site serve``: the browsable site.
+
+Every default path is relative to the current directory (an installed provcat
+works anywhere); without ``site/mkdocs.yml`` there, the configuration shipped in
+the package is used.
+"""
 
 from __future__ import annotations
 
@@ -23,14 +28,21 @@ def docs_option(function):
                         help="The Markdown docs to regenerate and build from.")(function)
 
 
+def config_option(function):
+    return click.option("--config", "config", type=click.Path(dir_okay=False, exists=True, path_type=Path),
+                        default=None, help="The mkdocs configuration [default: site/mkdocs.yml if it exists, "
+                        "else the one shipped with provcat].")(function)
+
+
 @site_group.command("build")
 @data_option
 @docs_option
+@config_option
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("site/build"),
               show_default=True, help="Where the static site is written.")
 @click.option("--regenerate/--no-regenerate", default=True, show_default=True,
               help="Regenerate the docs from the catalog first (provcat build).")
-def site_build_command(data_dir: Path, docs_dir: Path, out_dir: Path, regenerate: bool) -> int:
+def site_build_command(data_dir: Path, docs_dir: Path, config: Path | None, out_dir: Path, regenerate: bool) -> int:
     """Regenerate the docs from the catalog, then build the static site with mkdocs --strict.
 
     Open OUT/index.html (default site/build/index.html) in a browser, or run
@@ -40,7 +52,7 @@ def site_build_command(data_dir: Path, docs_dir: Path, out_dir: Path, regenerate
     try:
         if regenerate:
             build(data_dir, docs_dir)
-        result = builder.build_site(docs_dir, out_dir)
+        result = builder.build_site(docs_dir, out_dir, config=config)
     except InvalidCatalog as error:
         click.echo(str(error), err=True)
         return 1
@@ -54,10 +66,12 @@ def site_build_command(data_dir: Path, docs_dir: Path, out_dir: Path, regenerate
 @site_group.command("serve")
 @data_option
 @docs_option
+@config_option
 @click.option("--addr", "address", default="127.0.0.1:8000", show_default=True, help="Address to serve on.")
 @click.option("--templates", "templates_dir", type=click.Path(file_okay=False, path_type=Path),
               default=Path("templates"), show_default=True, help="Templates folder to watch as well.")
-def site_serve_command(data_dir: Path, docs_dir: Path, address: str, templates_dir: Path) -> int:
+def site_serve_command(data_dir: Path, docs_dir: Path, config: Path | None, address: str,
+                       templates_dir: Path) -> int:
     """Preview the site at http://ADDR/, regenerating the docs when data/ or templates/ change."""
     from generator.outputs.site.serve import serve
 
@@ -68,4 +82,4 @@ def site_serve_command(data_dir: Path, docs_dir: Path, address: str, templates_d
         except InvalidCatalog as error:
             click.echo(f"not regenerated: {error}", err=True)
 
-    return serve(regenerate, [data_dir, templates_dir], docs_dir, address)
+    return serve(regenerate, [data_dir, templates_dir], docs_dir, address, config)

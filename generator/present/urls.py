@@ -8,12 +8,11 @@ data files (:func:`generator.model.layout.offering_filename`).
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from generator.model.records import CanonicalModel, Offering
 from generator.model.layout import offering_filename
+from generator.util import resources
 
-TEMPLATES_DIR = Path(__file__).resolve().parent.parent.parent / "templates"  # the shipped templates
+TEMPLATES_DIR = resources.templates_dir()  # the shipped templates
 INDEX = "README.md"
 PROVIDERS_INDEX = "providers/README.md"
 MODELS_INDEX = "models/README.md"

@@ -17,9 +17,10 @@ import json
 import math
 import re
 from functools import cache
-from pathlib import Path
 
-SCHEMA_DIR = Path(__file__).resolve().parent.parent.parent / "schema"
+from generator.util import resources
+
+SCHEMA_DIR = resources.schema_dir()
 COMMON = "common.schema.json"
 KINDS = ("provider", "offering", "model", "author")
 

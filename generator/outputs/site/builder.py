@@ -1,8 +1,12 @@
 """Building the static site from ``site/docs/`` with mkdocs (or Zensical).
 
-The site's configuration is ``site/mkdocs.yml``.  When the docs or the output
-live elsewhere (``--docs``/``--out``, tests), a small configuration that
-``INHERIT``s it and names the two folders is written beside the output, so
+The site's configuration is ``site/mkdocs.yml`` of the current directory when
+there is one (a checkout of this repository, or a user's own), else the copy
+shipped inside the package: an installed ``provcat`` builds a site anywhere.
+Every default is relative to the current directory, never to the code's
+location.  When the docs or the output are not the configuration's own folders
+(``--docs``/``--out``, the shipped configuration, tests), a small configuration
+that ``INHERIT``s it and names the two folders is written beside the output, so
 every other setting stays in the one file.
 """
 
@@ -16,10 +20,11 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent.parent.parent
-CONFIG = ROOT / "site" / "mkdocs.yml"
-DOCS = ROOT / "site" / "docs"
-BUILD = ROOT / "site" / "build"
+from generator.util import resources
+
+LOCAL_CONFIG = Path("site/mkdocs.yml")  # these three are relative to the current directory
+DOCS = Path("site/docs")
+BUILD = Path("site/build")
 # Material for MkDocs prints an end-of-life notice on every build and documents this
 # variable to switch it off ("To disable this warning, set NO_MKDOCS_2_WARNING=1").
 QUIET_ENV = {"NO_MKDOCS_2_WARNING": "1"}
@@ -43,20 +48,25 @@ class SiteBuild:
     output: str
 
 
+def default_config() -> Path:
+    """``site/mkdocs.yml`` of the current directory if there is one, else the shipped configuration."""
+    return LOCAL_CONFIG if LOCAL_CONFIG.is_file() else resources.site_config()
+
+
 def build_site(docs_dir: Path = DOCS, site_dir: Path = BUILD, *, strict: bool = True,
-               config: Path = CONFIG) -> SiteBuild:
+               config: Path | None = None) -> SiteBuild:
     """Run ``mkdocs build`` (strict by default) from *docs_dir* into *site_dir*."""
     _require_module("mkdocs", "pip install '.[site]'")
-    with site_config(config, docs_dir, site_dir) as config_file:
+    with site_config(config or default_config(), docs_dir, site_dir) as config_file:
         command = [sys.executable, "-m", "mkdocs", "build", "--clean", "-f", str(config_file)]
         output = _run("mkdocs", command + (["--strict"] if strict else []))
     return SiteBuild(Path(site_dir), output)
 
 
-def build_with_zensical(docs_dir: Path = DOCS, site_dir: Path = BUILD, *, config: Path = CONFIG) -> SiteBuild:
+def build_with_zensical(docs_dir: Path = DOCS, site_dir: Path = BUILD, *, config: Path | None = None) -> SiteBuild:
     """Run ``zensical build`` on the same configuration (the optional ``zensical`` extra)."""
     _require_module("zensical", "pip install '.[zensical]'")
-    with site_config(config, docs_dir, site_dir) as config_file:
+    with site_config(config or default_config(), docs_dir, site_dir) as config_file:
         output = _run("zensical", [sys.executable, "-m", "zensical", "build", "--clean", "-f", str(config_file)])
     return SiteBuild(Path(site_dir), output)
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 from functools import cache
-from importlib import resources
 from pathlib import Path
 
 import jinja2
@@ -19,8 +18,9 @@ from generator.catalog.catalog import Catalog
 from generator.model.records import FEATURES, MODALITIES
 from generator.outputs.site import escape, facts, reuse, views
 from generator.outputs.site.schema_doc import schema_docs
+from generator.util import resources
 
-TEMPLATE_DIR = Path(__file__).resolve().parent.parent.parent.parent / "templates"
+TEMPLATE_DIR = resources.templates_dir()
 PAGES = {
     "all-models.md": "site/all-models.md.j2",
     "compare.md": "site/compare.md.j2",
@@ -73,7 +73,7 @@ def page_values(catalog: Catalog, data_rows: list[list] | None = None) -> dict:
         "site_data": views.site_data(catalog, rows) if data_rows is None else views.assembled(catalog, data_rows),
         "comparisons": views.comparisons(catalog),
         "private_providers": views.private_providers(catalog),
-        "schemas": schema_docs(),
+        "schemas": schema_docs(catalog.data_dir),  # examples from the catalog's own files
         "features": [(key, facts.FEATURE_LABELS[key]) for key in FEATURES],
         "modalities": [(key, facts.MODALITY_LABELS[key]) for key in MODALITIES],
         "facts": facts,
@@ -109,4 +109,4 @@ def _sort_number(value) -> str:
 @cache
 def asset_bytes(name: str) -> bytes:
     """A vendored asset shipped inside the package (``generator/site/assets``)."""
-    return resources.files(__package__).joinpath("assets", name).read_bytes()
+    return resources.site_asset(name)

@@ -17,7 +17,7 @@ from typing import Callable
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
-from generator.outputs.site.builder import CONFIG, DOCS, QUIET_ENV, site_config
+from generator.outputs.site.builder import DOCS, QUIET_ENV, default_config, site_config
 
 DEBOUNCE_SECONDS = 0.5
 
@@ -56,19 +56,19 @@ def watch(paths: list[Path], action: Callable[[], None], delay: float = DEBOUNCE
     return stop
 
 
-def mkdocs_serve(config: Path = CONFIG, address: str = "127.0.0.1:8000") -> subprocess.Popen:
+def mkdocs_serve(config: Path, address: str = "127.0.0.1:8000") -> subprocess.Popen:
     """Start ``mkdocs serve`` on *address* (it rebuilds when the docs change)."""
     command = [sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "-a", address]
     return subprocess.Popen(command, env={**os.environ, **QUIET_ENV})
 
 
 def serve(regenerate: Callable[[], None], watched: list[Path], docs_dir: Path = DOCS,
-          address: str = "127.0.0.1:8000", config: Path = CONFIG) -> int:
+          address: str = "127.0.0.1:8000", config: Path | None = None) -> int:
     """Regenerate once, then serve until interrupted, regenerating on every change."""
     regenerate()
     stop = watch(watched, regenerate)
     try:
-        with site_config(config, docs_dir, Path(docs_dir).parent / "build") as config_file:
+        with site_config(config or default_config(), docs_dir, Path(docs_dir).parent / "build") as config_file:
             server = mkdocs_serve(config_file, address)
             try:
                 return server.wait()
