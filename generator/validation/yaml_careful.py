@@ -90,6 +90,8 @@ def careful_parse(text: str, file: str) -> tuple[object, list[Problem]]:
         data = loader.get_single_data()
     except yaml.MarkedYAMLError as exc:
         return None, [_marked_problem(exc, file, text)]
+    except yaml.reader.ReaderError as exc:
+        return None, [_character_problem(exc, file, text)]
     except yaml.YAMLError as exc:  # pragma: no cover - errors without marks
         return None, [Problem(file, 0, 0, "", f"not valid YAML: {exc}")]
     finally:
@@ -107,6 +109,15 @@ def _marked_problem(exc: yaml.MarkedYAMLError, file: str, text: str) -> Problem:
         return Problem(file, line, column, "", "a tab character here is not valid YAML; indent with spaces, not tabs")
     context = f" ({exc.context})" if exc.context else ""
     return Problem(file, line, column, "", f"not valid YAML: {message}{context}", ERROR)
+
+
+def _character_problem(exc, file: str, text: str) -> Problem:
+    """A character YAML does not allow, at its line and column, named by its code point."""
+    before = text[: exc.position]
+    line, column = before.count("\n") + 1, exc.position - (before.rfind("\n") + 1) + 1
+    code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+    return Problem(file, line, column, "", f"the non-printable character U+{code:04X} is not allowed in YAML; "
+                   f"remove it, or write it as \\u{code:04X} inside a double-quoted string")
 
 
 def _char_at(text: str, line: int, column: int) -> str:
