@@ -43,7 +43,7 @@ def discover(data_dir: Path) -> tuple[list[Entry], list[Problem]]:
     """Every catalog file under *data_dir*, and problems with stray files."""
     data_dir = Path(data_dir)
     if not data_dir.is_dir():
-        return [], [Problem(display_name(data_dir), 0, 0, "", "no such catalog directory")]
+        return [], [Problem(display_name(data_dir), 1, 1, "", "no such catalog directory")]
     shown = display_name(data_dir)
     root = data_dir.resolve()
     entries: list[Entry] = []
@@ -56,7 +56,7 @@ def discover(data_dir: Path) -> tuple[list[Entry], list[Problem]]:
             entries.append(Entry(kind, file, item.path, rel))
         elif kind is not None:
             severity = WARNING if kind.startswith("not part") else ERROR
-            problems.append(Problem(file, 0, 0, "", kind, severity))
+            problems.append(Problem(file, 1, 1, "", kind, severity))
     problems += _missing_providers(entries)
     return entries, problems
 
@@ -109,4 +109,4 @@ def classify(rel: str) -> str | None:
 def _missing_providers(entries: list[Entry]) -> list[Problem]:
     have = {e.file.rsplit("/", 1)[0] for e in entries if e.kind == "provider"}
     folders = {e.file.rsplit("/", 2)[0] for e in entries if e.kind == "offering"}
-    return [Problem(folder, 0, 0, "", "provider folder without provider.yaml") for folder in sorted(folders - have)]
+    return [Problem(folder, 1, 1, "", "provider folder without provider.yaml") for folder in sorted(folders - have)]

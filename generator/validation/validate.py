@@ -16,6 +16,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from generator.validation import rules, schemas
+from generator.validation.bounds import out_of_bounds
 from generator.validation.discover import Entry, discover
 from generator.validation.messages import Finding, findings, format_path
 from generator.validation.problems import ERROR, WARNING, Problem
@@ -100,6 +101,10 @@ def _check(entry: Entry, raw: bytes, fast: bool) -> tuple[rules.Document | None,
     if data is None:
         return None, problems
     doc = rules.Document(entry.kind, entry.file, entry.path, entry.rel, data)
+    doc.findings.extend(out_of_bounds(doc.data))
+    if doc.findings:  # the schema validators and the rules would recurse or overflow on it
+        doc.schema_valid = False
+        return doc, problems
     for error in schemas.schema_errors(doc.kind, doc.data):
         doc.findings.extend(findings(error))
     doc.schema_valid = not doc.findings

@@ -12,6 +12,7 @@ import re
 
 import yaml
 
+from generator.validation.messages import printable
 from generator.validation.problems import ERROR, Problem
 
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -56,7 +57,7 @@ class CatalogLoader(_Base):  # type: ignore[misc, valid-type]
             if first is not None:
                 raise DuplicateKey(
                     None, None,
-                    f"duplicate key `{key_node.value}` (first given on line {first.start_mark.line + 1}); "
+                    f"duplicate key `{printable(key_node.value)}` (first given on line {first.start_mark.line + 1}); "
                     "keep one of them",
                     key_node.start_mark,
                 )
@@ -67,7 +68,11 @@ def _construct_int(loader, node) -> int:
     text = loader.construct_scalar(node)
     if text.startswith(("0o", "0x")):
         return int(text[2:], 8 if text[1] == "o" else 16)
-    return int(text, 10)
+    try:
+        return int(text, 10)
+    except ValueError:  # Python refuses to read more than 4,300 decimal digits
+        raise yaml.constructor.ConstructorError(
+            None, None, f"an integer of {len(text.lstrip('+-')):,} digits is out of range", node.start_mark) from None
 
 
 _CORE_SCALARS = (  # YAML 1.2 core schema, the one editors' YAML language server uses
@@ -93,7 +98,7 @@ def careful_parse(text: str, file: str) -> tuple[object, list[Problem]]:
     except yaml.reader.ReaderError as exc:
         return None, [_character_problem(exc, file, text)]
     except yaml.YAMLError as exc:  # pragma: no cover - errors without marks
-        return None, [Problem(file, 0, 0, "", f"not valid YAML: {exc}")]
+        return None, [Problem(file, 1, 1, "", f"not valid YAML: {exc}")]
     finally:
         loader.dispose()
     return data, []
@@ -101,7 +106,7 @@ def careful_parse(text: str, file: str) -> tuple[object, list[Problem]]:
 
 def _marked_problem(exc: yaml.MarkedYAMLError, file: str, text: str) -> Problem:
     mark = exc.problem_mark or exc.context_mark
-    line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     message = exc.problem or "not valid YAML"
     if isinstance(exc, (DuplicateKey, AliasNotAllowed)) or message.startswith("keys must"):
         return Problem(file, line, column, "", message)

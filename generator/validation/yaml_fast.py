@@ -95,7 +95,7 @@ def parse(text: str, file: str, fast: bool = True) -> tuple[object, list[Problem
     if data is not None:
         return data, []
     if not text.strip() or all(not l.strip() or l.lstrip().startswith("#") for l in text.splitlines()):
-        return None, [Problem(file, 0, 0, "", "the file is empty; it must hold a mapping of fields")]
+        return None, [Problem(file, 1, 1, "", "the file is empty; it must hold a mapping of fields")]
     from generator.validation.yaml_careful import careful_parse  # PyYAML, imported only when a file needs it
 
     data, problems = careful_parse(text, file)
