@@ -76,3 +76,16 @@ def test_an_unknown_key_holding_a_line_break_is_escaped(data_copy):
 def test_every_problem_line_has_a_position_and_is_one_line():
     problem = Problem("a\nb.yaml", 1, 1, "x\ry", "first\nsecond\x1b[31m")
     assert problem.format() == "a\\nb.yaml:1:1: x\\ry: first\\nsecond\\x1b[31m"
+
+
+def test_placing_many_problems_composes_the_file_once(data_copy, monkeypatch):
+    """Each problem used to compose the whole file again to find its line: quadratic in unknown keys."""
+    from generator.validation import yaml_careful
+
+    calls = []
+    real = yaml_careful.yaml.compose
+    monkeypatch.setattr(yaml_careful.yaml, "compose", lambda *a, **k: calls.append(1) or real(*a, **k))
+    keys = "".join(f"unknown_{i}: 1\n" for i in range(300))
+    found = problems(data_copy, "context_window: 131072", "context_window: 131072\n" + keys)
+    assert len(found) == 300 and found[-1].startswith(f"{OFFERING}:304:1: unknown_299: unknown field")
+    assert len(calls) == 1

@@ -20,7 +20,7 @@ from generator.validation.bounds import out_of_bounds
 from generator.validation.discover import Entry, discover
 from generator.validation.messages import Finding, findings, format_path
 from generator.validation.problems import ERROR, WARNING, Problem
-from generator.validation.yaml_fast import decode, load_bytes, locate
+from generator.validation.yaml_fast import decode, load_bytes, locator
 
 STALE_AFTER = timedelta(days=365)
 PARALLEL_FROM = 400  # files; below this, starting worker processes costs more than it saves
@@ -138,8 +138,9 @@ def _positioned(doc: rules.Document) -> list[Problem]:
         return []
     with open(doc.path, "rb") as handle:
         text, _ = decode(handle.read(), doc.file)
+    locate = locator(text)
     return [
-        Problem(doc.file, *locate(text, f.path, f.at_key), format_path(f.path), f.message, severity)
+        Problem(doc.file, *locate(f.path, f.at_key), format_path(f.path), f.message, severity)
         for severity, group in ((ERROR, doc.findings), (WARNING, doc.warnings))
         for f in group
     ]

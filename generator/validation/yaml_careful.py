@@ -131,29 +131,45 @@ def _char_at(text: str, line: int, column: int) -> str:
 
 
 def locate(text: str, path: tuple, key: bool = False) -> tuple[int, int]:
-    """1-based (line, column) of the value at *path*, or of its nearest ancestor.
+    """1-based (line, column) of the value at *path*, or of its nearest ancestor (see :class:`Locator`)."""
+    return Locator(text)(path, key)
 
-    With ``key=True`` the last step's key is located instead of its value,
-    which is where an unknown or misspelt field is best shown.
+
+class Locator:
+    """Positions of field paths in one file's text, which is composed once.
+
+    Called with a path, gives the 1-based (line, column) of the value there, or
+    of its nearest ancestor; with ``key=True`` the last step's key instead of
+    its value, which is where an unknown or misspelt field is best shown.
+    Finding a child is a dictionary look-up, so placing every problem of a file
+    with thousands of unknown keys stays linear.
     """
-    node = yaml.compose(text.replace("\r\n", "\n"), Loader=_Base)
-    mark = node.start_mark if node is not None else None
-    for index, step in enumerate(path):
-        found = _child(node, step)
-        if found is None:
-            break
-        key_node, node = found
-        last = index == len(path) - 1
-        mark = key_node.start_mark if key and last and key_node is not None else node.start_mark
-    return (mark.line + 1, mark.column + 1) if mark else (1, 1)
 
+    def __init__(self, text: str):
+        self.root = yaml.compose(text.replace("\r\n", "\n"), Loader=_Base)
+        self._keys: dict[int, dict] = {}
 
-def _child(node, step):
-    """(key node or None, value node) one step below *node*, or None."""
-    if isinstance(node, yaml.MappingNode):
-        for key_node, value in node.value:
-            if key_node.value == step:
-                return key_node, value
-    if isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value):
-        return None, node.value[step]
-    return None
+    def __call__(self, path: tuple, key: bool = False) -> tuple[int, int]:
+        node = self.root
+        mark = node.start_mark if node is not None else None
+        for index, step in enumerate(path):
+            found = self._child(node, step)
+            if found is None:
+                break
+            key_node, node = found
+            last = index == len(path) - 1
+            mark = key_node.start_mark if key and last and key_node is not None else node.start_mark
+        return (mark.line + 1, mark.column + 1) if mark else (1, 1)
+
+    def _child(self, node, step):
+        """(key node or None, value node) one step below *node*, or None."""
+        if isinstance(node, yaml.MappingNode):
+            keys = self._keys.get(id(node))
+            if keys is None:
+                keys = self._keys[id(node)] = {}
+                for key_node, value in node.value:
+                    keys.setdefault(key_node.value, (key_node, value))  # the first of duplicates, as before
+            return keys.get(step)
+        if isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value):
+            return None, node.value[step]
+        return None

@@ -181,10 +181,9 @@ def load_bytes(raw: bytes, file: str, fast: bool = True) -> tuple[object, list[P
     return data, problems + more
 
 
-def locate(text: str, path: tuple, key: bool = False) -> tuple[int, int]:
-    """1-based (line, column) of the value at *path*, or of its nearest ancestor (see
-    :func:`generator.validation.yaml_careful.locate`)."""
-    from generator.validation.yaml_careful import locate as careful_locate
+def locator(text: str):
+    """Where field paths are in *text*: a :class:`generator.validation.yaml_careful.Locator`
+    (PyYAML, imported only when a file has a problem to place)."""
+    from generator.validation.yaml_careful import Locator
 
-    return careful_locate(text, path, key)
-
+    return Locator(text)
