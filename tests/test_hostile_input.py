@@ -89,3 +89,49 @@ def test_placing_many_problems_composes_the_file_once(data_copy, monkeypatch):
     found = problems(data_copy, "context_window: 131072", "context_window: 131072\n" + keys)
     assert len(found) == 300 and found[-1].startswith(f"{OFFERING}:304:1: unknown_299: unknown field")
     assert len(calls) == 1
+
+
+def lines(data_dir) -> list[str]:
+    return [p.format().replace(f"{data_dir}/", "") for p in validate_catalog(data_dir).problems]
+
+
+def test_a_fifo_is_reported_not_read(data_copy):
+    import os
+
+    os.mkfifo(data_copy / "providers/cerebras/models/pipe.yaml")  # reading it would block for ever
+    assert lines(data_copy) == ["providers/cerebras/models/pipe.yaml:1:1: not a regular file "
+                                "(a FIFO, socket or device); only regular files are read"]
+
+
+def test_a_link_to_standard_input_is_refused(data_copy):
+    (data_copy / "providers/cerebras/models/stdin.yaml").symlink_to("/dev/stdin")
+    assert lines(data_copy) == ["providers/cerebras/models/stdin.yaml:1:1: symbolic link leads outside the catalog directory"]
+
+
+def test_a_symbolic_link_loop_is_reported(data_copy):
+    (data_copy / "providers/cerebras/models/a.yaml").symlink_to("b.yaml")
+    (data_copy / "providers/cerebras/models/b.yaml").symlink_to("a.yaml")
+    found = lines(data_copy)
+    assert found == ["providers/cerebras/models/a.yaml:1:1: symbolic link loop (to b.yaml)",
+                     "providers/cerebras/models/b.yaml:1:1: symbolic link loop (to a.yaml)"]
+
+
+def test_a_link_to_a_folder_inside_is_reported_not_followed(data_copy):
+    (data_copy / "providers/mirror").symlink_to("cerebras")
+    assert lines(data_copy) == ["providers/mirror:1:1: symbolic link to a folder; links to folders are not "
+                                "followed, move the folder here instead"]
+
+
+def test_a_hidden_provider_folder_is_not_skipped_in_silence(data_copy):
+    (data_copy / "providers/cerebras").rename(data_copy / "providers/.cerebras")
+    report = validate_catalog(data_copy)
+    assert [p.format().replace(f"{data_copy}/", "") for p in report.warnings] == [
+        "providers/.cerebras:1:1: warning: hidden, so not part of the catalog; rename it without the leading dot, "
+        "or remove it"]
+
+
+def test_a_file_too_large_to_be_a_catalog_file_is_refused_unread(data_copy):
+    path = data_copy / OFFERING
+    with open(path, "ab") as handle:
+        handle.truncate(9 * 2**20)  # sparse: 9 MiB of NULs after the text
+    assert lines(data_copy) == [f"{OFFERING}:1:1: cannot read the file: larger than 8 MiB; catalog files are a few kB"]

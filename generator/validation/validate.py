@@ -10,7 +10,9 @@ any, so a clean catalog never pays for positions.
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -24,6 +26,7 @@ from generator.validation.yaml_fast import decode, load_bytes, locator
 
 STALE_AFTER = timedelta(days=365)
 PARALLEL_FROM = 400  # files; below this, starting worker processes costs more than it saves
+MAX_FILE_BYTES = 8 * 2**20  # a catalog file is a few kB; a larger one is refused before it is parsed
 
 
 @dataclass
@@ -84,8 +87,10 @@ def examine_file(entry: Entry, today: date | None = None) -> tuple[rules.Documen
 def _examine(job) -> tuple[rules.Document | None, list[Problem]]:
     """Read one file, check it against its schema and its own rules, look for warnings."""
     entry, today, keep_data = job
-    with open(entry.path, "rb") as handle:
-        raw = handle.read()
+    try:
+        raw = read_regular(entry.path)
+    except OSError as error:
+        return None, [Problem(entry.file, 1, 1, "", f"cannot read the file: {error.strerror or error}")]
     doc, problems = _check(entry, raw, fast=True)
     if doc is not None and doc.findings:  # report what the reference loader reads
         doc, problems = _check(entry, raw, fast=False)
@@ -94,6 +99,19 @@ def _examine(job) -> tuple[rules.Document | None, list[Problem]]:
         if not keep_data and doc.schema_valid:
             doc.data = {key: doc.data[key] for key in rules.CROSS_FIELDS if key in doc.data}
     return doc, problems
+
+
+def read_regular(path: str, limit: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of the regular file at *path*; OSError for anything else (a FIFO swapped in after
+    discovery would block) or for a file larger than *limit* (catalog files are a few kB)."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(errno.EINVAL, "not a regular file")
+        raw = handle.read(limit + 1)
+    if len(raw) > limit:
+        raise OSError(errno.EFBIG, f"larger than {limit // 2**20} MiB; catalog files are a few kB")
+    return raw
 
 
 def _check(entry: Entry, raw: bytes, fast: bool) -> tuple[rules.Document | None, list[Problem]]:
