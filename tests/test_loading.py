@@ -75,7 +75,7 @@ def test_crlf_positions_stay_right(data_copy):
 
 @pytest.mark.parametrize("raw", [b"", b"\n\n", b"# only a comment\n"])
 def test_empty_file(data_copy, raw):
-    assert run(data_copy, raw) == [f"{OFFERING}: the file is empty; it must hold a mapping of fields"]
+    assert run(data_copy, raw) == [f"{OFFERING}:1:1: the file is empty; it must hold a mapping of fields"]
 
 
 @pytest.mark.parametrize("raw, kind", [(b"- a\n- b\n", "a list"), (b"just text\n", "a str"), (b"42\n", "a int")])
@@ -101,7 +101,7 @@ def test_broken_symlink_is_reported(data_copy):
     os.symlink("nowhere.yaml", data_copy / "providers/cerebras/models/ghost.yaml")
     report = validate_catalog(data_copy)
     assert [p.format().replace(f"{data_copy}/", "") for p in report.problems] == [
-        "providers/cerebras/models/ghost.yaml: broken symbolic link (to nowhere.yaml)"]
+        "providers/cerebras/models/ghost.yaml:1:1: broken symbolic link (to nowhere.yaml)"]
 
 
 def test_symlink_leading_outside_is_refused(data_copy, tmp_path):
@@ -109,7 +109,7 @@ def test_symlink_leading_outside_is_refused(data_copy, tmp_path):
     outside.write_text("id: outside\n")
     os.symlink(outside, data_copy / "providers/cerebras/models/outside.yaml")
     found = [p.format().replace(f"{data_copy}/", "") for p in validate_catalog(data_copy).problems]
-    assert found == ["providers/cerebras/models/outside.yaml: symbolic link leads outside the catalog directory"]
+    assert found == ["providers/cerebras/models/outside.yaml:1:1: symbolic link leads outside the catalog directory"]
 
 
 def test_yml_extension_is_an_error_and_stray_files_warn(data_copy):
@@ -117,8 +117,8 @@ def test_yml_extension_is_an_error_and_stray_files_warn(data_copy):
     (data_copy / "providers/cerebras/notes.txt").write_text("hello\n")
     found = [p.format().replace(f"{data_copy}/", "") for p in validate_catalog(data_copy).problems]
     assert found == [
-        "providers/cerebras/models/extra.yml: use the .yaml extension",
-        "providers/cerebras/notes.txt: warning: not part of the catalog layout (see README: Data format); "
+        "providers/cerebras/models/extra.yml:1:1: use the .yaml extension",
+        "providers/cerebras/notes.txt:1:1: warning: not part of the catalog layout (see README: Data format); "
         "the file is ignored",
     ]
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from generator.validation import yaml_fast as yamlload
+from generator.validation.yaml_careful import CatalogLoader
 
 from .conftest import DATA, ROOT
 
@@ -33,7 +36,7 @@ def fast_path_agrees(texts) -> int:
 
 
 def careful(text: str):
-    loader = yamlload.CatalogLoader(text)
+    loader = CatalogLoader(text)
     try:
         return loader.get_single_data()
     finally:
@@ -75,6 +78,8 @@ def reference_plain(text: str) -> bool:
     """The fast path's admission test, written the slow and obvious way."""
     if any(mark in text for mark in REFERENCE_MARKS):
         return False
+    if re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]", text):
+        return False  # characters YAML refuses, or which the reference reads as line breaks
     return not yamlload._SUSPECT_NUMBER.search(yamlload._STRING_VALUE.sub(r'\1""', text))
 
 
@@ -150,3 +155,38 @@ def test_number_like_scalars_taking_the_fast_path_read_as_the_reference_reads_th
     scalars = ("".join(rng.choice(alphabet) for _ in range(rng.randint(1, 8))) for _ in range(30000))
     texts = (rng.choice(["k: {s}\n", "k: [a, {s}]\n", "- {s}\n", "k: {{a: {s}}}\n"]).format(s=s) for s in scalars)
     assert fast_path_agrees(texts) > 10000
+
+
+# Characters YAML does not allow (C0 controls but tab and line ends, DEL, C1 controls, surrogates,
+# U+FFFE/U+FFFF) and those the reference reads as line breaks (NEL, LS, PS).  yaml-rs read
+# "x\x06y" as text and stopped at a NUL, publishing a truncated file as valid.
+NOT_PLAIN = [chr(c) for c in [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F, 0x80, 0x85, 0x9F]] + [
+    "\u2028", "\u2029", "\ufffe", "\uffff"]
+
+
+@pytest.mark.parametrize("character", NOT_PLAIN, ids=lambda c: f"U+{ord(c):04X}")
+def test_fast_and_careful_paths_agree_on_every_character_yaml_refuses_or_reads_as_a_break(character):
+    raw = f"id: a\nname: x{character}y\npricing: {{input: 1}}\n".encode("utf-8", "surrogatepass")
+    assert yamlload.load_bytes(raw, "f.yaml", fast=True) == yamlload.load_bytes(raw, "f.yaml", fast=False)
+
+
+@pytest.mark.parametrize("character", [c for c in NOT_PLAIN if c not in "\x85\u2028\u2029"],
+                         ids=lambda c: f"U+{ord(c):04X}")
+def test_a_refused_character_is_one_problem_line_at_its_position(character):
+    raw = f"id: a\nname: x{character}y\n".encode("utf-8", "surrogatepass")
+    data, problems = yamlload.load_bytes(raw, "f.yaml")
+    assert data is None and len(problems) == 1
+    problem = problems[0]
+    assert (problem.line, problem.column) == (2, 8) and "\n" not in problem.message
+    assert f"U+{ord(character):04X}" in problem.message
+
+
+def test_a_nul_byte_no_longer_truncates_a_file_into_a_valid_one(data_copy):
+    from generator.validation.validate import validate_catalog
+
+    path = next(data_copy.glob("providers/*/models/*.yaml"))
+    text = path.read_text(encoding="utf-8")
+    path.write_bytes(text.replace("\n", "\n\x00", 1).encode())  # everything after the NUL used to vanish
+    report = validate_catalog(data_copy)
+    assert [(p.line, p.column) for p in report.errors] == [(2, 1)]
+    assert "U+0000" in report.errors[0].message

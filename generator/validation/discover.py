@@ -39,11 +39,17 @@ def display_name(path: Path) -> str:
     return str(path) if rel.startswith("..") else rel.replace(os.sep, "/")
 
 
+# Hidden names tools leave in folders: skipped without a word.  Any other hidden
+# file or folder is reported, since a provider folder renamed `.cerebras` would
+# otherwise drop out of the catalog silently.
+QUIET_HIDDEN = frozenset({".DS_Store", ".gitkeep", ".gitignore", ".gitattributes"})
+
+
 def discover(data_dir: Path) -> tuple[list[Entry], list[Problem]]:
     """Every catalog file under *data_dir*, and problems with stray files."""
     data_dir = Path(data_dir)
     if not data_dir.is_dir():
-        return [], [Problem(display_name(data_dir), 0, 0, "", "no such catalog directory")]
+        return [], [Problem(display_name(data_dir), 1, 1, "", "no such catalog directory")]
     shown = display_name(data_dir)
     root = data_dir.resolve()
     entries: list[Entry] = []
@@ -51,31 +57,54 @@ def discover(data_dir: Path) -> tuple[list[Entry], list[Problem]]:
     for rel, item in sorted(_walk(str(data_dir), "")):
         file = f"{shown}/{rel}"
         problem = _link_problem(item, root) if item.is_symlink() else None
+        problem = problem or _not_regular(item) or _hidden(rel)
         kind = classify(rel) if problem is None else problem
         if kind in ("provider", "offering", "model", "author"):
             entries.append(Entry(kind, file, item.path, rel))
         elif kind is not None:
-            severity = WARNING if kind.startswith("not part") else ERROR
-            problems.append(Problem(file, 0, 0, "", kind, severity))
+            severity = WARNING if kind.startswith(("not part", "hidden")) else ERROR
+            problems.append(Problem(file, 1, 1, "", kind, severity))
     problems += _missing_providers(entries)
     return entries, problems
 
 
 def _walk(folder: str, prefix: str):
-    """(relative path, DirEntry) of every file below *folder*, hidden ones left out."""
+    """(relative path, DirEntry) of every file below *folder*; a hidden folder is given as itself
+    (reported, not entered), a link to a folder as a file (reported, never followed)."""
     with os.scandir(folder) as items:
         for item in items:
-            if item.name.startswith("."):
+            if item.name in QUIET_HIDDEN:
                 continue
             rel = prefix + item.name
+            if item.name.startswith("."):
+                yield rel, item
+                continue
             if item.is_dir(follow_symlinks=False):
                 yield from _walk(item.path, rel + "/")
             else:
                 yield rel, item
 
 
+def _hidden(rel: str) -> str | None:
+    if rel.rsplit("/", 1)[-1].startswith("."):
+        return "hidden, so not part of the catalog; rename it without the leading dot, or remove it"
+    return None
+
+
+def _not_regular(item: os.DirEntry) -> str | None:
+    """Only regular files are read: a FIFO or a device would block or never end."""
+    if item.is_dir(follow_symlinks=False) or item.is_file(follow_symlinks=True) or not Path(item.path).exists():
+        return None
+    if item.is_dir(follow_symlinks=True):
+        return "symbolic link to a folder; links to folders are not followed, move the folder here instead"
+    return "not a regular file (a FIFO, socket or device); only regular files are read"
+
+
 def _link_problem(item: os.DirEntry, root: Path) -> str | None:
-    target = Path(item.path).resolve()
+    try:
+        target = Path(item.path).resolve()
+    except (OSError, RuntimeError):  # RuntimeError: a loop, before Python 3.13
+        return f"symbolic link loop (to {os.readlink(item.path)})"
     if not target.exists():
         return f"broken symbolic link (to {os.readlink(item.path)})"
     if target != root and root not in target.parents:
@@ -109,4 +138,4 @@ def classify(rel: str) -> str | None:
 def _missing_providers(entries: list[Entry]) -> list[Problem]:
     have = {e.file.rsplit("/", 1)[0] for e in entries if e.kind == "provider"}
     folders = {e.file.rsplit("/", 2)[0] for e in entries if e.kind == "offering"}
-    return [Problem(folder, 0, 0, "", "provider folder without provider.yaml") for folder in sorted(folders - have)]
+    return [Problem(folder, 1, 1, "", "provider folder without provider.yaml") for folder in sorted(folders - have)]

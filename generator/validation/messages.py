@@ -38,14 +38,14 @@ def findings(error) -> list[Finding]:
     handler = _HANDLERS.get(error.validator)
     if handler is not None:
         return handler(error, path)
-    return [Finding(path, error.message)]
+    return [Finding(path, printable(error.message, 300))]
 
 
 def _additional(error, path) -> list[Finding]:
     allowed = error.schema.get("properties", {})
     unknown = [key for key in error.instance if key not in allowed]
     return [
-        Finding(path + (key,), f"unknown field `{key}`{suggest(key, allowed) or _allowed(allowed)}", True)
+        Finding(path + (key,), f"unknown field `{printable(key)}`{suggest(key, allowed) or _allowed(allowed)}", True)
         for key in unknown
     ]
 
@@ -62,7 +62,7 @@ def _required(error, path) -> list[Finding]:
 def _enum(error, path) -> list[Finding]:
     options = [str(o) for o in error.validator_value]
     hint = suggest(error.instance, options)
-    return [Finding(path, f"`{error.instance}` is not one of {', '.join(options)}{hint}")]
+    return [Finding(path, f"`{printable(error.instance)}` is not one of {', '.join(options)}{hint}")]
 
 
 def _type(error, path) -> list[Finding]:
@@ -87,11 +87,21 @@ def _any_of(error, path) -> list[Finding]:
     if all("required" in branch for branch in error.validator_value):
         names = " or ".join(f"`{b['required'][0]}`" for b in error.validator_value)
         return [Finding(path, f"needs {names}")]
-    return [Finding(path, error.message)]
+    return [Finding(path, printable(error.message, 300))]
 
 
 def _show(value) -> str:
-    return f"'{value}'" if isinstance(value, str) else repr(value)
+    return f"'{printable(value)}'" if isinstance(value, str) else printable(repr(value))
+
+
+def printable(text, limit: int = 80) -> str:
+    """*text* as it may appear inside a one-line message: line breaks and other non-printable
+    characters escaped (``\\n``, ``\\x1b``), at most *limit* characters.  A value holding a line
+    break would otherwise print what looks like a second problem."""
+    text = str(text)
+    if not text.isprintable():
+        text = "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 _HANDLERS = {

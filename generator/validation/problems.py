@@ -13,7 +13,8 @@ class Problem:
     """One thing wrong with one place in one file.
 
     Ordering is by file, line and column, so a sorted list reads top to bottom.
-    ``line`` and ``column`` are 1-based; 0 means the problem concerns the whole file.
+    ``line`` and ``column`` are 1-based; a problem with the whole file is at 1:1.
+    :meth:`format` always gives one line, whatever the message holds.
     """
 
     file: str
@@ -25,10 +26,9 @@ class Problem:
 
     def format(self) -> str:
         """``file:line:col: path: message`` (path left out when empty)."""
-        where = f"{self.file}:{self.line}:{self.column}" if self.line else self.file
-        field = f" {self.path}:" if self.path else ""
+        field = f" {_one_line(self.path)}:" if self.path else ""
         tag = " warning:" if self.severity == WARNING else ""
-        return f"{where}:{tag}{field} {self.message}"
+        return f"{_one_line(self.file)}:{self.line}:{self.column}:{tag}{field} {_one_line(self.message)}"
 
     def as_dict(self) -> dict:
         """A JSON-ready form for ``--format json``."""
@@ -40,6 +40,14 @@ class Problem:
             "message": self.message,
             "severity": self.severity,
         }
+
+
+def _one_line(text: str) -> str:
+    """*text* with line breaks and other non-printable characters escaped (a file name or message
+    holding a line break could otherwise forge a problem line of its own)."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text)
 
 
 class CatalogError(Exception):

@@ -10,19 +10,23 @@ any, so a clean catalog never pays for positions.
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
 from generator.validation import rules, schemas
+from generator.validation.bounds import out_of_bounds
 from generator.validation.discover import Entry, discover
 from generator.validation.messages import Finding, findings, format_path
 from generator.validation.problems import ERROR, WARNING, Problem
-from generator.validation.yaml_fast import decode, load_bytes, locate
+from generator.validation.yaml_fast import decode, load_bytes, locator
 
 STALE_AFTER = timedelta(days=365)
 PARALLEL_FROM = 400  # files; below this, starting worker processes costs more than it saves
+MAX_FILE_BYTES = 8 * 2**20  # a catalog file is a few kB; a larger one is refused before it is parsed
 
 
 @dataclass
@@ -83,8 +87,10 @@ def examine_file(entry: Entry, today: date | None = None) -> tuple[rules.Documen
 def _examine(job) -> tuple[rules.Document | None, list[Problem]]:
     """Read one file, check it against its schema and its own rules, look for warnings."""
     entry, today, keep_data = job
-    with open(entry.path, "rb") as handle:
-        raw = handle.read()
+    try:
+        raw = read_regular(entry.path)
+    except OSError as error:
+        return None, [Problem(entry.file, 1, 1, "", f"cannot read the file: {error.strerror or error}")]
     doc, problems = _check(entry, raw, fast=True)
     if doc is not None and doc.findings:  # report what the reference loader reads
         doc, problems = _check(entry, raw, fast=False)
@@ -95,11 +101,28 @@ def _examine(job) -> tuple[rules.Document | None, list[Problem]]:
     return doc, problems
 
 
+def read_regular(path: str, limit: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of the regular file at *path*; OSError for anything else (a FIFO swapped in after
+    discovery would block) or for a file larger than *limit* (catalog files are a few kB)."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(errno.EINVAL, "not a regular file")
+        raw = handle.read(limit + 1)
+    if len(raw) > limit:
+        raise OSError(errno.EFBIG, f"larger than {limit // 2**20} MiB; catalog files are a few kB")
+    return raw
+
+
 def _check(entry: Entry, raw: bytes, fast: bool) -> tuple[rules.Document | None, list[Problem]]:
     data, problems = load_bytes(raw, entry.file, fast)
     if data is None:
         return None, problems
     doc = rules.Document(entry.kind, entry.file, entry.path, entry.rel, data)
+    doc.findings.extend(out_of_bounds(doc.data))
+    if doc.findings:  # the schema validators and the rules would recurse or overflow on it
+        doc.schema_valid = False
+        return doc, problems
     for error in schemas.schema_errors(doc.kind, doc.data):
         doc.findings.extend(findings(error))
     doc.schema_valid = not doc.findings
@@ -133,8 +156,9 @@ def _positioned(doc: rules.Document) -> list[Problem]:
         return []
     with open(doc.path, "rb") as handle:
         text, _ = decode(handle.read(), doc.file)
+    locate = locator(text)
     return [
-        Problem(doc.file, *locate(text, f.path, f.at_key), format_path(f.path), f.message, severity)
+        Problem(doc.file, *locate(f.path, f.at_key), format_path(f.path), f.message, severity)
         for severity, group in ((ERROR, doc.findings), (WARNING, doc.warnings))
         for f in group
     ]

@@ -12,6 +12,7 @@ import re
 
 import yaml
 
+from generator.validation.messages import printable
 from generator.validation.problems import ERROR, Problem
 
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -56,7 +57,7 @@ class CatalogLoader(_Base):  # type: ignore[misc, valid-type]
             if first is not None:
                 raise DuplicateKey(
                     None, None,
-                    f"duplicate key `{key_node.value}` (first given on line {first.start_mark.line + 1}); "
+                    f"duplicate key `{printable(key_node.value)}` (first given on line {first.start_mark.line + 1}); "
                     "keep one of them",
                     key_node.start_mark,
                 )
@@ -67,7 +68,11 @@ def _construct_int(loader, node) -> int:
     text = loader.construct_scalar(node)
     if text.startswith(("0o", "0x")):
         return int(text[2:], 8 if text[1] == "o" else 16)
-    return int(text, 10)
+    try:
+        return int(text, 10)
+    except ValueError:  # Python refuses to read more than 4,300 decimal digits
+        raise yaml.constructor.ConstructorError(
+            None, None, f"an integer of {len(text.lstrip('+-')):,} digits is out of range", node.start_mark) from None
 
 
 _CORE_SCALARS = (  # YAML 1.2 core schema, the one editors' YAML language server uses
@@ -90,8 +95,10 @@ def careful_parse(text: str, file: str) -> tuple[object, list[Problem]]:
         data = loader.get_single_data()
     except yaml.MarkedYAMLError as exc:
         return None, [_marked_problem(exc, file, text)]
+    except yaml.reader.ReaderError as exc:
+        return None, [_character_problem(exc, file, text)]
     except yaml.YAMLError as exc:  # pragma: no cover - errors without marks
-        return None, [Problem(file, 0, 0, "", f"not valid YAML: {exc}")]
+        return None, [Problem(file, 1, 1, "", f"not valid YAML: {exc}")]
     finally:
         loader.dispose()
     return data, []
@@ -99,7 +106,7 @@ def careful_parse(text: str, file: str) -> tuple[object, list[Problem]]:
 
 def _marked_problem(exc: yaml.MarkedYAMLError, file: str, text: str) -> Problem:
     mark = exc.problem_mark or exc.context_mark
-    line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     message = exc.problem or "not valid YAML"
     if isinstance(exc, (DuplicateKey, AliasNotAllowed)) or message.startswith("keys must"):
         return Problem(file, line, column, "", message)
@@ -109,35 +116,60 @@ def _marked_problem(exc: yaml.MarkedYAMLError, file: str, text: str) -> Problem:
     return Problem(file, line, column, "", f"not valid YAML: {message}{context}", ERROR)
 
 
+def _character_problem(exc, file: str, text: str) -> Problem:
+    """A character YAML does not allow, at its line and column, named by its code point."""
+    before = text[: exc.position]
+    line, column = before.count("\n") + 1, exc.position - (before.rfind("\n") + 1) + 1
+    code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+    return Problem(file, line, column, "", f"the non-printable character U+{code:04X} is not allowed in YAML; "
+                   f"remove it, or write it as \\u{code:04X} inside a double-quoted string")
+
+
 def _char_at(text: str, line: int, column: int) -> str:
     lines = text.split("\n")
     return lines[line][column : column + 1] if line < len(lines) else ""
 
 
 def locate(text: str, path: tuple, key: bool = False) -> tuple[int, int]:
-    """1-based (line, column) of the value at *path*, or of its nearest ancestor.
+    """1-based (line, column) of the value at *path*, or of its nearest ancestor (see :class:`Locator`)."""
+    return Locator(text)(path, key)
 
-    With ``key=True`` the last step's key is located instead of its value,
-    which is where an unknown or misspelt field is best shown.
+
+class Locator:
+    """Positions of field paths in one file's text, which is composed once.
+
+    Called with a path, gives the 1-based (line, column) of the value there, or
+    of its nearest ancestor; with ``key=True`` the last step's key instead of
+    its value, which is where an unknown or misspelt field is best shown.
+    Finding a child is a dictionary look-up, so placing every problem of a file
+    with thousands of unknown keys stays linear.
     """
-    node = yaml.compose(text.replace("\r\n", "\n"), Loader=_Base)
-    mark = node.start_mark if node is not None else None
-    for index, step in enumerate(path):
-        found = _child(node, step)
-        if found is None:
-            break
-        key_node, node = found
-        last = index == len(path) - 1
-        mark = key_node.start_mark if key and last and key_node is not None else node.start_mark
-    return (mark.line + 1, mark.column + 1) if mark else (1, 1)
 
+    def __init__(self, text: str):
+        self.root = yaml.compose(text.replace("\r\n", "\n"), Loader=_Base)
+        self._keys: dict[int, dict] = {}
 
-def _child(node, step):
-    """(key node or None, value node) one step below *node*, or None."""
-    if isinstance(node, yaml.MappingNode):
-        for key_node, value in node.value:
-            if key_node.value == step:
-                return key_node, value
-    if isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value):
-        return None, node.value[step]
-    return None
+    def __call__(self, path: tuple, key: bool = False) -> tuple[int, int]:
+        node = self.root
+        mark = node.start_mark if node is not None else None
+        for index, step in enumerate(path):
+            found = self._child(node, step)
+            if found is None:
+                break
+            key_node, node = found
+            last = index == len(path) - 1
+            mark = key_node.start_mark if key and last and key_node is not None else node.start_mark
+        return (mark.line + 1, mark.column + 1) if mark else (1, 1)
+
+    def _child(self, node, step):
+        """(key node or None, value node) one step below *node*, or None."""
+        if isinstance(node, yaml.MappingNode):
+            keys = self._keys.get(id(node))
+            if keys is None:
+                keys = self._keys[id(node)] = {}
+                for key_node, value in node.value:
+                    keys.setdefault(key_node.value, (key_node, value))  # the first of duplicates, as before
+            return keys.get(step)
+        if isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value):
+            return None, node.value[step]
+        return None

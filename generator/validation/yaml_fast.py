@@ -35,6 +35,13 @@ except ImportError:  # pragma: no cover - exercised where yaml-rs is not install
 # characters (anchors, aliases, tags, tabs) and marks (merge keys, directives,
 # document markers) ...
 _NOT_PLAIN_CHARS = b"&*!\t"
+# ... and characters YAML does not allow in a file (C0 controls but tab and line ends, DEL):
+# yaml-rs reads "x\x06y" as text and stops at a NUL, losing the rest of the file, where the
+# reference refuses them with a message, so their files take the careful path.
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
+# Beyond ASCII, the reference also refuses C1 controls, surrogates and U+FFFE/U+FFFF, and reads
+# NEL, LS and PS (U+0085, U+2028, U+2029) as line breaks where yaml-rs does not.
+_NOT_PLAIN_TEXT = re.compile("[\x80-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
 _NOT_PLAIN_MARKS = (b"<<", b"\n%", b"\n---", b"\n...")
 # ... and these plain scalars, which yaml-rs reads as numbers and the reference
 # (YAML 1.2 core) as text: 0b101, 0X1F and 0O17 (binary or upper-case prefixes),
@@ -88,7 +95,7 @@ def parse(text: str, file: str, fast: bool = True) -> tuple[object, list[Problem
     if data is not None:
         return data, []
     if not text.strip() or all(not l.strip() or l.lstrip().startswith("#") for l in text.splitlines()):
-        return None, [Problem(file, 0, 0, "", "the file is empty; it must hold a mapping of fields")]
+        return None, [Problem(file, 1, 1, "", "the file is empty; it must hold a mapping of fields")]
     from generator.validation.yaml_careful import careful_parse  # PyYAML, imported only when a file needs it
 
     data, problems = careful_parse(text, file)
@@ -127,7 +134,7 @@ def fast_parse(text: str) -> dict | None:
 def _plain(text: str) -> bool:
     """Whether *text* avoids every construct the two parsers may read differently."""
     raw = text.encode("utf-8", "surrogatepass")
-    if _marks(raw):
+    if _marks(raw) or (not text.isascii() and _NOT_PLAIN_TEXT.search(text)):
         return False
     quick = _suspect_ascii_number(raw) if text.isascii() else bool(_SUSPECT_NUMBER.search(text))
     if quick and _SUSPECT_NUMBER.search(_STRING_VALUE.sub(r'\1""', text)):
@@ -149,7 +156,7 @@ def _empty_block(text: str) -> bool:
 
 
 def _marks(raw: bytes) -> bool:
-    if len(raw.translate(None, _NOT_PLAIN_CHARS)) != len(raw):
+    if len(raw.translate(None, _NOT_PLAIN_CHARS + _CONTROL_BYTES)) != len(raw):
         return True
     for mark in _NOT_PLAIN_MARKS:  # plain loops: no generator per mark
         if mark in raw:
@@ -174,18 +181,9 @@ def load_bytes(raw: bytes, file: str, fast: bool = True) -> tuple[object, list[P
     return data, problems + more
 
 
-def locate(text: str, path: tuple, key: bool = False) -> tuple[int, int]:
-    """1-based (line, column) of the value at *path*, or of its nearest ancestor (see
-    :func:`generator.validation.yaml_careful.locate`)."""
-    from generator.validation.yaml_careful import locate as careful_locate
+def locator(text: str):
+    """Where field paths are in *text*: a :class:`generator.validation.yaml_careful.Locator`
+    (PyYAML, imported only when a file has a problem to place)."""
+    from generator.validation.yaml_careful import Locator
 
-    return careful_locate(text, path, key)
-
-
-def __getattr__(name: str):
-    """The PyYAML loader and its errors, from :mod:`generator.validation.yaml_careful` (imported on first use)."""
-    if name in ("CatalogLoader", "DuplicateKey", "AliasNotAllowed"):
-        from generator.validation import yaml_careful as yamlcareful
-
-        return getattr(yamlcareful, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return Locator(text)
