@@ -1,6 +1,11 @@
-"""The guide: hand-written pages copied into the docs by ``provcat build`` and built into the site."""
+"""The guide: hand-written pages copied into the docs by ``provcat build``, built into the site,
+and a README that keeps to what a newcomer needs while naming only paths that exist."""
 
 from __future__ import annotations
+
+import importlib
+import re
+from decimal import Decimal
 
 import yaml
 
@@ -9,10 +14,11 @@ from generator.build.write import read_manifest
 from generator.outputs.site.guide import guide_pages
 
 from .conftest import DATA, ROOT
-from .linkcheck import broken_links
+from .linkcheck import broken_links, targets
 from .sitebuild import shipped_site  # noqa: F401  (fixture)
 
 SOURCE = ROOT / "generator" / "outputs" / "site" / "guide_pages"
+README = ROOT / "README.md"
 
 
 def test_every_source_page_is_produced_as_it_is():
@@ -61,3 +67,78 @@ def test_the_built_site_has_the_guide_in_its_tabs(shipped_site):  # noqa: F811
     page = (shipped_site / "guide" / "performance.html").read_text(encoding="utf-8")
     assert "AMD EPYC" in page and 'href="build.html"' in page  # the page and its section's sidebar
 
+
+FIGURE = re.compile(r"\b\d+(?:[.,]\d+)?\s?(?:s|ms|µs|MiB|GiB|MB|kB)\b")
+COMMIT = re.compile(r"(?<![~.\d])\b(?=[0-9a-f]*[a-f])(?=[0-9a-f]*[0-9])[0-9a-f]{7,40}\b")  # not a slug's hash (~713c58296b) or a number
+MODULE_PATH = re.compile(r"\b(?:generator|tests|benchmarks|templates|schema)/[\w./-]*[\w/]")
+DOTTED = re.compile(r"\bgenerator(?:\.\w+)+")
+MADE_BY_TESTS = {"tests/artifacts/"}  # screenshots of the browser tests
+
+
+def documents() -> dict[str, str]:
+    """The README and every guide page, by name."""
+    pages = {p.name: p.read_text(encoding="utf-8") for p in sorted(SOURCE.glob("*.md"))}
+    return {"README.md": README.read_text(encoding="utf-8"), **{f"guide/{k}": v for k, v in pages.items()}}
+
+
+def test_the_readme_is_for_a_newcomer():
+    text = README.read_text(encoding="utf-8")
+    assert len(text.splitlines()) <= 250
+    assert FIGURE.findall(text) == []  # timing and size figures live in the guide's performance page
+    assert COMMIT.findall(text) == []
+    assert "make all" in text and "make test" in text
+    for command in ("validate", "build", "export", "list", "show", "price", "compare-sources", "import", "site"):
+        assert f"provcat {command}" in text, command
+
+
+def test_the_readme_python_example_runs_and_says_what_it_shows(monkeypatch):
+    block = README.read_text(encoding="utf-8").split("```python\n", 1)[1].split("```", 1)[0]
+    monkeypatch.chdir(ROOT)
+    namespace: dict = {}
+    exec(block, namespace)  # noqa: S102 (our own README)
+    assert (namespace["cost"].amount, namespace["cost"].currency) == (Decimal("0.388"), "USD")
+    assert "(Decimal('0.388'), 'USD')" in block
+
+
+def test_the_docs_name_no_commit():
+    assert {name: COMMIT.findall(text) for name, text in documents().items() if COMMIT.findall(text)} == {}
+
+
+def test_every_path_and_module_the_docs_name_exists():
+    missing = []
+    for name, text in documents().items():
+        for path in set(MODULE_PATH.findall(text)):
+            if "<" not in path and path not in MADE_BY_TESTS and not (ROOT / path.rstrip("/")).exists():
+                missing.append(f"{name}: {path}")
+        for dotted in set(DOTTED.findall(text)):
+            if not _resolves(dotted):
+                missing.append(f"{name}: {dotted}")
+    assert missing == []
+
+
+def test_the_readme_links_resolve():
+    links = [t for t in targets(README.read_text(encoding="utf-8")) if not t.startswith(("http://", "https://"))]
+    assert len(links) >= 8 and any(t.startswith("site/docs/guide/") for t in links)
+    assert [t for t in links if not (ROOT / t.split("#")[0]).is_file()] == []
+
+
+def _resolves(dotted: str) -> bool:
+    """Whether *dotted* names a module, or an attribute of the longest module it starts with."""
+    parts = dotted.split(".")
+    for cut in range(len(parts), 0, -1):
+        try:
+            target = importlib.import_module(".".join(parts[:cut]))
+        except ImportError:
+            continue
+        for attribute in parts[cut:]:
+            if not hasattr(target, attribute):
+                return False
+            target = getattr(target, attribute)
+        return True
+    return False
+
+
+def test_the_path_checker_notices_an_old_path():
+    assert MODULE_PATH.findall("in `generator/render/filters.py`.") == ["generator/render/filters.py"]
+    assert not (ROOT / "generator/render/filters.py").exists()
+    assert not _resolves("generator.paths.offering_filename") and _resolves("generator.model.layout.offering_filename")
