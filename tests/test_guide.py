@@ -9,6 +9,7 @@ from decimal import Decimal
 
 import yaml
 
+from generator.build.state import FINGERPRINT_INPUTS
 from generator.build.pipeline import PRODUCERS, build, produce_guide
 from generator.build.write import read_manifest
 from generator.outputs.site.guide import guide_pages
@@ -27,6 +28,11 @@ def test_every_source_page_is_produced_as_it_is():
     assert len(sources) >= 7 and "guide/performance.md" in pages
     assert pages == {f"guide/{p.name}": p.read_bytes() for p in sources}
     assert produce_guide in PRODUCERS
+
+
+def test_an_edit_of_the_guide_is_not_a_skipped_build():
+    """The skip state fingerprints every file of the generator's folder, which holds the guide's sources."""
+    assert any(SOURCE.is_relative_to(root) for root in FINGERPRINT_INPUTS)
 
 
 def test_the_build_owns_the_guide_and_check_notices_a_stale_copy(tmp_path):
