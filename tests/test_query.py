@@ -81,12 +81,12 @@ def test_cheapest_offering_of_a_model(rich):
     assert cheapest(rich, "beta-labs/small", currency="EUR") is None
 
 
-def test_the_readme_python_example_runs_and_says_what_it_shows(monkeypatch):
+def test_the_guide_python_example_runs_and_says_what_it_shows(monkeypatch):
     from .conftest import ROOT
-    text = (ROOT / "README.md").read_text(encoding="utf-8")
-    block = text.split("### Python API", 1)[1].split("```python\n", 1)[1].split("```", 1)[0]
+    text = (ROOT / "generator/outputs/site/guide_pages/json-api.md").read_text(encoding="utf-8")
+    block = text.split("## Python API", 1)[1].split("```python\n", 1)[1].split("```", 1)[0]
     monkeypatch.chdir(ROOT)
     namespace: dict = {}
-    exec(block, namespace)  # noqa: S102 (our own README)
+    exec(block, namespace)  # noqa: S102 (our own guide)
     assert (namespace["cost"].amount, namespace["cost"].currency) == (Decimal("0.388"), "USD")
     assert "(Decimal('0.388'), 'USD')" in block

@@ -16,7 +16,7 @@ from .browser import chromium, require_browser, screenshot, serve_directory
 from .conftest import DATA
 from .sitebuild import HOSTILE_NAME, rich_site, shipped_site  # noqa: F401  (fixtures)
 
-TABS = ["Home", "Providers", "Models", "Authors", "Compare", "Privacy", "API", "Data format"]
+TABS = ["Home", "Providers", "Models", "Authors", "Compare", "Privacy", "API", "Data format", "Guide"]
 
 
 @pytest.fixture(scope="module")
@@ -148,7 +148,8 @@ def test_privacy_matrix_shows_cerebras_not_training_on_data(page):
     screenshot(page, "privacy")
 
 
-@pytest.mark.parametrize("path", ["compare.html", "api.html", "data-format.html", "providers/index.html"])
+@pytest.mark.parametrize("path", ["compare.html", "api.html", "data-format.html", "providers/index.html",
+                                  "guide/performance.html"])
 def test_other_pages_load_without_errors(page, path):
     page.goto("/" + path)
     assert page.locator("article h1").count() == 1

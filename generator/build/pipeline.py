@@ -87,7 +87,14 @@ def produce_site_pages(catalog: Catalog, context: BuildContext) -> dict[str, byt
     return site_pages(catalog, context)
 
 
-PRODUCERS: list[Producer] = [produce_docs, produce_exports, produce_site_pages]
+def produce_guide(catalog: Catalog, context: BuildContext) -> dict[str, bytes]:
+    """The site's hand-written guide, copied under ``guide/`` (:mod:`generator.outputs.site.guide`)."""
+    from generator.outputs.site.guide import guide_pages
+
+    return guide_pages(catalog, context)
+
+
+PRODUCERS: list[Producer] = [produce_docs, produce_exports, produce_site_pages, produce_guide]
 EXPORT_REPORTED = ("api/catalog.json", "api/models.json", "api/api.json")  # sizes the build prints
 
 
