@@ -16,8 +16,9 @@ from pathlib import Path
 import jinja2
 
 from generator.catalog.catalog import Catalog
-from generator.model.records import FEATURES, MODALITIES
-from generator.outputs.site import escape, facts, reuse, views
+from generator.outputs.site import escape, reuse, views
+from generator.present import format as fmt
+from generator.present import labels, urls
 from generator.outputs.site.schema_doc import schema_docs
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent.parent.parent / "templates"
@@ -74,10 +75,11 @@ def page_values(catalog: Catalog, data_rows: list[list] | None = None) -> dict:
         "comparisons": views.comparisons(catalog),
         "private_providers": views.private_providers(catalog),
         "schemas": schema_docs(),
-        "features": [(key, facts.FEATURE_LABELS[key]) for key in FEATURES],
-        "modalities": [(key, facts.MODALITY_LABELS[key]) for key in MODALITIES],
-        "facts": facts,
-        "views": views,
+        "features": list(labels.FEATURE_LABELS.items()),
+        "modalities": list(labels.MODALITY_LABELS.items()),
+        "urls": urls,
+        "NA": fmt.NA,
+        "UNKNOWN": fmt.UNKNOWN,
     }
 
 
@@ -95,10 +97,15 @@ def make_environment(override: Path | str | None = None) -> jinja2.Environment:
         loader=jinja2.FileSystemLoader(search + [str(TEMPLATE_DIR)]),
         undefined=jinja2.StrictUndefined, bytecode_cache=bytecode_cache({**syntax, "site": True}), **syntax,
     )
-    environment.filters.update(cell=escape.md_cell, code=escape.md_code, url=escape.safe_url, money=facts.money,
-                               yes_no=facts.yes_no, number=facts.number, sortnum=_sort_number,
-                               plural=facts.plural)
+    environment.filters.update(cell=escape.md_cell, code=escape.md_code, url=escape.safe_url, money=fmt.money,
+                               yes_no=fmt.yes_no, number=fmt.number, number_cell=fmt.number_cell,
+                               sortnum=_sort_number, plural=fmt.plural, html=urls.html,
+                               retention_type=_retention_type, retention_duration=fmt.retention_duration)
     return environment
+
+
+def _retention_type(kind: str | None) -> str:
+    return fmt.na(labels.retention_type(kind))
 
 
 def _sort_number(value) -> str:
