@@ -18,6 +18,8 @@ Conventions (the seed's provider page, ``tests/golden``, shows the first three):
   read them as a fact (``Context window: 131,072``, ``above 200,000 input tokens``); in a table
   column they are plain digits (``131072``), as the seed's Models table shows them, so a column
   compares digit by digit and sorts as it reads.
+* **Costs** (``provcat price``: an amount, not a rate) are written like money without ``/1M``:
+  ``$0.388``, ``€18.00``.
 * **Dates** are ISO 8601 (``2025-08-05``).
 * **Yes/no** answers are capitalised: ``Yes``, ``No``, ``Unknown``.
 
@@ -53,6 +55,12 @@ def money(value: Decimal | None, currency: str = "USD") -> str:
         return FREE
     sign = CURRENCY_SIGNS.get(currency)
     return f"{sign}{amount(value)}/1M" if sign else f"{amount(value)} {currency}/1M"
+
+
+def cost(value: Decimal, currency: str) -> str:
+    """An amount of money, not a price per 1M tokens: ``$0.388``, ``€18.00``, ``0.50 CHF``."""
+    sign = CURRENCY_SIGNS.get(currency)
+    return f"{sign}{amount(value)}" if sign else f"{amount(value)} {currency}"
 
 
 def number(value: int | None) -> str:
