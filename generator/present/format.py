@@ -23,7 +23,7 @@ Conventions (the seed's provider page, ``tests/golden``, shows the first three):
 * **Dates** are ISO 8601 (``2025-08-05``).
 * **Yes/no** answers are capitalised: ``Yes``, ``No``, ``Unknown``.
 
-The README links this convention (see its Formatting section).
+Tests: ``tests/test_present.py`` renders one value through every output and compares.
 """
 
 from __future__ import annotations
