@@ -126,6 +126,8 @@ def test_page_paths_come_from_urls_in_every_output():
         page = urls.offering_page(offering)
         assert page in docs and urls.is_offering_page(page) and plugin_is_offering_page(page)
         assert json.dumps(urls.html(page)) in site
+    from generator.outputs.exports import flat
+    assert [r["page"] for r in flat.rows(catalog, catalog.offerings)] == [urls.offering_page(o) for o in catalog.offerings]
     assert urls.html("providers/alpha/README.md") == "providers/alpha/index.html" and urls.html("README.md") == "index.html"
     others = [p for p in docs if not p.startswith("providers/") or "/models/" not in p]
     assert others and not any(urls.is_offering_page(p) for p in others)

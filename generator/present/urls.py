@@ -31,7 +31,13 @@ def provider_logo(provider_id: str) -> str:
 
 
 def offering_page(offering: Offering) -> str:
-    return f"providers/{offering.provider_id}/models/{offering.file_stem}.md"
+    return offering_page_at(offering.provider_id, offering.file_stem)
+
+
+def offering_page_at(provider_id: str, file_stem: str) -> str:
+    """An offering's page from its provider id and file stem, for callers holding data rather than
+    an :class:`Offering` (the build's dependency graph, the flat export)."""
+    return f"providers/{provider_id}/models/{file_stem}.md"
 
 
 def model_page(model_id: str) -> str:
