@@ -114,6 +114,7 @@ def assembled(catalog: Catalog, data_rows: list[list]) -> dict:
     return {
         "fields": list(ROW_FIELDS),
         "features": dict(labels.FEATURE_LABELS),
+        "unknown": fmt.NA,
         "rows": data_rows,
         "comparisons": [
             {"id": c.model.id, "name": c.model.name, "page": urls.html(urls.canonical_page(c.model)),
