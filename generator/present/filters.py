@@ -1,4 +1,5 @@
-"""Every Jinja filter and global of the docs templates, registered in one place.
+"""Every Jinja filter and global of the docs templates (and the site pages' :data:`SITE_FILTERS`),
+registered in one place.
 
 Text from the catalog is escaped for where it lands:
 
@@ -259,6 +260,19 @@ def price_cells(price, tier=None) -> Md:
     else:
         cells = [tier_price(price, tier, name) for name, _ in PRICE_LABELS]
     return Md("| " + " | ".join(cells) + " |")
+
+
+def _site_retention_type(kind) -> str:
+    return fmt.na(labels.retention_type(kind))
+
+
+# The site pages' environment (HTML-autoescaped, see generator.outputs.site.pages) adds its own
+# escaping filters to these; the values read as on the docs pages because both come from format.
+SITE_FILTERS = {
+    "money": fmt.money, "yes_no": fmt.yes_no, "number": fmt.number, "number_cell": fmt.number_cell,
+    "plural": fmt.plural, "html": paths.html, "retention_type": _site_retention_type,
+    "retention_duration": fmt.retention_duration,
+}
 
 
 def register(env) -> None:

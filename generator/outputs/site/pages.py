@@ -17,11 +17,11 @@ import jinja2
 
 from generator.catalog.catalog import Catalog
 from generator.outputs.site import escape, reuse, views
+from generator.present import filters, labels, urls
 from generator.present import format as fmt
-from generator.present import labels, urls
 from generator.outputs.site.schema_doc import schema_docs
 
-TEMPLATE_DIR = Path(__file__).resolve().parent.parent.parent.parent / "templates"
+TEMPLATE_DIR = urls.TEMPLATES_DIR  # the same shipped templates as the docs pages
 PAGES = {
     "all-models.md": "site/all-models.md.j2",
     "compare.md": "site/compare.md.j2",
@@ -79,7 +79,6 @@ def page_values(catalog: Catalog, data_rows: list[list] | None = None) -> dict:
         "modalities": list(labels.MODALITY_LABELS.items()),
         "urls": urls,
         "NA": fmt.NA,
-        "UNKNOWN": fmt.UNKNOWN,
     }
 
 
@@ -97,20 +96,8 @@ def make_environment(override: Path | str | None = None) -> jinja2.Environment:
         loader=jinja2.FileSystemLoader(search + [str(TEMPLATE_DIR)]),
         undefined=jinja2.StrictUndefined, bytecode_cache=bytecode_cache({**syntax, "site": True}), **syntax,
     )
-    environment.filters.update(cell=escape.md_cell, code=escape.md_code, url=escape.safe_url, money=fmt.money,
-                               yes_no=fmt.yes_no, number=fmt.number, number_cell=fmt.number_cell,
-                               sortnum=_sort_number, plural=fmt.plural, html=urls.html,
-                               retention_type=_retention_type, retention_duration=fmt.retention_duration)
+    environment.filters.update(filters.SITE_FILTERS, cell=escape.md_cell, code=escape.md_code, url=escape.safe_url)
     return environment
-
-
-def _retention_type(kind: str | None) -> str:
-    return fmt.na(labels.retention_type(kind))
-
-
-def _sort_number(value) -> str:
-    """A sort key for a ``data-sort`` attribute: the plain number, empty for unknown."""
-    return "" if value is None else format(value, "f") if not isinstance(value, int) else str(value)
 
 
 @cache
