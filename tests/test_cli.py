@@ -102,3 +102,21 @@ def test_validating_clean_data_needs_no_renderer_exporter_importer_catalog_objec
 def test_version(capsys):
     assert main(["--version"]) == 0
     assert "provcat" in capsys.readouterr().out
+
+
+def test_help_lists_every_command_without_cutting_its_description(capsys):
+    """click cuts a command's first sentence to the terminal's width with "..."; ours wraps it whole."""
+    for path in ([], ["import"], ["site"]):
+        assert main([*path, "--help"]) == 0
+        commands = capsys.readouterr().out.split("Commands:")[1]
+        assert "..." not in commands, path
+    main(["--help"])
+    assert "rewriting only files that change." in " ".join(capsys.readouterr().out.split())
+
+
+def test_import_says_it_writes_into_data(capsys):
+    main(["import", "litellm", "--help"])
+    out = " ".join(capsys.readouterr().out.split())
+    assert "Catalog directory to fill: read, then written" in out and "Catalog directory to read" not in out
+    main(["list", "--help"])
+    assert "Catalog directory to read." in capsys.readouterr().out

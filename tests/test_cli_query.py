@@ -25,8 +25,8 @@ def run(capsys, *argv):
 def test_list_models_piped_is_tab_separated(capsys):
     status, out, _ = run(capsys, "list", "models", "--data", str(DATA))
     lines = out.splitlines()
-    assert status == 0 and lines[0].split("\t") == ["REFERENCE", "KIND", "CONTEXT", "INPUT/1M", "OUTPUT/1M", "STATUS"]
-    assert "cerebras/gpt-oss-120b\tN/A\t131072\t0.25 USD\t0.69 USD\tN/A" in lines
+    assert status == 0 and lines[0].split("\t") == ["REFERENCE", "KIND", "CONTEXT", "INPUT", "OUTPUT", "STATUS"]
+    assert "cerebras/gpt-oss-120b\tN/A\t131072\t$0.25/1M\t$0.69/1M\tN/A" in lines
     assert len(lines) == 10 and "\x1b" not in out
 
 
@@ -94,13 +94,28 @@ def test_show_gives_every_fact_and_marks_unknowns(capsys):
     status, out, _ = run(capsys, "show", "alpha/Qwen/QwQ-32B", *R)
     assert status == 0
     for expected in ("Reference:", "alpha/Qwen/QwQ-32B", "Authors:", "Acme AI, Beta Labs", "Aliases:", "qwq, qwq-latest",
-                     "Tool choice:", "Above 32,000 input tokens:", "Earlier price from 2024-06-01", "Tier free:",
-                     "Trains on user data:", "Input:", "audio no, video unknown, pdf yes",
-                     "Canonical model (acme/big-model)", "235,000,000,000", "Apache-2.0", "Weights:"):
+                     "Tool Choice:", "Above 32,000 input tokens:", "Earlier Price from 2024-06-01", "Tier free:",
+                     "Trains on User Data:", "Input:", "Audio No, Video Unknown, PDF Yes", "JSON Mode:",
+                     "Canonical Model (acme/big-model)", "235,000,000,000", "Apache-2.0",
+                     "https://huggingface.example.com/acme/big-model (Weights)", "Cache Write:", "$0.125/1M"):
         assert expected in out, expected
-    assert "  Tool choice:" in out and out.split("Tool choice:")[1].split("\n")[0].strip() == "unknown"
+    assert "  Tool Choice:" in out and out.split("Tool Choice:")[1].split("\n")[0].strip() == "Unknown"
+    assert "Json mode" not in out
     _, out, _ = run(capsys, "show", "alpha/mystery", *R)
-    assert out.count("unknown") >= 20 and "Price:" in out
+    assert out.count("N/A") + out.count("Unknown") >= 20 and "Price:" in out
+
+
+def test_show_lines_up_every_value_whatever_a_link_label_holds(capsys, tmp_path):
+    """A link's label is free text ("Weights: Hugging Face"): it goes into the value, never the field name."""
+    import shutil
+    shutil.copytree(RICH, tmp_path / "rich")
+    model = tmp_path / "rich/models/acme/big-model.yaml"
+    model.write_text(model.read_text().replace("label: Weights", "label: 'Weights: Hugging Face'"))
+    status, out, _ = run(capsys, "show", "alpha/Qwen/QwQ-32B", "--data", str(tmp_path / "rich"))
+    fact_lines = [line for line in out.splitlines() if line.startswith("  ")]
+    columns = {len(line) - len(line.split(":", 1)[1].lstrip()) for line in fact_lines}  # where each value starts
+    assert status == 0 and len(columns) == 1
+    assert "  Link:" in out and "big-model (Weights: Hugging Face)" in out and "Weights: Hugging Face:" not in out
 
 
 def test_show_json_and_suggestions(capsys):
@@ -114,8 +129,8 @@ def test_show_json_and_suggestions(capsys):
 
 def test_price_accepts_human_token_counts(capsys):
     status, out, _ = run(capsys, "price", "cerebras/gpt-oss-120b", "--data", str(DATA), "--input", "1M", "--output", "200k")
-    assert status == 0 and out.splitlines()[0] == "cerebras/gpt-oss-120b: 0.388 USD (price with no start date)"
-    assert "1,000,000 tokens x 0.25/1M = 0.25 USD" in out
+    assert status == 0 and out.splitlines()[0] == "cerebras/gpt-oss-120b: $0.388 (price with no start date)"
+    assert "1,000,000 tokens x $0.25/1M = $0.25" in out
     status, out, _ = run(capsys, "price", "alpha/Qwen/QwQ-32B", *R, "--input", "40_000", "--output", "1k",
                          "--reasoning", "500", "--at", "2025-02-01", "--format", "json")
     result = json.loads(out)
@@ -134,7 +149,7 @@ def test_price_errors(capsys):
     status, _, err = run(capsys, "price", "alpha/free-embed", *R, "--output", "1", "--reasoning", "2")
     assert status == 2 and "cannot exceed" in err
     status, out, _ = run(capsys, "price", "alpha/free-embed", *R, "--input", "3M")
-    assert status == 0 and "0 USD" in out
+    assert status == 0 and "3,000,000 tokens x Free = $0.00" in out
 
 
 def test_export_writes_the_api_directory(capsys, tmp_path):
@@ -160,7 +175,7 @@ def test_queries_read_an_exported_catalog(capsys, tmp_path):
     _, from_data, _ = run(capsys, "list", "models", *R)
     assert from_json == from_data
     status, out, _ = run(capsys, "price", "beta/big-model", "--catalog", exported, "--input", "1M")
-    assert status == 0 and "0.08 USD" in out
+    assert status == 0 and "$0.08" in out
 
 
 def test_a_broken_exported_catalog_is_reported(capsys, tmp_path):

@@ -13,23 +13,25 @@ from generator.present.urls import relative
 @pytest.mark.parametrize("value, shown", [
     (Decimal("0.25"), "$0.25/1M"), (Decimal("2.0"), "$2.00/1M"), (Decimal("2"), "$2.00/1M"),
     (Decimal("0.075"), "$0.075/1M"), (Decimal("0.0001"), "$0.0001/1M"), (Decimal("15"), "$15.00/1M"),
-    (Decimal("1E+1"), "$10.00/1M"), (Decimal("0"), "$0.00/1M"), (None, "N/A"),
+    (Decimal("1E+1"), "$10.00/1M"), (Decimal("0"), "Free"), (None, "N/A"),
 ])
 def test_money(value, shown):
     assert f.money(value) == shown
 
 
-def test_money_free_only_when_asked_and_other_currencies():
-    assert f.money(Decimal("0"), free=True) == "Free"
-    assert f.money(None, free=True) == "N/A"
-    assert f.money(Decimal("0.5"), "EUR") == "0.50 EUR/1M"
+def test_money_free_for_zero_and_other_currencies():
+    assert f.money(Decimal("0")) == "Free"
+    assert f.money(None) == "N/A"
+    assert f.money(Decimal("0.5"), "EUR") == "€0.50/1M"
+    assert f.money(Decimal("0.5"), "CHF") == "0.50 CHF/1M"
 
 
 def test_yes_no_unknown_and_marks_keep_false_apart_from_unknown():
     assert [f.yesno(v) for v in (True, False, None)] == ["Yes", "No", "Unknown"]
     assert [f.mark(v) for v in (True, False, None)] == ["✅", "❌", "❔"]
     assert [f.na(v) for v in (None, 0, "x")] == ["N/A", "0", "x"]
-    assert f.tokens(None) == "N/A" and f.tokens(131072) == "131072"
+    assert f.number_cell(None) == "N/A" and f.number_cell(131072) == "131072"
+    assert f.number(None) == "N/A" and f.number(131072) == "131,072"
 
 
 def test_retention_words():

@@ -133,7 +133,7 @@ def test_privacy_matrix_tells_no_from_unknown(data_copy):
     rows = {r[0]: r for r in rendered(site_pages(load_catalog(data_copy))["privacy.md"]).rows}
     assert rows["Provider"][1:5] == ["Retains data", "Trains on data", "Retention type", "Retention duration"]
     assert rows["Cerebras"][1:5] == ["No", "No", "No Retention", "Immediate deletion"]
-    assert rows["Mystery AI"][1:5] == ["Unknown", "Unknown", "Unknown", "Unknown"]
+    assert rows["Mystery AI"][1:5] == ["Unknown", "Unknown", "N/A", "N/A"]
     assert rows["Keeper"][1:5] == ["Yes", "Yes", "Fixed Duration", "30 days"]
     page = site_pages(load_catalog(data_copy))["privacy.md"].decode()
     assert "neither retain nor train on your data:\n[Cerebras](providers/cerebras/README.md)." in page
@@ -152,7 +152,7 @@ def test_compare_puts_providers_of_one_model_side_by_side_cheapest_first(data_co
     assert (comparison["id"], comparison["page"], comparison["authors"]) == \
         ("openai/gpt-oss-120b", "models/openai/gpt-oss-120b.html", ["OpenAI"])
     rows = [dict(zip(data["fields"], data["rows"][i])) for i in comparison["rows"]]
-    assert [(r["provider"], r["input_label"]) for r in rows] == [("cheapo", "$0.1/1M"), ("cerebras", "$0.25/1M"), ("vague", "N/A")]
+    assert [(r["provider"], r["input_label"]) for r in rows] == [("cheapo", "$0.10/1M"), ("cerebras", "$0.25/1M"), ("vague", "N/A")]
     assert "- [gpt-oss-120b](models/openai/gpt-oss-120b.md) (openai/gpt\\-oss\\-120b): 3 providers" not in files["compare.md"].decode()
     assert "- [gpt\\-oss\\-120b](models/openai/gpt-oss-120b.md)" not in files["compare.md"].decode()
     assert "- [gpt-oss-120b](models/openai/gpt-oss-120b.md) (openai/gpt-oss-120b): 3 providers" in files["compare.md"].decode()

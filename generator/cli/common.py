@@ -9,6 +9,7 @@ import click
 from generator import __version__
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+SHORT_HELP_LIMIT = 200  # a command's first sentence, whole, in `provcat --help` (wrapped, never cut)
 
 
 # Command name -> module of generator.cli that defines it.  A command's module
@@ -20,7 +21,25 @@ COMMANDS = {
 }
 
 
-class LazyGroup(click.Group):
+class WholeHelpGroup(click.Group):
+    """A group whose help lists each command's first sentence whole; its subgroups do too."""
+
+    group_class = None  # set below: subgroups (`provcat import`, `provcat site`) are WholeHelpGroups
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """List each command with the whole first sentence of its help, wrapped, where click would
+        cut it to the terminal's width with "..." (``build  Validate the catalog and write the docs tree to --out,...``)."""
+        rows = [(name, command.get_short_help_str(limit=SHORT_HELP_LIMIT)) for name in self.list_commands(ctx)
+                if (command := self.get_command(ctx, name)) is not None and not command.hidden]
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
+
+
+WholeHelpGroup.group_class = WholeHelpGroup
+
+
+class LazyGroup(WholeHelpGroup):
     """A group whose commands register themselves when their module is first imported."""
 
     def list_commands(self, ctx: click.Context) -> list[str]:
@@ -44,12 +63,14 @@ def provcat() -> None:
     """
 
 
-def data_option(function):
-    """``--data DIR``: the catalog directory (default ``data``)."""
-    return click.option(
+def data_option(function=None, *, help: str = "Catalog directory to read."):
+    """``--data DIR``: the catalog directory (default ``data``); *help* says what the command does
+    with it (``import`` writes there)."""
+    option = click.option(
         "--data", "data_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("data"),
-        show_default=True, help="Catalog directory to read.",
-    )(function)
+        show_default=True, help=help,
+    )
+    return option if function is None else option(function)
 
 
 def out_option(function):

@@ -40,7 +40,7 @@ def _options(function):
                             help="Also write the report as JSON to FILE.")(function)
     function = click.option("--dry-run", is_flag=True, help="Print, per file, what would change; write nothing.")(function)
     function = click.option("--overwrite", is_flag=True, help="Replace catalog values that differ from the source.")(function)
-    return data_option(function)
+    return data_option(help="Catalog directory to fill: read, then written (unless --dry-run).")(function)
 
 
 @import_group.command("models.dev")

@@ -14,6 +14,7 @@ from generator.catalog.catalog import Catalog
 from generator.outputs.exports import flat
 from generator.model.records import FEATURES
 from generator.catalog.query import Filter, providers_matching, select
+from generator.present import format as fmt
 from generator.present.table import render
 from generator.cli.common import data_option, provcat
 from generator.cli.query_common import catalog_option, on_terminal, open_catalog, reports_errors, terminal_width, token_count
@@ -69,17 +70,17 @@ def list_command(what: str, data_dir: Path, catalog_json: Path | None, provider:
 
 def _models(catalog: Catalog, condition: Filter):
     records = flat.rows(catalog, select(catalog, condition))
-    headers = ["REFERENCE", "KIND", "CONTEXT", "INPUT/1M", "OUTPUT/1M", "STATUS"]
-    rows = [[r["ref"], r.get("kind", "N/A"), _int(r.get("context_window")), _money(r, "price_input"),
-             _money(r, "price_output"), r.get("status", "N/A")] for r in records]
+    headers = ["REFERENCE", "KIND", "CONTEXT", "INPUT", "OUTPUT", "STATUS"]
+    rows = [[r["ref"], fmt.na(r.get("kind")), fmt.number_cell(r.get("context_window")), _money(r, "price_input"),
+             _money(r, "price_output"), fmt.na(r.get("status"))] for r in records]
     return headers, rows, records
 
 
 def _providers(catalog: Catalog, condition: Filter):
     records = [_provider_record(p, n) for p, n in providers_matching(catalog, condition)]
     headers = ["ID", "NAME", "OFFERINGS", "RETAINS DATA", "TRAINS ON DATA"]
-    rows = [[r["id"], r["name"], str(r["offerings"]), _flag(r.get("retains_user_data")),
-             _flag(r.get("trains_on_user_data"))] for r in records]
+    rows = [[r["id"], r["name"], fmt.number_cell(r["offerings"]), fmt.yes_no(r.get("retains_user_data")),
+             fmt.yes_no(r.get("trains_on_user_data"))] for r in records]
     return headers, rows, records
 
 
@@ -90,16 +91,9 @@ def _provider_record(provider, matching: int) -> dict:
     return {k: v for k, v in record.items() if v is not None}
 
 
-def _int(value) -> str:
-    return "N/A" if value is None else str(value)
-
-
 def _money(record: dict, key: str) -> str:
-    return f"{record[key]} {record['currency']}" if key in record else "N/A"
-
-
-def _flag(value) -> str:
-    return "Unknown" if value is None else ("Yes" if value else "No")
+    """A price of the flat record (an exact decimal string) as every output writes prices."""
+    return fmt.money(Decimal(record[key]), record["currency"]) if key in record else fmt.NA
 
 
 def _format(fmt: str, headers, rows, records, columns, numeric: frozenset[int]) -> str:

@@ -9,6 +9,8 @@ from pathlib import Path
 import click
 
 from generator.catalog.pricing import cost, plain
+from generator.present import format as fmt
+from generator.present import labels
 from generator.cli.common import data_option, provcat
 from generator.cli.query_common import catalog_option, open_catalog, reports_errors, token_count
 
@@ -57,11 +59,19 @@ def price_command(ref: str, input: int, output: int, cached: int, cache_write: i
 
 
 def _text(result) -> str:
-    lines = [f"{result.ref}: {result.describe()}"]
+    """The total, then one line per component: its tokens (grouped), its rate as every output
+    writes a price (``$0.25/1M``) and its cost (exact, in the same currency notation)."""
+    lines = [f"{result.ref}: {fmt.cost(result.amount, result.currency)} ({_which_price(result)})"]
     for line in result.lines:
-        lines.append(f"  {line.component.replace('_', ' '):<13}{line.tokens:>15,} tokens x {plain(line.rate)}/1M"
-                     f" = {plain(line.amount)} {result.currency}")
+        lines.append(f"  {labels.price_component(line.component):<13}{fmt.number(line.tokens):>15} tokens"
+                     f" x {fmt.money(line.rate, result.currency)} = {fmt.cost(line.amount, result.currency)}")
     return "\n".join(lines)
+
+
+def _which_price(result) -> str:
+    since = f"price from {fmt.day(result.effective_from)}" if result.effective_from else "price with no start date"
+    tier = f", tier above {fmt.number(result.tier.above_tokens)} input tokens" if result.tier else ""
+    return since + tier
 
 
 def _json(result) -> str:

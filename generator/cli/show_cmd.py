@@ -23,8 +23,9 @@ from generator.cli.query_common import catalog_option, open_catalog, reports_err
 def show_command(ref: str, data_dir: Path, catalog_json: Path | None, fmt: str) -> int:
     """Show every fact about the offering REF (PROVIDER/OFFERING, e.g. cerebras/gpt-oss-120b).
 
-    Facts the catalog does not know are shown as `unknown`; an alias of the
-    offering id works too. An unknown REF gets close-match suggestions.
+    Values read as on the offering's page ($0.25/1M, 131,072); a fact the
+    catalog does not know is N/A (Unknown for a yes/no question). An alias of
+    the offering id works too. An unknown REF gets close-match suggestions.
     """
     catalog = open_catalog(data_dir, catalog_json)
     offering = catalog.offering(ref)

@@ -1,4 +1,5 @@
-"""Every Jinja filter and global of the docs templates, registered in one place.
+"""Every Jinja filter and global of the docs templates (and the site pages' :data:`SITE_FILTERS`),
+registered in one place.
 
 Text from the catalog is escaped for where it lands:
 
@@ -18,6 +19,11 @@ Filters that produce Markdown return :class:`Md`, which
 ``finalize`` passes through untouched.  ``finalize`` refuses ``None``,
 booleans and Decimals: an unknown fact must go through ``na``, ``yesno`` or
 ``money`` instead of printing ``None`` or ``True``.
+
+How a value reads (money, counts, unknowns, yes/no) is decided in
+:mod:`generator.present.format`, and how a field is named in
+:mod:`generator.present.labels`; the filters here only add the escaping of
+Markdown pages, so the docs say what the site and the command line say.
 """
 
 from __future__ import annotations
@@ -28,31 +34,28 @@ from decimal import Decimal
 from jinja2 import pass_context
 
 from generator.model.records import Author, CanonicalModel, Modalities, Offering, Provider
+from generator.present import format as fmt
+from generator.present import labels
 from generator.present import urls as paths
 
-NA = "N/A"
-UNKNOWN_MARK = "❔"
+NA = fmt.NA
+UNKNOWN_MARK = fmt.UNKNOWN_MARK
 FEATURE_ICONS = (  # (icon, title, test on an offering) in the seed's order
     ("📝", "Text Processing", lambda o: o.modalities.input.get("text") or o.modalities.output.get("text")),
     ("👁️", "Vision/Image Input", lambda o: o.modalities.input.get("image")),
     ("🖼️", "Image Generation", lambda o: o.modalities.output.get("image")),
     ("🔊", "Audio Processing", lambda o: o.modalities.input.get("audio") or o.modalities.output.get("audio")),
     ("🎥", "Video Generation", lambda o: o.modalities.output.get("video")),
-    ("🔧", "Tool Calling", lambda o: o.features.tool_calling),
-    ("🔍", "Web Search", lambda o: o.features.web_search),
-    ("🧠", "Advanced Reasoning", lambda o: o.features.reasoning),
-    ("📎", "File Attachments", lambda o: o.features.file_attachments),
-    ("⚡", "Response Streaming", lambda o: o.features.streaming),
-    ("📊", "Structured Output", lambda o: o.features.structured_outputs),
+    ("🔧", labels.FEATURE_LABELS["tool_calling"], lambda o: o.features.tool_calling),
+    ("🔍", labels.FEATURE_LABELS["web_search"], lambda o: o.features.web_search),
+    ("🧠", labels.FEATURE_LABELS["reasoning"], lambda o: o.features.reasoning),
+    ("📎", labels.FEATURE_LABELS["file_attachments"], lambda o: o.features.file_attachments),
+    ("⚡", labels.FEATURE_LABELS["streaming"], lambda o: o.features.streaming),
+    ("📊", labels.FEATURE_LABELS["structured_outputs"], lambda o: o.features.structured_outputs),
 )
-FEATURE_LABELS = (  # the offering page's features table, in schema order
-    ("tool_calling", "Tool Calling"), ("tool_choice", "Tool Choice"), ("structured_outputs", "Structured Output"),
-    ("json_mode", "JSON Mode"), ("reasoning", "Advanced Reasoning"), ("streaming", "Response Streaming"),
-    ("web_search", "Web Search"), ("file_attachments", "File Attachments"), ("temperature", "Temperature"),
-)
-MODALITY_LABELS = (("text", "Text"), ("image", "Image"), ("audio", "Audio"), ("video", "Video"), ("pdf", "PDF"))
-RETENTION_TYPES = {"none": "No Retention", "fixed": "Fixed Duration", "conditional": "Conditional", "indefinite": "Indefinite"}
-CURRENCY_SIGNS = {"USD": "$"}
+FEATURE_LABELS = tuple(labels.FEATURE_LABELS.items())  # the offering page's features table, in schema order
+MODALITY_LABELS = tuple(labels.MODALITY_LABELS.items())
+PRICE_LABELS = tuple(labels.PRICE_LABELS.items())
 _HTML = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
 _ATTR = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;", "|": "&#124;",
                        "[": "&#91;", "]": "&#93;", "\\": "&#92;"})
@@ -71,8 +74,9 @@ class Md(str):
     __slots__ = ()
 
 
-YES, NO, UNKNOWN, NA_MD, FREE = Md("Yes"), Md("No"), Md("Unknown"), Md(NA), Md("Free")
-MARKS = {True: Md("✅"), False: Md("❌"), None: Md(UNKNOWN_MARK)}
+NA_MD = Md(NA)
+YES_NO = {True: Md(fmt.YES), False: Md(fmt.NO), None: Md(fmt.UNKNOWN)}
+MARKS = {key: Md(value) for key, value in fmt.MARKS.items()}
 _SPECIAL = re.compile(r"[&<>\\\[\]|\r\n]")
 
 
@@ -162,17 +166,15 @@ def modality(modalities: Modalities, direction: str, key: str) -> Md:
     return mark(getattr(modalities, direction).get(key))
 
 
-def money(value, currency: str = "USD", free: bool = False) -> Md:
-    """``$0.25/1M``: at least two decimals, more when needed; N/A when unknown."""
-    if value is None:
-        return NA_MD
-    if free and value == 0:
-        return FREE
-    digits = format(value, "f")
-    whole, _, fraction = digits.partition(".")
-    amount = f"{whole}.{fraction.rstrip('0').ljust(2, '0')}"
-    sign = CURRENCY_SIGNS.get(currency)
-    return Md(f"{sign}{amount}/1M" if sign else f"{amount} {text(currency)}/1M")
+def money(value, currency: str = "USD") -> Md:
+    """A price per million tokens as :func:`generator.present.format.money` writes it."""
+    return NA_MD if value is None else Md(fmt.money(value, text(currency)))
+
+
+def price(offering: Offering, name: str = "input") -> Md:
+    """The offering's current price for component *name*; N/A when its pricing is unknown."""
+    current = offering.price
+    return NA_MD if current is None else money(getattr(current, name), current.currency)
 
 
 def na(value) -> Md:
@@ -181,11 +183,11 @@ def na(value) -> Md:
         return NA_MD
     if isinstance(value, bool):
         return yesno(value)
-    return text(value)
+    return text(value) if isinstance(value, str) else Md(fmt.na(value))
 
 
 def yesno(value) -> Md:
-    return UNKNOWN if value is None else YES if value else NO
+    return YES_NO[None if value is None else bool(value)]
 
 
 def mark(value) -> Md:
@@ -194,15 +196,11 @@ def mark(value) -> Md:
 
 
 def retention_type(value) -> Md:
-    return Md(NA if value is None else RETENTION_TYPES.get(value, text(value)))
+    return NA_MD if value is None else text(labels.retention_type(value))
 
 
 def retention_duration(days) -> Md:
-    if days is None:
-        return Md(NA)
-    if days == 0:
-        return Md("Immediate deletion")
-    return Md(f"{days} day" if days == 1 else f"{days} days")
+    return Md(fmt.retention_duration(days))
 
 
 def feature_icons(offering: Offering) -> Md:
@@ -211,9 +209,14 @@ def feature_icons(offering: Offering) -> Md:
     return Md(" ".join(spans) if spans else NA)
 
 
-def tokens(value) -> Md:
-    """A token count as the raw integer the seed shows; N/A when unknown."""
-    return Md(NA if value is None else str(int(value)))
+def number(value) -> Md:
+    """A count read as a fact: ``131,072``; N/A when unknown."""
+    return Md(fmt.number(value))
+
+
+def number_cell(value) -> Md:
+    """A count in a table column, plain digits as the seed's Models table: ``131072``."""
+    return Md(fmt.number_cell(value))
 
 
 def logo(provider: Provider, page: str, height: int) -> Md:
@@ -239,19 +242,49 @@ def author_names(context, offering) -> str:
 def tier_price(base, tier, name: str) -> Md:
     """A tier's price for *name*, falling back to the base price as the schema says."""
     value = getattr(tier, name)
-    return money(getattr(base, name) if value is None else value, base.currency, free=True)
+    return money(getattr(base, name) if value is None else value, base.currency)
+
+
+PRICE_HEADER = Md("| " + " | ".join(label for _, label in PRICE_LABELS) + " |")
+PRICE_RULE = Md("|" + "|".join("-" * (len(label) + 2) for _, label in PRICE_LABELS) + "|")
+
+
+def price_cells(price, tier=None) -> Md:
+    """One pricing table row's cells, ``| $0.25/1M | ... |``: every component of ``PRICE_LABELS``
+    in order, in *price*'s currency; with *tier*, the tier's prices (:func:`tier_price`);
+    all N/A for an unknown *price*."""
+    if price is None:
+        cells = [NA_MD for _ in PRICE_LABELS]
+    elif tier is None:
+        cells = [money(getattr(price, name), price.currency) for name, _ in PRICE_LABELS]
+    else:
+        cells = [tier_price(price, tier, name) for name, _ in PRICE_LABELS]
+    return Md("| " + " | ".join(cells) + " |")
+
+
+def _site_retention_type(kind) -> str:
+    return fmt.na(labels.retention_type(kind))
+
+
+# The site pages' environment (HTML-autoescaped, see generator.outputs.site.pages) adds its own
+# escaping filters to these; the values read as on the docs pages because both come from format.
+SITE_FILTERS = {
+    "money": fmt.money, "yes_no": fmt.yes_no, "number": fmt.number, "number_cell": fmt.number_cell,
+    "plural": fmt.plural, "html": paths.html, "retention_type": _site_retention_type,
+    "retention_duration": fmt.retention_duration,
+}
 
 
 def register(env) -> None:
     """Install every filter and global on *env*."""
     env.filters.update(
-        text=text, cell=cell, attr=attr, para=para, link=link, money=money, na=na, yesno=yesno, mark=mark,
+        text=text, cell=cell, attr=attr, para=para, link=link, money=money, price=price, na=na, yesno=yesno, mark=mark,
         retention_type=retention_type, retention_duration=retention_duration, feature_icons=feature_icons,
-        tokens=tokens, href=href, logo=logo, modality=modality,
+        number=number, number_cell=number_cell, href=href, logo=logo, modality=modality,
     )
     env.globals.update(
         to=to, is_http=is_http, api_key_name=api_key_name, author_names=author_names, NA=Md(NA), UNKNOWN_MARK=Md(UNKNOWN_MARK), FEATURE_LABELS=FEATURE_LABELS,
-        MODALITY_LABELS=MODALITY_LABELS, tier_price=tier_price,
+        MODALITY_LABELS=MODALITY_LABELS, PRICE_HEADER=PRICE_HEADER, PRICE_RULE=PRICE_RULE, price_cells=price_cells,
         provider_page=paths.provider_page, provider_logo=paths.provider_logo, offering_page=paths.offering_page,
         model_page=paths.model_page, author_page=paths.author_page, INDEX=paths.INDEX,
         PROVIDERS_INDEX=paths.PROVIDERS_INDEX, MODELS_INDEX=paths.MODELS_INDEX, AUTHORS_INDEX=paths.AUTHORS_INDEX,

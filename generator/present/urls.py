@@ -2,7 +2,9 @@
 
 Every link between pages is computed from these functions, so a page and the
 links to it can never disagree (the seed's origin linked ids holding ``/`` at
-the wrong depth).  Offering and model pages use the same portable stems as the
+the wrong depth).  The docs templates, the site pages (which link the built
+site's ``.html`` files: :func:`html`), ``provcat show`` and the mkdocs plugin
+(:func:`is_offering_page`) all ask here.  Offering and model pages use the same portable stems as the
 data files (:func:`generator.model.layout.offering_filename`).
 """
 
@@ -28,7 +30,13 @@ def provider_logo(provider_id: str) -> str:
 
 
 def offering_page(offering: Offering) -> str:
-    return f"providers/{offering.provider_id}/models/{offering.file_stem}.md"
+    return offering_page_at(offering.provider_id, offering.file_stem)
+
+
+def offering_page_at(provider_id: str, file_stem: str) -> str:
+    """An offering's page from its provider id and file stem, for callers holding data rather than
+    an :class:`Offering` (the build's dependency graph, the flat export)."""
+    return f"providers/{provider_id}/models/{file_stem}.md"
 
 
 def model_page(model_id: str) -> str:
@@ -42,6 +50,20 @@ def canonical_page(model: CanonicalModel) -> str:
 
 def author_page(author_id: str) -> str:
     return f"authors/{author_id}/README.md"
+
+
+def html(page: str) -> str:
+    """The built site's file for the Markdown *page*: ``README.md`` is a folder's ``index.html``."""
+    folder, _, name = page.rpartition("/")
+    built = "index.html" if name == "README.md" else name[:-3] + ".html"
+    return f"{folder}/{built}" if folder else built
+
+
+def is_offering_page(page: str) -> bool:
+    """Whether *page* (out-dir relative) is an offering page, the form :func:`offering_page` gives."""
+    parts = page.split("/")
+    return (len(parts) == 4 and parts[0] == "providers" and parts[1] != "" and parts[2] == "models"
+            and parts[3].endswith(".md") and len(parts[3]) > 3)
 
 
 def relative(target: str, start: str) -> str:

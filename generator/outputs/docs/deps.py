@@ -31,7 +31,7 @@ INDEX_PAGES = (paths.INDEX, paths.PROVIDERS_INDEX, paths.MODELS_INDEX, paths.AUT
 
 
 def offering_page(provider_id: str, offering_id: str) -> str:
-    return f"providers/{provider_id}/models/{offering_filename(offering_id)}.md"
+    return paths.offering_page_at(provider_id, offering_filename(offering_id))
 
 
 class Graph:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from generator.catalog.catalog import Catalog
 from generator.model.records import FEATURES, MODALITIES, PRICE_FIELDS, Offering, Provider
 from generator.outputs.exports import encode
+from generator.present import urls
 
 COLUMNS = (
     ("provider", "offering", "ref", "name", "model", "authors", "kind", "status", "context_window",
@@ -34,7 +35,7 @@ def row(offering: dict, provider: Provider) -> dict:
     """The flat row of one offering, from its ``catalog.json`` object; unknown facts are left out."""
     pid, oid = provider.id, offering["id"]
     out = {"provider": pid, "offering": oid, "ref": f"{pid}/{oid}", "name": offering["name"],
-           "page": f"providers/{pid}/models/{offering['file_stem']}.md"}
+           "page": urls.offering_page_at(pid, offering["file_stem"])}
     for source, target in COPIED:
         if source in offering:
             out[target] = offering[source]

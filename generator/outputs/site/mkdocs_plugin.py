@@ -36,21 +36,22 @@ import re
 from material.plugins.search.plugin import Parser as SearchParser
 from mkdocs.plugins import BasePlugin, event_priority
 
-# providers/<provider>/models/<offering>.md: one page per offering, the bulk of a large site.
-OFFERING_PAGE = re.compile(r"providers/[^/]+/models/[^/]+\.md")
+from generator.present import format as fmt
+from generator.present import urls
 _VERBATIM = re.compile(r"(<pre\b.*?</pre>|<textarea\b.*?</textarea>)", re.S | re.I)
 _INDENT = re.compile(r"\n\s+")
 # Material's partials/javascripts/content.html: selects the pymdownx.tabbed tab a link points at.
 _TABBED_SCRIPT = ('<script>var target=document.getElementById(location.hash.slice(1));'
                   'target&&target.name&&(target.checked=target.name.startsWith("__tabbed_"))</script>')
-_UNKNOWN_FACT = re.compile(r"<strong>[^<]*</strong>: N/A(?:<br ?/?>)?\s*")
+_UNKNOWN_FACT = re.compile(rf"<strong>[^<]*</strong>: {re.escape(fmt.NA)}(?:<br ?/?>)?\s*")
 _BLOCK = (r"(?:div|li|ul|ol|nav|header|footer|main|article|section|aside|table|thead|tbody|tr|td|th|p"
           r"|h[1-6]|head|body|html|meta|link|script|title|form|dialog|!doctype)\b")
 _BETWEEN_BLOCKS = re.compile(rf"(<(?:/?{_BLOCK})[^>]*>)\n(?=</?{_BLOCK})", re.I)
 
 
 def is_offering_page(src_uri: str) -> bool:
-    return OFFERING_PAGE.fullmatch(src_uri) is not None
+    """One page per offering, the bulk of a large site: the pages :func:`urls.offering_page` names."""
+    return urls.is_offering_page(src_uri)
 
 
 def head_for_search(content: str) -> str:

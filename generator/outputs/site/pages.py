@@ -15,8 +15,9 @@ from pathlib import Path
 import jinja2
 
 from generator.catalog.catalog import Catalog
-from generator.model.records import FEATURES, MODALITIES
-from generator.outputs.site import escape, facts, reuse, views
+from generator.outputs.site import escape, reuse, views
+from generator.present import filters, labels, urls
+from generator.present import format as fmt
 from generator.outputs.site.schema_doc import schema_docs
 from generator.util import resources
 
@@ -74,10 +75,10 @@ def page_values(catalog: Catalog, data_rows: list[list] | None = None) -> dict:
         "comparisons": views.comparisons(catalog),
         "private_providers": views.private_providers(catalog),
         "schemas": schema_docs(catalog.data_dir),  # examples from the catalog's own files
-        "features": [(key, facts.FEATURE_LABELS[key]) for key in FEATURES],
-        "modalities": [(key, facts.MODALITY_LABELS[key]) for key in MODALITIES],
-        "facts": facts,
-        "views": views,
+        "features": list(labels.FEATURE_LABELS.items()),
+        "modalities": list(labels.MODALITY_LABELS.items()),
+        "urls": urls,
+        "NA": fmt.NA,
     }
 
 
@@ -95,15 +96,8 @@ def make_environment(override: Path | str | None = None) -> jinja2.Environment:
         loader=jinja2.FileSystemLoader(search + [str(TEMPLATE_DIR)]),
         undefined=jinja2.StrictUndefined, bytecode_cache=bytecode_cache({**syntax, "site": True}), **syntax,
     )
-    environment.filters.update(cell=escape.md_cell, code=escape.md_code, url=escape.safe_url, money=facts.money,
-                               yes_no=facts.yes_no, number=facts.number, sortnum=_sort_number,
-                               plural=facts.plural)
+    environment.filters.update(filters.SITE_FILTERS, cell=escape.md_cell, code=escape.md_code, url=escape.safe_url)
     return environment
-
-
-def _sort_number(value) -> str:
-    """A sort key for a ``data-sort`` attribute: the plain number, empty for unknown."""
-    return "" if value is None else format(value, "f") if not isinstance(value, int) else str(value)
 
 
 @cache

@@ -11,22 +11,9 @@ from decimal import Decimal
 
 from generator.catalog.catalog import Catalog
 from generator.model.records import CanonicalModel, Offering, Provider
-from generator.model.layout import offering_filename
 from generator.outputs.site import facts
-
-
-def provider_page(provider_id: str, ext: str = "md") -> str:
-    """Docs-root-relative path of a provider page (``ext`` html for the built site)."""
-    return f"providers/{provider_id}/{'README.md' if ext == 'md' else 'index.html'}"
-
-
-def offering_page(offering: Offering, ext: str = "md") -> str:
-    return f"providers/{offering.provider_id}/models/{offering.file_stem}.{ext}"
-
-
-def model_page(model_id: str, ext: str = "md") -> str:
-    author, _, name = model_id.partition("/")
-    return f"models/{author}/{offering_filename(name)}.{ext}"
+from generator.present import format as fmt
+from generator.present import labels, urls
 
 
 @dataclass(frozen=True)
@@ -43,11 +30,11 @@ class OfferingRow:
 
     @property
     def page(self) -> str:
-        return offering_page(self.offering, "html")
+        return urls.html(urls.offering_page(self.offering))
 
     @property
     def provider_page(self) -> str:
-        return provider_page(self.offering.provider_id, "html")
+        return urls.html(urls.provider_page(self.offering.provider_id))
 
 
 def offering_row(offering: Offering, provider: Provider) -> OfferingRow:
@@ -77,7 +64,7 @@ class Comparison:
 
     @property
     def page(self) -> str:
-        return model_page(self.model.id)
+        return urls.canonical_page(self.model)
 
 
 def comparisons(catalog: Catalog) -> list[Comparison]:
@@ -104,10 +91,10 @@ def data_row(row: OfferingRow) -> list:
     o = row.offering
     cached = facts.price_of(o, "cached_input")
     return [
-        o.provider_id, row.provider_name, row.provider_page, row.page, o.name, o.id, o.kind or "N/A",
-        o.context_window, o.max_output_tokens, _number(row.input_price), facts.money(row.input_price, row.currency),
-        _number(row.output_price), facts.money(row.output_price, row.currency), facts.money(cached, row.currency),
-        " ".join(row.features), " ".join(row.modalities), o.status or "N/A",
+        o.provider_id, row.provider_name, row.provider_page, row.page, o.name, o.id, fmt.na(o.kind),
+        o.context_window, o.max_output_tokens, _number(row.input_price), fmt.money(row.input_price, row.currency),
+        _number(row.output_price), fmt.money(row.output_price, row.currency), fmt.money(cached, row.currency),
+        " ".join(row.features), " ".join(row.modalities), fmt.na(o.status),
     ]
 
 
@@ -126,10 +113,11 @@ def assembled(catalog: Catalog, data_rows: list[list]) -> dict:
     index = {(r[0], r[5]): n for n, r in enumerate(data_rows)}  # provider, id
     return {
         "fields": list(ROW_FIELDS),
-        "features": dict(facts.FEATURE_LABELS),
+        "features": dict(labels.FEATURE_LABELS),
+        "unknown": fmt.NA,
         "rows": data_rows,
         "comparisons": [
-            {"id": c.model.id, "name": c.model.name, "page": model_page(c.model.id, "html"),
+            {"id": c.model.id, "name": c.model.name, "page": urls.html(urls.canonical_page(c.model)),
              "authors": [catalog.authors[a].name if a in catalog.authors else a for a in c.model.authors],
              "rows": [index[(o.provider_id, o.id)] for o in c.offerings]}
             for c in comparisons(catalog)

@@ -177,6 +177,11 @@
     return keys ? keys.split(" ").map(function (key) { return data.features[key] || key; }).join(", ") : "";
   }
 
+  /* A count in a table column: plain digits, or the unknown marker the data names (format.py's). */
+  function countText(data, value) {
+    return value === null ? data.unknown : String(value);
+  }
+
   function linkCell(tr, href, text) {
     var td = addCell(tr, "");
     addLink(td, href, text);
@@ -196,7 +201,7 @@
       model.appendChild(document.createElement("code")).textContent = row[f.id];
     }
     addCell(tr, row[f.kind]);
-    addCell(tr, row[f.context] === null ? "N/A" : String(row[f.context]), row[f.context]);
+    addCell(tr, countText(data, row[f.context]), row[f.context]);
     addCell(tr, row[f.input_label], row[f.input]);
     addCell(tr, row[f.output_label], row[f.output]);
     addCell(tr, featureText(data, row[f.features]));
@@ -208,8 +213,8 @@
     var tr = document.createElement("tr");
     linkCell(tr, row[f.provider_page], row[f.provider_name]);
     linkCell(tr, row[f.page], row[f.id]);
-    addCell(tr, row[f.context] === null ? "N/A" : String(row[f.context]), row[f.context]);
-    addCell(tr, row[f.max_output] === null ? "N/A" : String(row[f.max_output]), row[f.max_output]);
+    addCell(tr, countText(data, row[f.context]), row[f.context]);
+    addCell(tr, countText(data, row[f.max_output]), row[f.max_output]);
     addCell(tr, row[f.input_label], row[f.input]);
     addCell(tr, row[f.output_label], row[f.output]);
     addCell(tr, row[f.cached_label]);
