@@ -97,9 +97,9 @@ def test_installed_provcat_validates_builds_and_builds_the_site_anywhere(install
 
     _run([installed / "provcat", "validate", "--data", "data"], work)
     _run([installed / "provcat", "build", "--data", "data", "--out", "site/docs"], work)
-    assert "131072" in (work / "site/docs/providers/cerebras/models/gpt-oss-120b.md").read_text(encoding="utf-8")
+    assert "131,072" in (work / "site/docs/providers/cerebras/models/gpt-oss-120b.md").read_text(encoding="utf-8")
     _run([installed / "provcat", "site", "build", "--data", "data"], work)  # defaults: site/docs, site/build
     for page in ("index.html", "data-format.html", "providers/cerebras/index.html", "assets/tables.js"):
         assert (work / "site" / "build" / page).is_file(), page
-    assert "131072" in (work / "site/build/data-format.html").read_text(encoding="utf-8")  # the catalog's example
+    assert "131,072" in (work / "site/build/data-format.html").read_text(encoding="utf-8")  # the catalog's example
     assert not list(work.glob("site/*.yml")) and not list(work.glob(".provcat-site-*")), "temporary config left"
