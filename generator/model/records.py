@@ -1,42 +1,62 @@
-"""Typed catalog objects shared by renderers, exporters and importers.
+"""Typed catalog objects shared by renderers, exporters and importers: the one declaration of the data model.
 
 ``None`` always means *unknown*.  ``False`` and ``0`` are facts.  Money is a
 ``Decimal`` per million tokens, never a binary float.
+
+Every field is declared here once, with :func:`~generator.model.declare.fact`:
+its description and JSON Schema in ``catalog.json``, where the YAML file holds
+it, whether an offering inherits it, its ``models.json`` column.  The export
+schema, the offering input schema (``python -m generator.model.schemagen --write``),
+the loader, the JSON codec and the flat rows are derived from these classes; a
+class's ``ABOUT`` is its description in the export schema.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import MISSING, dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from generator.model.vocabulary import FEATURES, MODALITIES, PRICE_FIELDS  # noqa: F401  (part of this module's API)
+from generator.model.declare import NOT_IN_YAML, SELF, common, fact, needed, ref
+from generator.model.vocabulary import FEATURES, KINDS, MODALITIES, PRICE_FIELDS, STATUSES  # noqa: F401  (part of this module's API)
+
+TEXT, URL, SLUG, COUNT, TOKENS = ref("text"), ref("url"), ref("slug"), ref("count"), ref("tokens")
+STRINGS = {"type": "array", "items": {"type": "string"}}
+CHECKED = "When a person last checked these facts."
 
 
 @dataclass(frozen=True, slots=True)
 class Source:
-    url: str | None = None
-    title: str | None = None
-    accessed: date | None = None
-    importer: str | None = None
-    fields: tuple[str, ...] = ()
+    ABOUT = "One source of facts."
+
+    url: str | None = fact("Address of the source; absent when unknown.", URL)
+    title: str | None = fact("What the source is; absent when unknown.")
+    accessed: date | None = fact("When the source was read; absent when unknown.")
+    importer: str | None = fact("The importer that took facts from this source (e.g. models.dev, litellm); "
+                                "absent for curated sources.", {"type": "string"})
+    fields: tuple[str, ...] = fact("Field paths this source supplied, for imported facts; absent when none are "
+                                   "recorded.", STRINGS, default=())
 
 
 @dataclass(frozen=True, slots=True)
 class Link:
-    label: str
-    url: str
+    ABOUT = "A named link."
+
+    label: str = needed("What the link points to.")
+    url: str = needed("Address of the link.", URL)
 
 
 @dataclass(frozen=True, slots=True)
 class Author:
-    id: str
-    name: str
-    description: str | None = None
-    website: str | None = None
-    links: tuple[Link, ...] = ()
-    sources: tuple[Source, ...] = ()
-    last_verified: date | None = None
+    ABOUT = "An organisation or team that creates models."
+
+    id: str = needed("The author id.", SLUG)
+    name: str = needed("Display name.")
+    description: str | None = fact("Who the author is.")
+    website: str | None = fact("Home page.", URL)
+    links: tuple[Link, ...] = fact("Further links.", ref("links"), default=())
+    sources: tuple[Source, ...] = fact("Where the author's facts come from.", ref("sources"), default=())
+    last_verified: date | None = fact(CHECKED)
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,58 +76,82 @@ class Modalities:
 
 @dataclass(frozen=True, slots=True)
 class Authentication:
-    api_key_required: bool | None = None
-    env: tuple[str, ...] = ()
-    header: str | None = None
-    scheme: str | None = None
+    ABOUT = "How a client authenticates; absent when nothing is known."
+
+    api_key_required: bool | None = fact("Whether an API key is required.")
+    env: tuple[str, ...] = fact("Environment variable names that conventionally hold the key, most usual first.",
+                                STRINGS, default=())
+    header: str | None = fact("HTTP header that carries the credential.", {"type": "string"})
+    scheme: str | None = fact("Scheme word before the credential in the header, if any.", {"type": "string"})
 
 
 @dataclass(frozen=True, slots=True)
 class Endpoint:
-    key: str
-    label: str
-    url: str
+    ABOUT = "A named URL of the provider."
+
+    key: str = needed("What the endpoint is, as in the provider schema (documentation, base_url, models, "
+                      "chat_completions, completions, responses, messages, embeddings, images, speech, "
+                      "transcriptions, health), or 'other'.", {"type": "string"})
+    label: str = needed("Human-readable name of the endpoint.")
+    url: str = needed("Its address.", URL)
 
 
 @dataclass(frozen=True, slots=True)
 class Privacy:
-    privacy_policy: str | None = None
-    terms_of_service: str | None = None
-    retains_user_data: bool | None = None
-    trains_on_user_data: bool | None = None
+    ABOUT = "How the provider handles user data; absent when nothing is known."
+
+    privacy_policy: str | None = fact("Privacy policy.", URL)
+    terms_of_service: str | None = fact("Terms of service.", URL)
+    retains_user_data: bool | None = fact("Whether prompts and outputs are kept after the response.")
+    trains_on_user_data: bool | None = fact("Whether prompts and outputs are used to train models.")
 
 
 @dataclass(frozen=True, slots=True)
 class Retention:
-    type: str | None = None
-    duration_days: int | None = None
-    details: str | None = None
+    ABOUT = "The data retention policy; absent when nothing is known."
+
+    type: str | None = fact("none (nothing kept), fixed (kept for a fixed duration), conditional (kept in some "
+                            "cases), indefinite.",
+                            {"type": "string", "enum": ["none", "fixed", "conditional", "indefinite"]})
+    duration_days: int | None = fact("How long data is kept, in days; 0 means deleted immediately after the "
+                                     "response.", {"type": "integer", "minimum": 0})
+    details: str | None = fact("The policy in the provider's own terms.")
 
 
 @dataclass(frozen=True, slots=True)
 class Moderation:
-    requires_moderation: bool | None = None
-    content_moderated: bool | None = None
-    moderated_by: str | None = None
+    ABOUT = "Content moderation; absent when nothing is known."
+
+    requires_moderation: bool | None = fact("Whether clients must moderate content themselves before sending it.")
+    content_moderated: bool | None = fact("Whether the provider moderates content.")
+    moderated_by: str | None = fact("Who moderates content.")
 
 
 @dataclass(slots=True)
 class Provider:
-    id: str
-    name: str
-    description: str | None = None
-    headquarters: str | None = None
-    website: str | None = None
-    status_page: str | None = None
-    authentication: Authentication = Authentication()
-    endpoints: tuple[Endpoint, ...] = ()
-    privacy: Privacy = Privacy()
-    retention: Retention = Retention()
-    moderation: Moderation = Moderation()
-    sources: tuple[Source, ...] = ()
-    last_verified: date | None = None
-    logo: str | None = None
-    offerings: list["Offering"] = field(default_factory=list)
+    ABOUT = "An AI inference provider and the offerings it serves."
+
+    id: str = needed("The provider id.", SLUG)
+    name: str = needed("Display name.")
+    description: str | None = fact("What the provider offers.")
+    headquarters: str | None = fact("Where the provider is based.")
+    website: str | None = fact("Home page.", URL)
+    status_page: str | None = fact("Human-readable service status page.", URL)
+    authentication: Authentication = fact("How a client authenticates.", default=Authentication())
+    endpoints: tuple[Endpoint, ...] = fact("Named URLs of the API and documentation, in a fixed order; absent when "
+                                           "none is known.", default=())
+    privacy: Privacy = fact("How user data is handled.", default=Privacy())
+    retention: Retention = fact("Data retention policy.", default=Retention())
+    moderation: Moderation = fact("Content moderation.", default=Moderation())
+    sources: tuple[Source, ...] = fact("Where the provider's facts come from.", ref("sources"), default=())
+    last_verified: date | None = fact(CHECKED)
+    logo: str | None = fact(
+        "Path of the provider's logo relative to the catalog root (in data/ and in the published site alike); "
+        "absent when the provider has no logo file.",
+        {"type": "string", "pattern": "^providers/[a-z0-9][a-z0-9._-]*/logo\\.svg$"}, key=NOT_IN_YAML, codec=False)
+    offerings: list["Offering"] = fact("The provider's offerings, sorted by id; absent when it has none.",
+                                       {"type": "array", "items": ref("offering")}, factory=list, key=NOT_IN_YAML,
+                                       codec=False)
 
     def endpoint(self, key: str) -> str | None:
         return next((e.url for e in self.endpoints if e.key == key), None)
@@ -115,26 +159,36 @@ class Provider:
 
 @dataclass(frozen=True, slots=True)
 class PriceTier:
-    above_tokens: int
-    input: Decimal | None = None
-    output: Decimal | None = None
-    cached_input: Decimal | None = None
-    cache_write: Decimal | None = None
-    reasoning: Decimal | None = None
+    ABOUT = ("Prices that apply instead of the base prices when the prompt is longer than a threshold; a rate "
+             "absent here falls back to the base price's.")
+
+    above_tokens: int = needed("Applies when the input is longer than this many tokens.",
+                               {"type": "integer", "minimum": 1})
+    input: Decimal | None = fact("Input tokens, per million.")
+    output: Decimal | None = fact("Output tokens, per million.")
+    cached_input: Decimal | None = fact("Cached input tokens, per million.")
+    cache_write: Decimal | None = fact("Cache writes, per million.")
+    reasoning: Decimal | None = fact("Reasoning tokens, per million.")
 
 
 @dataclass(frozen=True, slots=True)
 class Price:
     """Prices per million tokens in ``currency``, from ``effective_from`` on."""
 
-    currency: str = "USD"
-    effective_from: date | None = None
-    input: Decimal | None = None
-    output: Decimal | None = None
-    cached_input: Decimal | None = None
-    cache_write: Decimal | None = None
-    reasoning: Decimal | None = None
-    tiers: tuple[PriceTier, ...] = ()
+    ABOUT = ("One price entry: rates per million tokens in one currency from a day on. An absent rate is unknown, "
+             "not free.")
+
+    currency: str = fact("ISO 4217 currency code of every rate in this entry.",
+                         {"type": "string", "pattern": "^[A-Z]{3}$"}, default="USD", required=True)
+    effective_from: date | None = fact("First day this price applies; absent when unknown (then it applies from "
+                                       "the beginning).")
+    input: Decimal | None = fact("Input tokens, per million.")
+    output: Decimal | None = fact("Output tokens, per million.")
+    cached_input: Decimal | None = fact("Input tokens read from the prompt cache, per million.")
+    cache_write: Decimal | None = fact("Input tokens written to the prompt cache, per million.")
+    reasoning: Decimal | None = fact("Reasoning tokens, per million, where billed apart from output.")
+    tiers: tuple[PriceTier, ...] = fact("Prices by prompt size, ascending thresholds; absent when the price has no "
+                                        "tiers.", default=())
 
     def for_context(self, input_tokens: int) -> "Price | PriceTier":
         """The tier whose threshold the input exceeds, highest first; else self."""
@@ -146,8 +200,10 @@ class Price:
 
 @dataclass(frozen=True, slots=True)
 class Pricing:
-    current: Price
-    history: tuple[Price, ...] = ()
+    ABOUT = "The current price and earlier ones; absent on an offering whose price is unknown."
+
+    current: Price = needed("The price in force now.", key=SELF)  # the base price sits at the top of the YAML object
+    history: tuple[Price, ...] = fact("Earlier prices, oldest first; absent when none is recorded.", default=())
 
     def at(self, day: date | None) -> Price | None:
         """The price in force on *day* (the current one when *day* is None)."""
@@ -161,77 +217,143 @@ class Pricing:
 
 @dataclass(frozen=True, slots=True)
 class RateLimit:
-    tier: str | None = None
-    requests_per_minute: int | None = None
-    requests_per_day: int | None = None
-    tokens_per_minute: int | None = None
-    tokens_per_day: int | None = None
+    ABOUT = "Published rate limits of one account tier."
+
+    tier: str | None = fact("Account tier the limits apply to.",
+                            input=common("text", "Account tier the limits apply to.", examples=["free"]))
+    requests_per_minute: int | None = fact("Requests per minute.", COUNT, input={"type": "integer", "minimum": 0})
+    requests_per_day: int | None = fact("Requests per day.", COUNT, input={"type": "integer", "minimum": 0})
+    tokens_per_minute: int | None = fact("Tokens per minute.", COUNT, input={"type": "integer", "minimum": 0})
+    tokens_per_day: int | None = fact("Tokens per day.", COUNT, input={"type": "integer", "minimum": 0})
+
+
+def _feature(doc: str):
+    """A capability: known true or false, else unknown (None)."""
+    return fact(doc, input={"type": "boolean"})
 
 
 @dataclass(frozen=True, slots=True)
 class Features:
-    tool_calling: bool | None = None
-    tool_choice: bool | None = None
-    structured_outputs: bool | None = None
-    json_mode: bool | None = None
-    reasoning: bool | None = None
-    streaming: bool | None = None
-    web_search: bool | None = None
-    file_attachments: bool | None = None
-    temperature: bool | None = None
+    ABOUT = "Capabilities: true supported, false not supported, absent unknown; the object is absent when none is known."
+
+    tool_calling: bool | None = _feature("Function or tool calling.")
+    tool_choice: bool | None = _feature("Forcing or disabling tool use with tool_choice.")
+    structured_outputs: bool | None = _feature("Output constrained to a JSON Schema.")
+    json_mode: bool | None = _feature("Output constrained to valid JSON.")
+    reasoning: bool | None = _feature("Extended reasoning (thinking) before answering.")
+    streaming: bool | None = _feature("Streamed responses.")
+    web_search: bool | None = _feature("Built-in web search.")
+    file_attachments: bool | None = _feature("Files attached to a request.")
+    temperature: bool | None = _feature("The temperature parameter is honoured.")
 
 
 @dataclass(frozen=True, slots=True)
 class CanonicalModel:
-    id: str
-    name: str
-    authors: tuple[str, ...]
-    description: str | None = None
-    family: str | None = None
-    release_date: date | None = None
-    knowledge_cutoff: str | None = None
-    open_weights: bool | None = None
-    parameters_total: int | None = None
-    parameters_active: int | None = None
-    modalities: Modalities = Modalities()
-    license: str | None = None
-    links: tuple[Link, ...] = ()
-    sources: tuple[Source, ...] = ()
-    last_verified: date | None = None
+    ABOUT = ("Facts intrinsic to a model wherever it is served; offerings already carry the facts they inherit "
+             "from it.")
+
+    id: str = needed("The canonical model id, '<author-id>/<model-name>'.", ref("model_id"))
+    name: str = needed("Display name.")
+    authors: tuple[str, ...] = needed("Author ids, main author first.",
+                                      {"type": "array", "minItems": 1, "items": SLUG})
+    description: str | None = fact("What the model is.")
+    family: str | None = fact("Model family.")
+    release_date: date | None = fact("When the model was first released.")
+    knowledge_cutoff: str | None = fact("End of the training data.", ref("partial_date"))
+    open_weights: bool | None = fact("Whether the weights are published.")
+    parameters_total: int | None = fact("Total parameters.", {"type": "integer", "minimum": 1}, key="parameters.total")
+    parameters_active: int | None = fact("Parameters active per token (mixture-of-experts models).",
+                                         {"type": "integer", "minimum": 1}, key="parameters.active")
+    modalities: Modalities = fact("Input and output modalities of the model.", default=Modalities())
+    license: str | None = fact("Licence of the weights, an SPDX id where one exists.")
+    links: tuple[Link, ...] = fact("Model card, weights, paper.", ref("links"), default=())
+    sources: tuple[Source, ...] = fact("Where the model's facts come from.", ref("sources"), default=())
+    last_verified: date | None = fact(CHECKED)
 
     @property
     def author_id(self) -> str:
         return self.id.split("/", 1)[0]
 
 
+def _inherited(doc: str, schema: dict | None = None, **meta):
+    """A fact an offering takes from its canonical model unless its own file gives it."""
+    return fact(doc, schema, inherit=True, **meta)
+
+
 @dataclass(slots=True)
 class Offering:
     """One model as one provider serves it, with canonical facts inherited."""
 
-    provider_id: str
-    id: str
-    name: str
-    file_stem: str
-    model_id: str | None = None
-    authors: tuple[str, ...] = ()
-    aliases: tuple[str, ...] = ()
-    description: str | None = None
-    kind: str | None = None
-    context_window: int | None = None
-    max_input_tokens: int | None = None
-    max_output_tokens: int | None = None
-    pricing: Pricing | None = None
-    rate_limits: tuple[RateLimit, ...] = ()
-    modalities: Modalities = Modalities()
-    features: Features = Features()
-    status: str | None = None
-    deprecation_date: date | None = None
-    retirement_date: date | None = None
-    release_date: date | None = None
-    knowledge_cutoff: str | None = None
-    open_weights: bool | None = None
-    sources: tuple[Source, ...] = ()
-    last_verified: date | None = None
+    ABOUT = ("One model as one provider serves it, with the canonical model's facts already inherited (the "
+             "offering's own facts win).")
+
+    provider_id: str = needed("The provider serving it.", key=NOT_IN_YAML, export=False)  # implied by nesting
+    id: str = needed(
+        "The provider's own model id, exactly as its API takes it (may hold '/', ':', '@', capitals). The reference "
+        "of the offering is '<provider id>/<this id>'.", {"type": "string", "minLength": 1},
+        input={"description": "The provider's own model id, exactly as its API takes it.", "type": "string",
+               "minLength": 1, "maxLength": 200, "pattern": "^[^\\x00-\\x1f\\x7f]+$",
+               "examples": ["gpt-oss-120b", "Qwen/QwQ-32B"]})
+    name: str = needed("Display name.", fallback="id", input=common(
+        "text", "Display name at this provider; defaults to the id (the name the provider lists the model under), "
+        "not to the canonical model's name."))
+    file_stem: str = needed(
+        "File name stem derived from the id (generator.paths.offering_filename); the offering's page is "
+        "providers/<provider id>/models/<file_stem>.md.", {"type": "string", "minLength": 1}, key=NOT_IN_YAML)
+    model_id: str | None = fact("The canonical model served; absent when none is named.", ref("model_id"), key="model",
+                                flat=1, input=common("model_ref", "The canonical model served (data/models/<author>/"
+                                                     "<model>.yaml); its facts are inherited.",
+                                                     examples=["openai/gpt-oss-120b"]))
+    authors: tuple[str, ...] = _inherited(
+        "Author ids, from the canonical model or the offering.", {"type": "array", "items": SLUG}, default=(), flat=2,
+        input={"description": "Author ids, for an offering that names no canonical model.", "type": "array",
+               "minItems": 1, "uniqueItems": True, "items": {"$ref": "common.schema.json#/$defs/slug"}})
+    aliases: tuple[str, ...] = fact(
+        "Other ids the provider accepts for this model; absent when none.",
+        {"type": "array", "items": {"type": "string", "minLength": 1}}, default=(),
+        input={"description": "Other ids the provider accepts for this model.", "type": "array", "uniqueItems": True,
+               "items": {"type": "string", "minLength": 1}})
+    description: str | None = fact("Notes on this offering.", input=common("text", "Notes on this offering."))
+    kind: str | None = fact("What the model does.", {"type": "string", "enum": list(KINDS)}, flat=3,
+                            input={"description": "What the model does.", "type": "string", "enum": list(KINDS)})
+    context_window: int | None = fact("Maximum tokens of input and output together.", TOKENS, flat=5,
+                                      input=common("tokens", "Maximum tokens of input and output together."))
+    max_input_tokens: int | None = fact("Maximum input tokens.", TOKENS, flat=6,
+                                        input=common("tokens", "Maximum input tokens."))
+    max_output_tokens: int | None = fact("Maximum output tokens.", TOKENS, flat=7,
+                                         input=common("tokens", "Maximum output tokens."))
+    pricing: Pricing | None = fact("Current and earlier prices.", input={
+        "$ref": "#/$defs/pricing", "description": "The current price, and earlier prices in history."})
+    rate_limits: tuple[RateLimit, ...] = fact(
+        "Published rate limits, per tier; absent when none is known.", default=(),
+        input={"description": "Published rate limits, per tier.", "type": "array", "items": {
+            "description": "Rate limits of one tier.", "type": "object", "additionalProperties": False,
+            "properties": RateLimit}})
+    modalities: Modalities = _inherited(
+        "Input and output modalities (offering's own over the canonical model's).", default=Modalities(),
+        input=common("modalities", "Input and output modalities; overrides the canonical model's per modality."))
+    features: Features = fact("Capabilities.", default=Features(), input={
+        "description": "Capabilities: true supported, false not supported, omitted unknown.", "type": "object",
+        "additionalProperties": False, "properties": Features})
+    status: str | None = fact("Lifecycle state.", {"type": "string", "enum": list(STATUSES)}, flat=4,
+                              input={"description": "Lifecycle state.", "type": "string", "enum": list(STATUSES)})
+    deprecation_date: date | None = fact("When the offering was or will be deprecated.", flat=103, input=common(
+        "date", "When the offering was or will be deprecated."))
+    retirement_date: date | None = fact("When the offering was or will be switched off.", flat=104, input=common(
+        "date", "When the offering was or will be switched off."))
+    release_date: date | None = _inherited(
+        "When the provider started serving it, else the canonical model's release.", flat=101,
+        input=common("date", "When the provider started serving it; defaults to the canonical model's."))
+    knowledge_cutoff: str | None = _inherited(
+        "End of the training data.", ref("partial_date"), flat=102,
+        input=common("partial_date", "End of the training data; defaults to the canonical model's."))
+    open_weights: bool | None = _inherited(
+        "Whether the weights are published.", flat=100,
+        input={"type": "boolean", "description": "Whether the weights are published; defaults to the canonical "
+                                                 "model's."})
+    sources: tuple[Source, ...] = fact("Where the offering's facts come from.", ref("sources"), default=(),
+                                       input=common("sources", "Where this file's facts come from."))
+    last_verified: date | None = fact(CHECKED, flat=105, input=common("date", CHECKED))
 
     @property
     def ref(self) -> str:
@@ -241,3 +363,7 @@ class Offering:
     @property
     def price(self) -> Price | None:
         return self.pricing.current if self.pricing else None
+
+
+DECLARED = tuple(c for c in list(globals().values()) if isinstance(c, type) and "ABOUT" in vars(c))
+"""Every class declared with facts, in declaration order: the JSON codec and the export schema cover these."""

@@ -1,0 +1,57 @@
+"""The schemas generated from the record declarations are committed and current."""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from datetime import date
+
+from generator.model import schemagen
+from generator.model.declare import common, fact, needed
+
+
+def test_committed_schemas_match_the_declarations():
+    assert schemagen.stale() == [], "run: python -m generator.model.schemagen --write"
+
+
+def test_a_hand_edit_of_a_generated_part_is_reported(tmp_path):
+    shutil.copytree(schemagen.SCHEMA_DIR, tmp_path, dirs_exist_ok=True)
+    path = tmp_path / "catalog.schema.json"
+    path.write_text(path.read_text().replace("End of the training data.", "Edited by hand."))
+    assert schemagen.stale(tmp_path) == ["catalog.schema.json"]
+    assert "End of the training data." in schemagen.rendered("catalog.schema.json", tmp_path)
+
+
+def test_check_fails_while_stale_and_write_fixes_it(tmp_path, monkeypatch):
+    shutil.copytree(schemagen.SCHEMA_DIR, tmp_path, dirs_exist_ok=True)
+    path = tmp_path / "offering.schema.json"
+    path.write_text(path.read_text().replace('"Maximum input tokens."', '"Stale."'))
+    monkeypatch.setattr(schemagen, "SCHEMA_DIR", tmp_path)
+    assert schemagen.main(["--check"]) == 1
+    assert schemagen.main(["--write"]) == 0
+    assert schemagen.main(["--check"]) == 0
+
+
+@dataclass(frozen=True)
+class Sample:
+    ABOUT = "A sample."
+
+    id: str = needed("The id.", {"type": "string"})
+    opened: date | None = fact("When it opened.", input=common("date", "Opening day."))
+    shut: bool | None = fact("Whether it is shut.", key="closed", input={"type": "boolean"})
+    tags: tuple[str, ...] = fact("Tags.", {"type": "array", "items": {"type": "string"}}, default=())
+
+
+def test_a_class_schema_follows_its_declaration():
+    schema = schemagen.class_schema(Sample)
+    assert schema["required"] == ["id"] and schema["description"] == "A sample."
+    assert schema["properties"]["opened"] == {"$ref": "#/$defs/date", "description": "When it opened."}
+    assert schema["properties"]["shut"] == {"description": "Whether it is shut.", "type": "boolean"}
+    assert list(schema["properties"]) == ["id", "opened", "shut", "tags"]
+
+
+def test_input_properties_use_the_yaml_key_and_fall_back_to_the_doc():
+    assert schemagen.input_properties(Sample) == {
+        "opened": {"$ref": "common.schema.json#/$defs/date", "description": "Opening day."},
+        "closed": {"type": "boolean", "description": "Whether it is shut."},
+    }
