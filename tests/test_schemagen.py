@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from dataclasses import dataclass
 from datetime import date
@@ -55,3 +56,24 @@ def test_input_properties_use_the_yaml_key_and_fall_back_to_the_doc():
         "opened": {"$ref": "common.schema.json#/$defs/date", "description": "Opening day."},
         "closed": {"type": "boolean", "description": "Whether it is shut."},
     }
+
+
+def test_models_export_rows_have_the_declared_columns_in_order():
+    from generator.model.columns import COLUMNS, COPIED
+
+    row = json.loads((schemagen.SCHEMA_DIR / "models-export.schema.json").read_text())["$defs"]["row"]
+    assert tuple(row["properties"]) == COLUMNS
+    assert ("model_id", "model") in COPIED and ("knowledge_cutoff", "knowledge_cutoff") in COPIED
+    assert row["properties"]["open_weights"] == {"$ref": "#/$defs/flag", "description": "Weights published."}
+
+
+def test_the_kinds_are_one_list_for_the_schemas_and_the_cli():
+    from generator.cli.list_cmd import list_command
+    from generator.model.vocabulary import KINDS
+
+    kind = next(p for p in list_command.params if p.name == "kind")
+    for name in ("offering.schema.json", "catalog.schema.json"):
+        schema = json.loads((schemagen.SCHEMA_DIR / name).read_text())
+        offering = schema["properties"] if name.startswith("offering") else schema["$defs"]["offering"]["properties"]
+        assert offering["kind"]["enum"] == list(KINDS)
+    assert tuple(kind.type.choices) == KINDS

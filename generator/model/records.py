@@ -13,37 +13,19 @@ class's ``ABOUT`` is its description in the export schema.
 
 from __future__ import annotations
 
-from dataclasses import MISSING, dataclass, field
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from generator.model.declare import NOT_IN_YAML, SELF, common, fact, needed, ref
+from generator.model.declare import NOT_IN_YAML, common, fact, needed, ref
+from generator.model.parts import (  # noqa: F401  (part of this module's API)
+    STRINGS, TEXT, URL, Authentication, Endpoint, Features, Link, Modalities, Moderation, Price, PriceTier, Pricing,
+    Privacy, RateLimit, Retention, Source,
+)
 from generator.model.vocabulary import FEATURES, KINDS, MODALITIES, PRICE_FIELDS, STATUSES  # noqa: F401  (part of this module's API)
 
-TEXT, URL, SLUG, COUNT, TOKENS = ref("text"), ref("url"), ref("slug"), ref("count"), ref("tokens")
-STRINGS = {"type": "array", "items": {"type": "string"}}
+SLUG, TOKENS = ref("slug"), ref("tokens")
 CHECKED = "When a person last checked these facts."
-
-
-@dataclass(frozen=True, slots=True)
-class Source:
-    ABOUT = "One source of facts."
-
-    url: str | None = fact("Address of the source; absent when unknown.", URL)
-    title: str | None = fact("What the source is; absent when unknown.")
-    accessed: date | None = fact("When the source was read; absent when unknown.")
-    importer: str | None = fact("The importer that took facts from this source (e.g. models.dev, litellm); "
-                                "absent for curated sources.", {"type": "string"})
-    fields: tuple[str, ...] = fact("Field paths this source supplied, for imported facts; absent when none are "
-                                   "recorded.", STRINGS, default=())
-
-
-@dataclass(frozen=True, slots=True)
-class Link:
-    ABOUT = "A named link."
-
-    label: str = needed("What the link points to.")
-    url: str = needed("Address of the link.", URL)
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,74 +39,6 @@ class Author:
     links: tuple[Link, ...] = fact("Further links.", ref("links"), default=())
     sources: tuple[Source, ...] = fact("Where the author's facts come from.", ref("sources"), default=())
     last_verified: date | None = fact(CHECKED)
-
-
-@dataclass(frozen=True, slots=True)
-class Modalities:
-    """Per-direction support: a modality absent from the mapping is unknown."""
-
-    input: dict[str, bool] = field(default_factory=dict)
-    output: dict[str, bool] = field(default_factory=dict)
-
-    def supports(self, direction: str, modality: str) -> bool | None:
-        return getattr(self, direction).get(modality)
-
-    def merged_over(self, base: "Modalities") -> "Modalities":
-        """These modalities, falling back to *base* per modality."""
-        return Modalities({**base.input, **self.input}, {**base.output, **self.output})
-
-
-@dataclass(frozen=True, slots=True)
-class Authentication:
-    ABOUT = "How a client authenticates; absent when nothing is known."
-
-    api_key_required: bool | None = fact("Whether an API key is required.")
-    env: tuple[str, ...] = fact("Environment variable names that conventionally hold the key, most usual first.",
-                                STRINGS, default=())
-    header: str | None = fact("HTTP header that carries the credential.", {"type": "string"})
-    scheme: str | None = fact("Scheme word before the credential in the header, if any.", {"type": "string"})
-
-
-@dataclass(frozen=True, slots=True)
-class Endpoint:
-    ABOUT = "A named URL of the provider."
-
-    key: str = needed("What the endpoint is, as in the provider schema (documentation, base_url, models, "
-                      "chat_completions, completions, responses, messages, embeddings, images, speech, "
-                      "transcriptions, health), or 'other'.", {"type": "string"})
-    label: str = needed("Human-readable name of the endpoint.")
-    url: str = needed("Its address.", URL)
-
-
-@dataclass(frozen=True, slots=True)
-class Privacy:
-    ABOUT = "How the provider handles user data; absent when nothing is known."
-
-    privacy_policy: str | None = fact("Privacy policy.", URL)
-    terms_of_service: str | None = fact("Terms of service.", URL)
-    retains_user_data: bool | None = fact("Whether prompts and outputs are kept after the response.")
-    trains_on_user_data: bool | None = fact("Whether prompts and outputs are used to train models.")
-
-
-@dataclass(frozen=True, slots=True)
-class Retention:
-    ABOUT = "The data retention policy; absent when nothing is known."
-
-    type: str | None = fact("none (nothing kept), fixed (kept for a fixed duration), conditional (kept in some "
-                            "cases), indefinite.",
-                            {"type": "string", "enum": ["none", "fixed", "conditional", "indefinite"]})
-    duration_days: int | None = fact("How long data is kept, in days; 0 means deleted immediately after the "
-                                     "response.", {"type": "integer", "minimum": 0})
-    details: str | None = fact("The policy in the provider's own terms.")
-
-
-@dataclass(frozen=True, slots=True)
-class Moderation:
-    ABOUT = "Content moderation; absent when nothing is known."
-
-    requires_moderation: bool | None = fact("Whether clients must moderate content themselves before sending it.")
-    content_moderated: bool | None = fact("Whether the provider moderates content.")
-    moderated_by: str | None = fact("Who moderates content.")
 
 
 @dataclass(slots=True)
@@ -155,96 +69,6 @@ class Provider:
 
     def endpoint(self, key: str) -> str | None:
         return next((e.url for e in self.endpoints if e.key == key), None)
-
-
-@dataclass(frozen=True, slots=True)
-class PriceTier:
-    ABOUT = ("Prices that apply instead of the base prices when the prompt is longer than a threshold; a rate "
-             "absent here falls back to the base price's.")
-
-    above_tokens: int = needed("Applies when the input is longer than this many tokens.",
-                               {"type": "integer", "minimum": 1})
-    input: Decimal | None = fact("Input tokens, per million.")
-    output: Decimal | None = fact("Output tokens, per million.")
-    cached_input: Decimal | None = fact("Cached input tokens, per million.")
-    cache_write: Decimal | None = fact("Cache writes, per million.")
-    reasoning: Decimal | None = fact("Reasoning tokens, per million.")
-
-
-@dataclass(frozen=True, slots=True)
-class Price:
-    """Prices per million tokens in ``currency``, from ``effective_from`` on."""
-
-    ABOUT = ("One price entry: rates per million tokens in one currency from a day on. An absent rate is unknown, "
-             "not free.")
-
-    currency: str = fact("ISO 4217 currency code of every rate in this entry.",
-                         {"type": "string", "pattern": "^[A-Z]{3}$"}, default="USD", required=True)
-    effective_from: date | None = fact("First day this price applies; absent when unknown (then it applies from "
-                                       "the beginning).")
-    input: Decimal | None = fact("Input tokens, per million.")
-    output: Decimal | None = fact("Output tokens, per million.")
-    cached_input: Decimal | None = fact("Input tokens read from the prompt cache, per million.")
-    cache_write: Decimal | None = fact("Input tokens written to the prompt cache, per million.")
-    reasoning: Decimal | None = fact("Reasoning tokens, per million, where billed apart from output.")
-    tiers: tuple[PriceTier, ...] = fact("Prices by prompt size, ascending thresholds; absent when the price has no "
-                                        "tiers.", default=())
-
-    def for_context(self, input_tokens: int) -> "Price | PriceTier":
-        """The tier whose threshold the input exceeds, highest first; else self."""
-        for tier in reversed(self.tiers):
-            if input_tokens > tier.above_tokens:
-                return tier
-        return self
-
-
-@dataclass(frozen=True, slots=True)
-class Pricing:
-    ABOUT = "The current price and earlier ones; absent on an offering whose price is unknown."
-
-    current: Price = needed("The price in force now.", key=SELF)  # the base price sits at the top of the YAML object
-    history: tuple[Price, ...] = fact("Earlier prices, oldest first; absent when none is recorded.", default=())
-
-    def at(self, day: date | None) -> Price | None:
-        """The price in force on *day* (the current one when *day* is None)."""
-        if day is None:
-            return self.current
-        for entry in (self.current, *reversed(self.history)):
-            if entry.effective_from is None or entry.effective_from <= day:
-                return entry
-        return None
-
-
-@dataclass(frozen=True, slots=True)
-class RateLimit:
-    ABOUT = "Published rate limits of one account tier."
-
-    tier: str | None = fact("Account tier the limits apply to.",
-                            input=common("text", "Account tier the limits apply to.", examples=["free"]))
-    requests_per_minute: int | None = fact("Requests per minute.", COUNT, input={"type": "integer", "minimum": 0})
-    requests_per_day: int | None = fact("Requests per day.", COUNT, input={"type": "integer", "minimum": 0})
-    tokens_per_minute: int | None = fact("Tokens per minute.", COUNT, input={"type": "integer", "minimum": 0})
-    tokens_per_day: int | None = fact("Tokens per day.", COUNT, input={"type": "integer", "minimum": 0})
-
-
-def _feature(doc: str):
-    """A capability: known true or false, else unknown (None)."""
-    return fact(doc, input={"type": "boolean"})
-
-
-@dataclass(frozen=True, slots=True)
-class Features:
-    ABOUT = "Capabilities: true supported, false not supported, absent unknown; the object is absent when none is known."
-
-    tool_calling: bool | None = _feature("Function or tool calling.")
-    tool_choice: bool | None = _feature("Forcing or disabling tool use with tool_choice.")
-    structured_outputs: bool | None = _feature("Output constrained to a JSON Schema.")
-    json_mode: bool | None = _feature("Output constrained to valid JSON.")
-    reasoning: bool | None = _feature("Extended reasoning (thinking) before answering.")
-    streaming: bool | None = _feature("Streamed responses.")
-    web_search: bool | None = _feature("Built-in web search.")
-    file_attachments: bool | None = _feature("Files attached to a request.")
-    temperature: bool | None = _feature("The temperature parameter is honoured.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -280,32 +104,39 @@ def _inherited(doc: str, schema: dict | None = None, **meta):
     return fact(doc, schema, inherit=True, **meta)
 
 
+ID_INPUT = {"description": "The provider's own model id, exactly as its API takes it.", "type": "string", "minLength": 1,
+            "maxLength": 200, "pattern": "^[^\\x00-\\x1f\\x7f]+$", "examples": ["gpt-oss-120b", "Qwen/QwQ-32B"]}
+
+
 @dataclass(slots=True)
 class Offering:
-    """One model as one provider serves it, with canonical facts inherited."""
+    """One model as one provider serves it, with canonical facts inherited.
+
+    ``flat`` declares a fact's ``models.json`` column: its place (below 100
+    before the prices, from 100 after the modalities) and its description there.
+    """
 
     ABOUT = ("One model as one provider serves it, with the canonical model's facts already inherited (the "
              "offering's own facts win).")
 
     provider_id: str = needed("The provider serving it.", key=NOT_IN_YAML, export=False)  # implied by nesting
-    id: str = needed(
-        "The provider's own model id, exactly as its API takes it (may hold '/', ':', '@', capitals). The reference "
-        "of the offering is '<provider id>/<this id>'.", {"type": "string", "minLength": 1},
-        input={"description": "The provider's own model id, exactly as its API takes it.", "type": "string",
-               "minLength": 1, "maxLength": 200, "pattern": "^[^\\x00-\\x1f\\x7f]+$",
-               "examples": ["gpt-oss-120b", "Qwen/QwQ-32B"]})
+    id: str = needed("The provider's own model id, exactly as its API takes it (may hold '/', ':', '@', capitals). "
+                     "The reference of the offering is '<provider id>/<this id>'.",
+                     {"type": "string", "minLength": 1}, input=ID_INPUT)
     name: str = needed("Display name.", fallback="id", input=common(
         "text", "Display name at this provider; defaults to the id (the name the provider lists the model under), "
         "not to the canonical model's name."))
-    file_stem: str = needed(
-        "File name stem derived from the id (generator.paths.offering_filename); the offering's page is "
-        "providers/<provider id>/models/<file_stem>.md.", {"type": "string", "minLength": 1}, key=NOT_IN_YAML)
-    model_id: str | None = fact("The canonical model served; absent when none is named.", ref("model_id"), key="model",
-                                flat=1, input=common("model_ref", "The canonical model served (data/models/<author>/"
-                                                     "<model>.yaml); its facts are inherited.",
-                                                     examples=["openai/gpt-oss-120b"]))
+    file_stem: str = needed("File name stem derived from the id (generator.paths.offering_filename); the offering's "
+                            "page is providers/<provider id>/models/<file_stem>.md.",
+                            {"type": "string", "minLength": 1}, key=NOT_IN_YAML)
+    model_id: str | None = fact(
+        "The canonical model served; absent when none is named.", ref("model_id"), key="model",
+        flat=(1, "Canonical model id."), input=common(
+            "model_ref", "The canonical model served (data/models/<author>/<model>.yaml); its facts are inherited.",
+            examples=["openai/gpt-oss-120b"]))
     authors: tuple[str, ...] = _inherited(
-        "Author ids, from the canonical model or the offering.", {"type": "array", "items": SLUG}, default=(), flat=2,
+        "Author ids, from the canonical model or the offering.", {"type": "array", "items": SLUG}, default=(),
+        flat=(2, "Author ids."),
         input={"description": "Author ids, for an offering that names no canonical model.", "type": "array",
                "minItems": 1, "uniqueItems": True, "items": {"$ref": "common.schema.json#/$defs/slug"}})
     aliases: tuple[str, ...] = fact(
@@ -314,13 +145,15 @@ class Offering:
         input={"description": "Other ids the provider accepts for this model.", "type": "array", "uniqueItems": True,
                "items": {"type": "string", "minLength": 1}})
     description: str | None = fact("Notes on this offering.", input=common("text", "Notes on this offering."))
-    kind: str | None = fact("What the model does.", {"type": "string", "enum": list(KINDS)}, flat=3,
+    kind: str | None = fact("What the model does.", {"type": "string", "enum": list(KINDS)},
+                            flat=(3, "What the model does."),
                             input={"description": "What the model does.", "type": "string", "enum": list(KINDS)})
-    context_window: int | None = fact("Maximum tokens of input and output together.", TOKENS, flat=5,
+    context_window: int | None = fact("Maximum tokens of input and output together.", TOKENS,
+                                      flat=(5, "Maximum tokens of input and output together."),
                                       input=common("tokens", "Maximum tokens of input and output together."))
-    max_input_tokens: int | None = fact("Maximum input tokens.", TOKENS, flat=6,
+    max_input_tokens: int | None = fact("Maximum input tokens.", TOKENS, flat=(6, "Maximum input tokens."),
                                         input=common("tokens", "Maximum input tokens."))
-    max_output_tokens: int | None = fact("Maximum output tokens.", TOKENS, flat=7,
+    max_output_tokens: int | None = fact("Maximum output tokens.", TOKENS, flat=(7, "Maximum output tokens."),
                                          input=common("tokens", "Maximum output tokens."))
     pricing: Pricing | None = fact("Current and earlier prices.", input={
         "$ref": "#/$defs/pricing", "description": "The current price, and earlier prices in history."})
@@ -335,25 +168,26 @@ class Offering:
     features: Features = fact("Capabilities.", default=Features(), input={
         "description": "Capabilities: true supported, false not supported, omitted unknown.", "type": "object",
         "additionalProperties": False, "properties": Features})
-    status: str | None = fact("Lifecycle state.", {"type": "string", "enum": list(STATUSES)}, flat=4,
+    status: str | None = fact("Lifecycle state.", {"type": "string", "enum": list(STATUSES)},
+                              flat=(4, "Lifecycle state."),
                               input={"description": "Lifecycle state.", "type": "string", "enum": list(STATUSES)})
-    deprecation_date: date | None = fact("When the offering was or will be deprecated.", flat=103, input=common(
-        "date", "When the offering was or will be deprecated."))
-    retirement_date: date | None = fact("When the offering was or will be switched off.", flat=104, input=common(
-        "date", "When the offering was or will be switched off."))
+    deprecation_date: date | None = fact("When the offering was or will be deprecated.", flat=(103, "Deprecation date."),
+                                         input=common("date", "When the offering was or will be deprecated."))
+    retirement_date: date | None = fact("When the offering was or will be switched off.", flat=(104, "Retirement date."),
+                                        input=common("date", "When the offering was or will be switched off."))
     release_date: date | None = _inherited(
-        "When the provider started serving it, else the canonical model's release.", flat=101,
+        "When the provider started serving it, else the canonical model's release.", flat=(101, "Release date."),
         input=common("date", "When the provider started serving it; defaults to the canonical model's."))
     knowledge_cutoff: str | None = _inherited(
-        "End of the training data.", ref("partial_date"), flat=102,
+        "End of the training data.", ref("partial_date"), flat=(102, "End of the training data."),
         input=common("partial_date", "End of the training data; defaults to the canonical model's."))
     open_weights: bool | None = _inherited(
-        "Whether the weights are published.", flat=100,
-        input={"type": "boolean", "description": "Whether the weights are published; defaults to the canonical "
-                                                 "model's."})
+        "Whether the weights are published.", flat=(100, "Weights published."),
+        input={"type": "boolean", "description": "Whether the weights are published; defaults to the canonical model's."})
     sources: tuple[Source, ...] = fact("Where the offering's facts come from.", ref("sources"), default=(),
                                        input=common("sources", "Where this file's facts come from."))
-    last_verified: date | None = fact(CHECKED, flat=105, input=common("date", CHECKED))
+    last_verified: date | None = fact(CHECKED, flat=(105, "When a person last checked the offering."),
+                                      input=common("date", CHECKED))
 
     @property
     def ref(self) -> str:

@@ -6,8 +6,11 @@ dataclasses field by field: its definition of each declared class (``offering``,
 metadata.  ``schema/offering.schema.json`` is the input schema of an offering
 file: its ``properties`` are generated from the fields of
 :class:`~generator.model.records.Offering` that declare an ``input`` schema.
-The rest of both files (the shared definitions, the price ``$defs`` of the input
-schema, titles) is written by hand, in the file, and kept as it is.
+``schema/models-export.schema.json`` gets the schemas of the offering facts
+copied into its rows (``flat``) and its columns in order.  The rest of these
+files (the shared definitions, the price ``$defs`` of the input schema, the
+price and feature columns, titles) is written by hand, in the file, and kept as
+it is.
 
 The files stay committed, so validating never imports the records: the fast
 validation path reads the same bytes as before.  ``python -m
@@ -28,6 +31,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from generator.model import records as m
+from generator.model.columns import COLUMNS
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent.parent / "schema"
 
@@ -109,7 +113,39 @@ def offering_schema(current: dict) -> dict:
     return {**current, "properties": input_properties(m.Offering)}
 
 
-GENERATED = {"catalog.schema.json": catalog_schema, "offering.schema.json": offering_schema}
+def column_schema(field: dataclasses.Field, hint) -> dict:
+    """A copied fact's schema in a ``models.json`` row: the catalog's, by reference where it has one."""
+    schema = field.metadata.get("schema") or implied(hint)
+    if schema == {"type": "boolean"}:
+        schema = {"$ref": "#/$defs/flag"}
+    elif "enum" in schema:
+        schema = {"$ref": f"catalog.schema.json#/$defs/offering/properties/{field.name}"}
+    elif "$ref" in schema:
+        schema = {"$ref": "catalog.schema.json" + schema["$ref"]}
+    elif schema.get("type") == "array":
+        schema = {"type": "array", "items": {"type": "string"}}
+    doc = field.metadata["flat"][1]
+    return {"$ref": schema["$ref"], "description": doc} if "$ref" in schema else {"description": doc, **schema}
+
+
+def models_export_schema(current: dict) -> dict:
+    """*current* ``models-export.schema.json`` with the row's copied offering facts generated, columns in order.
+
+    The other columns (provider, prices, features, modalities, page) keep their
+    hand-written schemas; a new one of those must be written there by hand.
+    """
+    hints = typing.get_type_hints(m.Offering, vars(m))
+    fields = {f.metadata.get("key") or f.name: f for f in dataclasses.fields(m.Offering) if "flat" in f.metadata}
+    row = current["$defs"]["row"]
+    properties = {c: column_schema(fields[c], hints[fields[c].name]) if c in fields else row["properties"][c]
+                  for c in COLUMNS}
+    result = copy.deepcopy(current)
+    result["$defs"]["row"]["properties"] = properties
+    return result
+
+
+GENERATED = {"catalog.schema.json": catalog_schema, "offering.schema.json": offering_schema,
+             "models-export.schema.json": models_export_schema}
 
 
 def rendered(name: str, directory: Path | None = None) -> str:
