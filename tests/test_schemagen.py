@@ -77,3 +77,17 @@ def test_the_kinds_are_one_list_for_the_schemas_and_the_cli():
         offering = schema["properties"] if name.startswith("offering") else schema["$defs"]["offering"]["properties"]
         assert offering["kind"]["enum"] == list(KINDS)
     assert tuple(kind.type.choices) == KINDS
+
+
+def test_the_vocabulary_names_the_declared_fields():
+    """Validation reads the vocabulary without building the records, so the two must agree."""
+    import dataclasses
+
+    from generator.model import parts, vocabulary
+
+    names = lambda cls: tuple(f.name for f in dataclasses.fields(cls))  # noqa: E731
+    assert names(parts.Features) == vocabulary.FEATURES
+    assert names(parts.PriceTier)[1:] == vocabulary.PRICE_FIELDS
+    assert tuple(n for n in names(parts.Price) if n in vocabulary.PRICE_FIELDS) == vocabulary.PRICE_FIELDS
+    common = json.loads((schemagen.SCHEMA_DIR / "common.schema.json").read_text())
+    assert tuple(common["$defs"]["modality_set"]["properties"]) == vocabulary.MODALITIES

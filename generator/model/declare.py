@@ -7,12 +7,16 @@ the field's metadata what the rest of the code base used to restate by hand:
   (``schema`` defaults to what the type implies, see :mod:`.schemagen`);
 * ``key``: where it is read from in the YAML file (the field name unless given;
   ``None`` when the loader supplies it, a dotted path for a nested key, ``"."``
-  for the file's object itself), and ``inherit``: an offering takes the
-  canonical model's value when its file gives none (:mod:`generator.catalog.construct`);
+  for the file's object itself); ``inherit``: an offering takes the canonical
+  model's value when its file gives none; ``fallback``: the field whose value
+  a missing one takes (:mod:`generator.catalog.construct`);
 * ``input``: its JSON Schema in the input schema, for the classes whose input
   schema is generated (``schema/offering.schema.json``);
 * ``flat``: its column in ``models.json`` (:mod:`generator.outputs.exports.flat`);
-* ``codec``: False for a field the generated JSON codec leaves to its caller.
+* ``codec``: False for a field the generated JSON codec leaves to its caller
+  (written apart, like a provider's logo); ``export``: False for a field that
+  is not in ``catalog.json`` at all (an offering's provider, implied by nesting);
+* ``required``: present in every JSON object although the class has a default.
 
 Kept apart from the records so that the schema generator and the loader read
 one small vocabulary of metadata keys.
