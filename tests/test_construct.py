@@ -64,3 +64,15 @@ def test_provider_endpoints_keep_their_fixed_order_and_labels():
     assert [(e.key, e.label) for e in provider.endpoints] == [
         ("documentation", "Documentation"), ("models", "Models API"), ("other", "Batch")]
     assert provider.offerings == [] and provider.logo is None
+
+
+def test_every_key_of_the_model_input_schema_reaches_a_field():
+    data = {"id": "a/b", "name": "B", "authors": ["a"], "description": "D.", "family": "f", "release_date": "2024-01-02",
+            "knowledge_cutoff": "2023", "open_weights": True, "parameters": {"total": 7, "active": 2},
+            "modalities": {"output": {"text": True}}, "license": "MIT", "links": [{"label": "L", "url": "https://l.example/"}],
+            "sources": [{"title": "T"}], "last_verified": "2024-02-02"}
+    assert set(data) == set(input_properties(m.CanonicalModel))
+    model = construct.canonical_model(data)
+    defaults = m.CanonicalModel("a/b", "B", ("a",))
+    assert [f.name for f in dataclasses.fields(model) if getattr(model, f.name) == getattr(defaults, f.name)] == [
+        "id", "name", "authors"]

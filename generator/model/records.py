@@ -71,28 +71,46 @@ class Provider:
         return next((e.url for e in self.endpoints if e.key == key), None)
 
 
+PARAMETERS = {"description": "Parameter counts.", "type": "object", "additionalProperties": False}
+COUNTED = {"type": "integer", "minimum": 1}
+
+
 @dataclass(frozen=True, slots=True)
 class CanonicalModel:
     ABOUT = ("Facts intrinsic to a model wherever it is served; offerings already carry the facts they inherit "
              "from it.")
 
-    id: str = needed("The canonical model id, '<author-id>/<model-name>'.", ref("model_id"))
-    name: str = needed("Display name.")
-    authors: tuple[str, ...] = needed("Author ids, main author first.",
-                                      {"type": "array", "minItems": 1, "items": SLUG})
-    description: str | None = fact("What the model is.")
-    family: str | None = fact("Model family.")
-    release_date: date | None = fact("When the model was first released.")
-    knowledge_cutoff: str | None = fact("End of the training data.", ref("partial_date"))
-    open_weights: bool | None = fact("Whether the weights are published.")
-    parameters_total: int | None = fact("Total parameters.", {"type": "integer", "minimum": 1}, key="parameters.total")
-    parameters_active: int | None = fact("Parameters active per token (mixture-of-experts models).",
-                                         {"type": "integer", "minimum": 1}, key="parameters.active")
-    modalities: Modalities = fact("Input and output modalities of the model.", default=Modalities())
-    license: str | None = fact("Licence of the weights, an SPDX id where one exists.")
-    links: tuple[Link, ...] = fact("Model card, weights, paper.", ref("links"), default=())
-    sources: tuple[Source, ...] = fact("Where the model's facts come from.", ref("sources"), default=())
-    last_verified: date | None = fact(CHECKED)
+    id: str = needed("The canonical model id, '<author-id>/<model-name>'.", ref("model_id"), input=common(
+        "model_ref", "'<author-id>/<model-name>'; the file lives at data/models/<author-id>/<file name of "
+        "model-name>.yaml.", examples=["openai/gpt-oss-120b"]))
+    name: str = needed("Display name.", input=common("text", "Display name.", examples=["gpt-oss-120b"]))
+    authors: tuple[str, ...] = needed(
+        "Author ids, main author first.", {"type": "array", "minItems": 1, "items": SLUG},
+        input={"description": "Author ids (data/authors/<id>.yaml), main author first.", "type": "array",
+               "minItems": 1, "uniqueItems": True, "items": {"$ref": "common.schema.json#/$defs/slug"},
+               "examples": [["openai"]]})
+    description: str | None = fact("What the model is.", input=common("text", "What the model is."))
+    family: str | None = fact("Model family.", input=common("text", "Model family.", examples=["gpt-oss"]))
+    release_date: date | None = fact("When the model was first released.",
+                                     input=common("date", "When the model was first released."))
+    knowledge_cutoff: str | None = fact("End of the training data.", ref("partial_date"), input=common(
+        "partial_date", "End of the training data, to the year, month or day.", examples=["2024-06"]))
+    open_weights: bool | None = fact("Whether the weights are published.", input={
+        "description": "Whether the weights are published.", "type": "boolean"})
+    parameters_total: int | None = fact("Total parameters.", COUNTED, key="parameters.total", input_group=PARAMETERS,
+                                        input={"description": "Total parameters.", **COUNTED})
+    parameters_active: int | None = fact("Parameters active per token (mixture-of-experts models).", COUNTED,
+                                         key="parameters.active", input={"description": "Parameters active per token "
+                                                                         "(mixture-of-experts models).", **COUNTED})
+    modalities: Modalities = fact("Input and output modalities of the model.", default=Modalities(),
+                                  input=common("modalities", "Input and output modalities of the model."))
+    license: str | None = fact("Licence of the weights, an SPDX id where one exists.", input=common(
+        "text", "Licence of the weights, an SPDX id where one exists.", examples=["Apache-2.0"]))
+    links: tuple[Link, ...] = fact("Model card, weights, paper.", ref("links"), default=(),
+                                   input=common("links", "Model card, weights, paper."))
+    sources: tuple[Source, ...] = fact("Where the model's facts come from.", ref("sources"), default=(),
+                                       input=common("sources", "Where this file's facts come from."))
+    last_verified: date | None = fact(CHECKED, input=common("date", CHECKED))
 
     @property
     def author_id(self) -> str:

@@ -3,9 +3,10 @@
 ``schema/catalog.schema.json`` describes ``catalog.json``, which mirrors the
 dataclasses field by field: its definition of each declared class (``offering``,
 ``price`` ...) is generated from the class's fields and their :func:`~.declare.fact`
-metadata.  ``schema/offering.schema.json`` is the input schema of an offering
-file: its ``properties`` are generated from the fields of
-:class:`~generator.model.records.Offering` that declare an ``input`` schema.
+metadata.  ``schema/offering.schema.json`` and ``schema/model.schema.json`` are
+the input schemas of offering and canonical model files: their ``properties``
+are generated from the fields of :class:`~generator.model.records.Offering` and
+:class:`~generator.model.records.CanonicalModel` that declare an ``input`` schema.
 ``schema/models-export.schema.json`` gets the schemas of the offering facts
 copied into its rows (``flat``) and its columns in order.  The rest of these
 files (the shared definitions, the price ``$defs`` of the input schema, the
@@ -13,7 +14,8 @@ price and feature columns, titles) is written by hand, in the file, and kept as
 it is.
 
 The files stay committed, so validating never imports the records: the fast
-validation path reads the same bytes as before.  ``python -m
+validation path reads the same schemas as before (``model.schema.json`` is
+only laid out anew, two-space indented like the others).  ``python -m
 generator.model.schemagen --write`` rewrites them after a declaration changed;
 ``--check`` (and ``tests/test_schemagen.py``) fails while one is stale.
 """
@@ -82,8 +84,18 @@ def _required(field: dataclasses.Field) -> bool:
 
 
 def input_properties(cls) -> dict:
-    """The input schema's properties of the fields of *cls* that declare one, keyed by their YAML key."""
-    return {f.metadata.get("key") or f.name: _input(f) for f in dataclasses.fields(cls) if "input" in f.metadata}
+    """The input schema's properties of the fields of *cls* that declare one, keyed by their YAML key.
+
+    A dotted key (``parameters.total``) is a property of a nested object, whose
+    own schema its first field declares as ``input_group``.
+    """
+    properties: dict = {}
+    for field in (f for f in dataclasses.fields(cls) if "input" in f.metadata):
+        outer, _, inner = (field.metadata.get("key") or field.name).rpartition(".")
+        if outer and outer not in properties:
+            properties[outer] = {**field.metadata["input_group"], "properties": {}}
+        (properties[outer]["properties"] if outer else properties)[inner] = _input(field)
+    return properties
 
 
 def _input(field: dataclasses.Field) -> dict:
@@ -144,8 +156,13 @@ def models_export_schema(current: dict) -> dict:
     return result
 
 
+def model_schema(current: dict) -> dict:
+    """*current* ``model.schema.json`` with its properties generated from the CanonicalModel declaration."""
+    return {**current, "properties": input_properties(m.CanonicalModel)}
+
+
 GENERATED = {"catalog.schema.json": catalog_schema, "offering.schema.json": offering_schema,
-             "models-export.schema.json": models_export_schema}
+             "model.schema.json": model_schema, "models-export.schema.json": models_export_schema}
 
 
 def rendered(name: str, directory: Path | None = None) -> str:
