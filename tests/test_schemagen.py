@@ -91,3 +91,15 @@ def test_the_vocabulary_names_the_declared_fields():
     assert tuple(n for n in names(parts.Price) if n in vocabulary.PRICE_FIELDS) == vocabulary.PRICE_FIELDS
     common = json.loads((schemagen.SCHEMA_DIR / "common.schema.json").read_text())
     assert tuple(common["$defs"]["modality_set"]["properties"]) == vocabulary.MODALITIES
+
+
+def test_the_offering_price_definitions_follow_the_price_declaration():
+    import dataclasses
+
+    from generator.model.parts import Price, PriceTier
+
+    defs = json.loads((schemagen.SCHEMA_DIR / "offering.schema.json").read_text())["$defs"]
+    entry = defs["price_entry"]["properties"]
+    assert list(entry) == [f.name for f in dataclasses.fields(Price)]
+    assert list(entry["tiers"]["items"]["properties"]) == [f.name for f in dataclasses.fields(PriceTier)]
+    assert list(defs["pricing"]["properties"]) == list(entry) + ["history"]

@@ -14,6 +14,7 @@ from generator.model.declare import SELF, common, fact, needed, ref
 
 TEXT, URL, COUNT = ref("text"), ref("url"), ref("count")
 STRINGS = {"type": "array", "items": {"type": "string"}}
+PRICE = {"$ref": "common.schema.json#/$defs/price"}  # an input price: a JSON number, per million tokens
 
 
 
@@ -112,32 +113,47 @@ class PriceTier:
              "absent here falls back to the base price's.")
 
     above_tokens: int = needed("Applies when the input is longer than this many tokens.",
-                               {"type": "integer", "minimum": 1})
-    input: Decimal | None = fact("Input tokens, per million.")
-    output: Decimal | None = fact("Output tokens, per million.")
-    cached_input: Decimal | None = fact("Cached input tokens, per million.")
-    cache_write: Decimal | None = fact("Cache writes, per million.")
-    reasoning: Decimal | None = fact("Reasoning tokens, per million.")
+                               {"type": "integer", "minimum": 1},
+                               input={"description": "Applies when the input is longer than this many tokens.",
+                                      "type": "integer", "minimum": 1})
+    input: Decimal | None = fact("Input tokens, per million.", input=PRICE)
+    output: Decimal | None = fact("Output tokens, per million.", input=PRICE)
+    cached_input: Decimal | None = fact("Cached input tokens, per million.", input=PRICE)
+    cache_write: Decimal | None = fact("Cache writes, per million.", input=PRICE)
+    reasoning: Decimal | None = fact("Reasoning tokens, per million.", input=PRICE)
+
+
+TIERS_INPUT = {"description": "Prices that apply instead when the prompt is longer than a threshold, ascending.",
+               "type": "array", "items": {
+                   "description": "Prices above a context size; fields not given fall back to the base price.",
+                   "type": "object", "additionalProperties": False, "required": ["above_tokens"],
+                   "properties": PriceTier}}
 
 
 @dataclass(frozen=True, slots=True)
 class Price:
-    """Prices per million tokens in ``currency``, from ``effective_from`` on."""
+    """Prices per million tokens in ``currency``, from ``effective_from`` on.
+
+    Its ``input`` schemas make the offering input schema's ``price_entry``; the
+    ``pricing`` object there holds a price entry's keys and the history.
+    """
 
     ABOUT = ("One price entry: rates per million tokens in one currency from a day on. An absent rate is unknown, "
              "not free.")
 
     currency: str = fact("ISO 4217 currency code of every rate in this entry.",
-                         {"type": "string", "pattern": "^[A-Z]{3}$"}, default="USD", required=True)
+                         {"type": "string", "pattern": "^[A-Z]{3}$"}, default="USD", required=True,
+                         input={"description": "ISO 4217 currency code.", "type": "string", "pattern": "^[A-Z]{3}$",
+                                "default": "USD", "examples": ["USD"]})
     effective_from: date | None = fact("First day this price applies; absent when unknown (then it applies from "
-                                       "the beginning).")
-    input: Decimal | None = fact("Input tokens, per million.")
-    output: Decimal | None = fact("Output tokens, per million.")
-    cached_input: Decimal | None = fact("Input tokens read from the prompt cache, per million.")
-    cache_write: Decimal | None = fact("Input tokens written to the prompt cache, per million.")
-    reasoning: Decimal | None = fact("Reasoning tokens, per million, where billed apart from output.")
+                                       "the beginning).", input=common("date", "First day this price applies."))
+    input: Decimal | None = fact("Input tokens, per million.", input=PRICE)
+    output: Decimal | None = fact("Output tokens, per million.", input=PRICE)
+    cached_input: Decimal | None = fact("Input tokens read from the prompt cache, per million.", input=PRICE)
+    cache_write: Decimal | None = fact("Input tokens written to the prompt cache, per million.", input=PRICE)
+    reasoning: Decimal | None = fact("Reasoning tokens, per million, where billed apart from output.", input=PRICE)
     tiers: tuple[PriceTier, ...] = fact("Prices by prompt size, ascending thresholds; absent when the price has no "
-                                        "tiers.", default=())
+                                        "tiers.", default=(), input=TIERS_INPUT)
 
     def for_context(self, input_tokens: int) -> "Price | PriceTier":
         """The tier whose threshold the input exceeds, highest first; else self."""
@@ -152,7 +168,11 @@ class Pricing:
     ABOUT = "The current price and earlier ones; absent on an offering whose price is unknown."
 
     current: Price = needed("The price in force now.", key=SELF)  # the base price sits at the top of the YAML object
-    history: tuple[Price, ...] = fact("Earlier prices, oldest first; absent when none is recorded.", default=())
+    history: tuple[Price, ...] = fact(
+        "Earlier prices, oldest first; absent when none is recorded.", default=(),
+        input={"description": "Earlier prices, oldest first, each with the day it took effect.", "type": "array",
+               "items": {"description": "An earlier price.", "allOf": [{"$ref": "#/$defs/price_entry"}],
+                         "required": ["effective_from"]}})
 
     def at(self, day: date | None) -> Price | None:
         """The price in force on *day* (the current one when *day* is None)."""

@@ -121,8 +121,20 @@ def catalog_schema(current: dict) -> dict:
 
 
 def offering_schema(current: dict) -> dict:
-    """*current* ``offering.schema.json`` with its properties generated from the Offering declaration."""
-    return {**current, "properties": input_properties(m.Offering)}
+    """*current* ``offering.schema.json`` with its properties and price definitions generated.
+
+    ``price_entry`` is a :class:`~generator.model.records.Price`; ``pricing``
+    takes each of its keys by reference (the current price sits at the top of the
+    object) and adds the history.
+    """
+    entry = input_properties(m.Price)
+    pricing = {k: {"$ref": f"#/$defs/price_entry/properties/{k}", "description": v["description"]}
+               for k, v in entry.items()}
+    result = {**current, "properties": input_properties(m.Offering)}
+    result["$defs"] = copy.deepcopy(current["$defs"])
+    result["$defs"]["price_entry"]["properties"] = entry
+    result["$defs"]["pricing"]["properties"] = {**pricing, **input_properties(m.Pricing)}
+    return result
 
 
 def column_schema(field: dataclasses.Field, hint) -> dict:
