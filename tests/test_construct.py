@@ -76,3 +76,20 @@ def test_every_key_of_the_model_input_schema_reaches_a_field():
     defaults = m.CanonicalModel("a/b", "B", ("a",))
     assert [f.name for f in dataclasses.fields(model) if getattr(model, f.name) == getattr(defaults, f.name)] == [
         "id", "name", "authors"]
+
+
+def test_every_key_of_the_provider_and_author_input_schemas_reaches_a_field():
+    provider = {"id": "p", "name": "P", "description": "D.", "headquarters": "Here", "website": "https://p.example/",
+                "status_page": "https://status.p.example/", "authentication": {"env": ["P_KEY"]},
+                "endpoints": {"base_url": "https://api.p.example/v1"}, "privacy": {"retains_user_data": False},
+                "retention": {"type": "none"}, "moderation": {"content_moderated": True},
+                "sources": [{"title": "T"}], "last_verified": "2024-02-02"}
+    author = {"id": "a", "name": "A", "description": "D.", "website": "https://a.example/",
+              "links": [{"label": "L", "url": "https://l.example/"}], "sources": [{"title": "T"}],
+              "last_verified": "2024-02-02"}
+    for cls, data, read, bare in ((m.Provider, provider, lambda d: construct.provider(d, None), m.Provider("p", "P")),
+                                  (m.Author, author, construct.author, m.Author("a", "A"))):
+        assert set(data) == set(input_properties(cls))
+        record = read(data)
+        assert [f.name for f in dataclasses.fields(cls) if "input" in f.metadata
+                and getattr(record, f.name) == getattr(bare, f.name)] == ["id", "name"]

@@ -10,8 +10,9 @@ the field's metadata what the rest of the code base used to restate by hand:
   for the file's object itself); ``inherit``: an offering takes the canonical
   model's value when its file gives none; ``fallback``: the field whose value
   a missing one takes (:mod:`generator.catalog.construct`);
-* ``input``: its JSON Schema in the input schema, for the classes whose input
-  schema is generated (``schema/offering.schema.json``);
+* ``input``: its JSON Schema in the input schema of its kind of file (``DOC``
+  stands for ``doc`` there; without a description ``doc`` is added last;
+  ``KEEP`` keeps the file's own schema, for a shape the record does not mirror);
 * ``flat``: its column in ``models.json`` (:mod:`generator.outputs.exports.flat`);
 * ``codec``: False for a field the generated JSON codec leaves to its caller
   (written apart, like a provider's logo); ``export``: False for a field that
@@ -28,6 +29,8 @@ from dataclasses import MISSING, field
 
 NOT_IN_YAML = None
 SELF = "."
+DOC = "<the field's doc>"  # stands for the field's description in an input schema
+KEEP = "<as written>"  # an input schema kept as the file has it (a shape the record does not mirror)
 
 
 def ref(name: str) -> dict:
@@ -38,6 +41,11 @@ def ref(name: str) -> dict:
 def common(name: str, description: str, **more) -> dict:
     """A reference to a shared definition of the input schemas, with its description."""
     return {"$ref": f"common.schema.json#/$defs/{name}", "description": description, **more}
+
+
+def described(schema: dict) -> dict:
+    """An input schema whose description (the field's ``doc``) comes first, as the hand-written schemas have it."""
+    return {"description": DOC, **schema}
 
 
 def fact(doc: str, schema: dict | None = None, *, default=None, factory=MISSING, required: bool = False, **meta):

@@ -10,10 +10,11 @@ from dataclasses import MISSING, dataclass, field  # noqa: F401
 from datetime import date
 from decimal import Decimal
 
-from generator.model.declare import SELF, common, fact, needed, ref
+from generator.model.declare import SELF, common, described, fact, needed, ref
 
 TEXT, URL, COUNT = ref("text"), ref("url"), ref("count")
 STRINGS = {"type": "array", "items": {"type": "string"}}
+IN_URL, IN_TEXT = {"$ref": "common.schema.json#/$defs/url"}, {"$ref": "common.schema.json#/$defs/text"}
 PRICE = {"$ref": "common.schema.json#/$defs/price"}  # an input price: a JSON number, per million tokens
 
 
@@ -58,11 +59,15 @@ class Modalities:
 class Authentication:
     ABOUT = "How a client authenticates; absent when nothing is known."
 
-    api_key_required: bool | None = fact("Whether an API key is required.")
-    env: tuple[str, ...] = fact("Environment variable names that conventionally hold the key, most usual first.",
-                                STRINGS, default=())
-    header: str | None = fact("HTTP header that carries the credential.", {"type": "string"})
-    scheme: str | None = fact("Scheme word before the credential in the header, if any.", {"type": "string"})
+    api_key_required: bool | None = fact("Whether an API key is required.", input=described({"type": "boolean"}))
+    env: tuple[str, ...] = fact(
+        "Environment variable names that conventionally hold the key, most usual first.", STRINGS, default=(),
+        input=described({"type": "array", "minItems": 1, "items": {"type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$"},
+                         "examples": [["CEREBRAS_API_KEY"]]}))
+    header: str | None = fact("HTTP header that carries the credential.", {"type": "string"}, input=described(
+        {"type": "string", "pattern": "^[A-Za-z0-9-]+$", "examples": ["Authorization"]}))
+    scheme: str | None = fact("Scheme word before the credential in the header, if any.", {"type": "string"},
+                              input=described({"type": "string", "examples": ["Bearer"]}))
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,31 +85,39 @@ class Endpoint:
 class Privacy:
     ABOUT = "How the provider handles user data; absent when nothing is known."
 
-    privacy_policy: str | None = fact("Privacy policy.", URL)
-    terms_of_service: str | None = fact("Terms of service.", URL)
-    retains_user_data: bool | None = fact("Whether prompts and outputs are kept after the response.")
-    trains_on_user_data: bool | None = fact("Whether prompts and outputs are used to train models.")
+    privacy_policy: str | None = fact("Privacy policy.", URL, input=IN_URL)
+    terms_of_service: str | None = fact("Terms of service.", URL, input=IN_URL)
+    retains_user_data: bool | None = fact("Whether prompts and outputs are kept after the response.",
+                                          input=described({"type": "boolean"}))
+    trains_on_user_data: bool | None = fact("Whether prompts and outputs are used to train models.",
+                                            input=described({"type": "boolean"}))
 
 
 @dataclass(frozen=True, slots=True)
 class Retention:
     ABOUT = "The data retention policy; absent when nothing is known."
 
-    type: str | None = fact("none (nothing kept), fixed (kept for a fixed duration), conditional (kept in some "
-                            "cases), indefinite.",
-                            {"type": "string", "enum": ["none", "fixed", "conditional", "indefinite"]})
+    type: str | None = fact(
+        "none (nothing kept), fixed (kept for a fixed duration), conditional (kept in some cases), indefinite.",
+        {"type": "string", "enum": ["none", "fixed", "conditional", "indefinite"]},
+        input={"description": "Kind of policy: none (nothing kept), fixed (kept for a fixed duration), conditional "
+                              "(kept in some cases, e.g. abuse review), indefinite.",
+               "type": "string", "enum": ["none", "fixed", "conditional", "indefinite"]})
     duration_days: int | None = fact("How long data is kept, in days; 0 means deleted immediately after the "
-                                     "response.", {"type": "integer", "minimum": 0})
-    details: str | None = fact("The policy in the provider's own terms.")
+                                     "response.", {"type": "integer", "minimum": 0},
+                                     input=described({"type": "integer", "minimum": 0}))
+    details: str | None = fact("The policy in the provider's own terms.", input=IN_TEXT)
 
 
 @dataclass(frozen=True, slots=True)
 class Moderation:
     ABOUT = "Content moderation; absent when nothing is known."
 
-    requires_moderation: bool | None = fact("Whether clients must moderate content themselves before sending it.")
-    content_moderated: bool | None = fact("Whether the provider moderates content.")
-    moderated_by: str | None = fact("Who moderates content.")
+    requires_moderation: bool | None = fact("Whether clients must moderate content themselves before sending it.",
+                                            input=described({"type": "boolean"}))
+    content_moderated: bool | None = fact("Whether the provider moderates content.",
+                                          input=described({"type": "boolean"}))
+    moderated_by: str | None = fact("Who moderates content.", input=IN_TEXT)
 
 
 @dataclass(frozen=True, slots=True)

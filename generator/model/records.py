@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from generator.model.declare import NOT_IN_YAML, common, fact, needed, ref
+from generator.model.declare import KEEP, NOT_IN_YAML, common, fact, needed, ref
 from generator.model.parts import (  # noqa: F401  (part of this module's API)
-    STRINGS, TEXT, URL, Authentication, Endpoint, Features, Link, Modalities, Moderation, Price, PriceTier, Pricing,
+    IN_TEXT, IN_URL, STRINGS, TEXT, URL, Authentication, Endpoint, Features, Link, Modalities, Moderation, Price, PriceTier, Pricing,
     Privacy, RateLimit, Retention, Source,
 )
 from generator.model.vocabulary import FEATURES, KINDS, MODALITIES, PRICE_FIELDS, STATUSES  # noqa: F401  (part of this module's API)
@@ -32,33 +32,50 @@ CHECKED = "When a person last checked these facts."
 class Author:
     ABOUT = "An organisation or team that creates models."
 
-    id: str = needed("The author id.", SLUG)
-    name: str = needed("Display name.")
-    description: str | None = fact("Who the author is.")
-    website: str | None = fact("Home page.", URL)
-    links: tuple[Link, ...] = fact("Further links.", ref("links"), default=())
-    sources: tuple[Source, ...] = fact("Where the author's facts come from.", ref("sources"), default=())
-    last_verified: date | None = fact(CHECKED)
+    id: str = needed("The author id.", SLUG, input=common(
+        "slug", "The author id; equals the file name without .yaml.", examples=["openai"]))
+    name: str = needed("Display name.", input=common("text", "Display name.", examples=["OpenAI"]))
+    description: str | None = fact("Who the author is.", input=IN_TEXT)
+    website: str | None = fact("Home page.", URL, input=IN_URL)
+    links: tuple[Link, ...] = fact("Further links.", ref("links"), default=(), input=common("links", "Further links."))
+    sources: tuple[Source, ...] = fact("Where the author's facts come from.", ref("sources"), default=(),
+                                       input=common("sources", "Where this file's facts come from."))
+    last_verified: date | None = fact(CHECKED, input=common("date", CHECKED))
+
+
+def _object(description: str, cls) -> dict:
+    """The input schema of a nested object whose properties are *cls*'s."""
+    return {"description": description, "type": "object", "additionalProperties": False, "properties": cls}
 
 
 @dataclass(slots=True)
 class Provider:
     ABOUT = "An AI inference provider and the offerings it serves."
 
-    id: str = needed("The provider id.", SLUG)
-    name: str = needed("Display name.")
-    description: str | None = fact("What the provider offers.")
-    headquarters: str | None = fact("Where the provider is based.")
-    website: str | None = fact("Home page.", URL)
-    status_page: str | None = fact("Human-readable service status page.", URL)
-    authentication: Authentication = fact("How a client authenticates.", default=Authentication())
+    id: str = needed("The provider id.", SLUG, input=common(
+        "slug", "The provider id; equals the name of the provider's folder.", examples=["cerebras"]))
+    name: str = needed("Display name.", input=common("text", "Display name.", examples=["Cerebras"]))
+    description: str | None = fact("What the provider offers.", input=common(
+        "text", "One or two sentences on what the provider offers."))
+    headquarters: str | None = fact("Where the provider is based.", input=common(
+        "text", "Where the provider is based.", examples=["Sunnyvale, CA, USA"]))
+    website: str | None = fact("Home page.", URL, input=common("url", "The provider's home page."))
+    status_page: str | None = fact("Human-readable service status page.", URL, input=common(
+        "url", "Human-readable service status page.", examples=["https://status.cerebras.ai/"]))
+    authentication: Authentication = fact("How a client authenticates.", default=Authentication(),
+                                          input=_object("How a client authenticates.", Authentication))
     endpoints: tuple[Endpoint, ...] = fact("Named URLs of the API and documentation, in a fixed order; absent when "
-                                           "none is known.", default=())
-    privacy: Privacy = fact("How user data is handled.", default=Privacy())
-    retention: Retention = fact("Data retention policy.", default=Retention())
-    moderation: Moderation = fact("Content moderation.", default=Moderation())
-    sources: tuple[Source, ...] = fact("Where the provider's facts come from.", ref("sources"), default=())
-    last_verified: date | None = fact(CHECKED)
+                                           "none is known.", default=(), input=KEEP)  # an object in YAML
+    privacy: Privacy = fact("How user data is handled.", default=Privacy(),
+                            input=_object("How the provider handles user data.", Privacy))
+    retention: Retention = fact("Data retention policy.", default=Retention(),
+                                input=_object("The data retention policy.", Retention))
+    moderation: Moderation = fact("Content moderation.", default=Moderation(),
+                                  input=_object("Content moderation.", Moderation))
+    sources: tuple[Source, ...] = fact("Where the provider's facts come from.", ref("sources"), default=(),
+                                       input=common("sources", "Where this file's facts come from."))
+    last_verified: date | None = fact(CHECKED, input=common(
+        "date", "When a person last checked these facts against the sources."))
     logo: str | None = fact(
         "Path of the provider's logo relative to the catalog root (in data/ and in the published site alike); "
         "absent when the provider has no logo file.",

@@ -3,19 +3,20 @@
 ``schema/catalog.schema.json`` describes ``catalog.json``, which mirrors the
 dataclasses field by field: its definition of each declared class (``offering``,
 ``price`` ...) is generated from the class's fields and their :func:`~.declare.fact`
-metadata.  ``schema/offering.schema.json`` and ``schema/model.schema.json`` are
-the input schemas of offering and canonical model files: their ``properties``
-are generated from the fields of :class:`~generator.model.records.Offering` and
-:class:`~generator.model.records.CanonicalModel` that declare an ``input`` schema.
+metadata.  The input schemas of offering, canonical model, provider and author
+files (``schema/offering.schema.json`` ...) get their ``properties`` from the
+fields of the matching record that declare an ``input`` schema (a nested
+object's from its class), the offering's price definitions from
+:class:`~generator.model.records.Price`.
 ``schema/models-export.schema.json`` gets the schemas of the offering facts
 copied into its rows (``flat``) and its columns in order.  The rest of these
-files (the shared definitions, the price ``$defs`` of the input schema, the
-price and feature columns, titles) is written by hand, in the file, and kept as
-it is.
+files (``common.schema.json``'s shared definitions, a provider's endpoints
+object, the price and feature columns, titles) is written by hand, in the file,
+and kept as it is.
 
 The files stay committed, so validating never imports the records: the fast
-validation path reads the same schemas as before (``model.schema.json`` is
-only laid out anew, two-space indented like the others).  ``python -m
+validation path reads the same schemas as before (the model, provider and
+author schemas are only laid out anew, two-space indented like the others).  ``python -m
 generator.model.schemagen --write`` rewrites them after a declaration changed;
 ``--check`` (and ``tests/test_schemagen.py``) fails while one is stale.
 """
@@ -34,6 +35,7 @@ from pathlib import Path
 
 from generator.model import records as m
 from generator.model.columns import COLUMNS
+from generator.model.declare import DOC, KEEP
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent.parent / "schema"
 
@@ -83,24 +85,27 @@ def _required(field: dataclasses.Field) -> bool:
     return missing or field.metadata.get("required", False)
 
 
-def input_properties(cls) -> dict:
+def input_properties(cls, current: dict | None = None) -> dict:
     """The input schema's properties of the fields of *cls* that declare one, keyed by their YAML key.
 
     A dotted key (``parameters.total``) is a property of a nested object, whose
-    own schema its first field declares as ``input_group``.
+    own schema its first field declares as ``input_group``.  A ``KEEP`` field
+    keeps its schema from *current*, the file's properties.
     """
     properties: dict = {}
     for field in (f for f in dataclasses.fields(cls) if "input" in f.metadata):
         outer, _, inner = (field.metadata.get("key") or field.name).rpartition(".")
         if outer and outer not in properties:
             properties[outer] = {**field.metadata["input_group"], "properties": {}}
-        (properties[outer]["properties"] if outer else properties)[inner] = _input(field)
+        target = properties[outer]["properties"] if outer else properties
+        target[inner] = (current or {}).get(inner, {}) if field.metadata["input"] == KEEP else _input(field)
     return properties
 
 
 def _input(field: dataclasses.Field) -> dict:
+    """The field's input schema, its description the field's doc unless it gives its own."""
     schema = _nested(copy.deepcopy(field.metadata["input"]))
-    if "description" not in schema:
+    if schema.get("description", DOC) == DOC:
         schema["description"] = field.metadata["doc"]
     return schema
 
@@ -168,13 +173,14 @@ def models_export_schema(current: dict) -> dict:
     return result
 
 
-def model_schema(current: dict) -> dict:
-    """*current* ``model.schema.json`` with its properties generated from the CanonicalModel declaration."""
-    return {**current, "properties": input_properties(m.CanonicalModel)}
+def input_schema(cls):
+    """The generator of an input schema whose properties are all declared on *cls*."""
+    return lambda current: {**current, "properties": input_properties(cls, current["properties"])}
 
 
 GENERATED = {"catalog.schema.json": catalog_schema, "offering.schema.json": offering_schema,
-             "model.schema.json": model_schema, "models-export.schema.json": models_export_schema}
+             "model.schema.json": input_schema(m.CanonicalModel), "provider.schema.json": input_schema(m.Provider),
+             "author.schema.json": input_schema(m.Author), "models-export.schema.json": models_export_schema}
 
 
 def rendered(name: str, directory: Path | None = None) -> str:
