@@ -12,7 +12,7 @@ import click
 
 from generator.catalog.catalog import Catalog
 from generator.outputs.exports import flat
-from generator.model.records import FEATURES
+from generator.model.records import FEATURES, KINDS
 from generator.catalog.query import Filter, providers_matching, select
 from generator.present import format as fmt
 from generator.present.table import render
@@ -21,8 +21,6 @@ from generator.cli.query_common import catalog_option, on_terminal, open_catalog
 
 PROVIDER_COLUMNS = ("id", "name", "offerings", "retains_user_data", "trains_on_user_data", "headquarters")
 NUMERIC = {"models": frozenset({2, 3, 4}), "providers": frozenset({2})}  # right-aligned table columns
-KINDS = ("chat", "completion", "embedding", "rerank", "moderation", "image_generation", "image_edit",
-         "video_generation", "speech", "transcription", "realtime", "ocr", "search")
 
 
 def _price(ctx, param, value):

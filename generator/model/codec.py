@@ -18,16 +18,19 @@ from decimal import Decimal
 
 from generator.model import records as m
 
-SKIPPED = {m.Offering: {"provider_id"}, m.Provider: {"offerings", "logo"}}
-CLASSES = (m.Source, m.Link, m.Author, m.Authentication, m.Endpoint, m.Privacy, m.Retention, m.Moderation,
-           m.PriceTier, m.Price, m.Pricing, m.RateLimit, m.Features, m.CanonicalModel, m.Offering, m.Provider)
+CLASSES = m.DECLARED
 
 
-def _kind(hint) -> tuple[str, type | None]:
+def _coded(field: dataclasses.Field) -> bool:
+    """False for a field left to the caller: implied by nesting (``export``) or written apart (``codec``)."""
+    return field.metadata.get("export", True) and field.metadata.get("codec", True)
+
+
+def kind_of(hint) -> tuple[str, type | None]:
     """What a field holds: plain, money, date, strs, objs, obj or modalities (and the dataclass)."""
     args = [a for a in typing.get_args(hint) if a is not type(None)]
     if isinstance(hint, types.UnionType) or typing.get_origin(hint) is typing.Union:
-        return _kind(args[0])
+        return kind_of(args[0])
     if typing.get_origin(hint) is tuple:
         return ("objs", args[0]) if dataclasses.is_dataclass(args[0]) else ("strs", None)
     if hint is m.Modalities:
@@ -39,7 +42,7 @@ def _kind(hint) -> tuple[str, type | None]:
 
 def _fields(cls) -> list[tuple[str, str, type | None]]:
     hints = typing.get_type_hints(cls, vars(m))
-    return [(f.name, *_kind(hints[f.name])) for f in dataclasses.fields(cls) if f.name not in SKIPPED.get(cls, ())]
+    return [(f.name, *kind_of(hints[f.name])) for f in dataclasses.fields(cls) if _coded(f)]
 
 
 _ENCODE = {

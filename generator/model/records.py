@@ -1,7 +1,14 @@
-"""Typed catalog objects shared by renderers, exporters and importers.
+"""Typed catalog objects shared by renderers, exporters and importers: the one declaration of the data model.
 
 ``None`` always means *unknown*.  ``False`` and ``0`` are facts.  Money is a
 ``Decimal`` per million tokens, never a binary float.
+
+Every field is declared here once, with :func:`~generator.model.declare.fact`:
+its description and JSON Schema in ``catalog.json``, where the YAML file holds
+it, whether an offering inherits it, its ``models.json`` column.  The export
+schema, the offering input schema (``python -m generator.model.schemagen --write``),
+the loader, the JSON codec and the flat rows are derived from these classes; a
+class's ``ABOUT`` is its description in the export schema.
 """
 
 from __future__ import annotations
@@ -10,228 +17,212 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from generator.model.vocabulary import FEATURES, MODALITIES, PRICE_FIELDS  # noqa: F401  (part of this module's API)
+from generator.model.declare import KEEP, NOT_IN_YAML, common, fact, needed, ref
+from generator.model.parts import (  # noqa: F401  (part of this module's API)
+    IN_TEXT, IN_URL, STRINGS, TEXT, URL, Authentication, Endpoint, Features, Link, Modalities, Moderation, Price, PriceTier, Pricing,
+    Privacy, RateLimit, Retention, Source,
+)
+from generator.model.vocabulary import FEATURES, KINDS, MODALITIES, PRICE_FIELDS, STATUSES  # noqa: F401  (part of this module's API)
 
-
-@dataclass(frozen=True, slots=True)
-class Source:
-    url: str | None = None
-    title: str | None = None
-    accessed: date | None = None
-    importer: str | None = None
-    fields: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class Link:
-    label: str
-    url: str
+SLUG, TOKENS = ref("slug"), ref("tokens")
+CHECKED = "When a person last checked these facts."
 
 
 @dataclass(frozen=True, slots=True)
 class Author:
-    id: str
-    name: str
-    description: str | None = None
-    website: str | None = None
-    links: tuple[Link, ...] = ()
-    sources: tuple[Source, ...] = ()
-    last_verified: date | None = None
+    ABOUT = "An organisation or team that creates models."
+
+    id: str = needed("The author id.", SLUG, input=common(
+        "slug", "The author id; equals the file name without .yaml.", examples=["openai"]))
+    name: str = needed("Display name.", input=common("text", "Display name.", examples=["OpenAI"]))
+    description: str | None = fact("Who the author is.", input=IN_TEXT)
+    website: str | None = fact("Home page.", URL, input=IN_URL)
+    links: tuple[Link, ...] = fact("Further links.", ref("links"), default=(), input=common("links", "Further links."))
+    sources: tuple[Source, ...] = fact("Where the author's facts come from.", ref("sources"), default=(),
+                                       input=common("sources", "Where this file's facts come from."))
+    last_verified: date | None = fact(CHECKED, input=common("date", CHECKED))
 
 
-@dataclass(frozen=True, slots=True)
-class Modalities:
-    """Per-direction support: a modality absent from the mapping is unknown."""
-
-    input: dict[str, bool] = field(default_factory=dict)
-    output: dict[str, bool] = field(default_factory=dict)
-
-    def supports(self, direction: str, modality: str) -> bool | None:
-        return getattr(self, direction).get(modality)
-
-    def merged_over(self, base: "Modalities") -> "Modalities":
-        """These modalities, falling back to *base* per modality."""
-        return Modalities({**base.input, **self.input}, {**base.output, **self.output})
-
-
-@dataclass(frozen=True, slots=True)
-class Authentication:
-    api_key_required: bool | None = None
-    env: tuple[str, ...] = ()
-    header: str | None = None
-    scheme: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Endpoint:
-    key: str
-    label: str
-    url: str
-
-
-@dataclass(frozen=True, slots=True)
-class Privacy:
-    privacy_policy: str | None = None
-    terms_of_service: str | None = None
-    retains_user_data: bool | None = None
-    trains_on_user_data: bool | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Retention:
-    type: str | None = None
-    duration_days: int | None = None
-    details: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Moderation:
-    requires_moderation: bool | None = None
-    content_moderated: bool | None = None
-    moderated_by: str | None = None
+def _object(description: str, cls) -> dict:
+    """The input schema of a nested object whose properties are *cls*'s."""
+    return {"description": description, "type": "object", "additionalProperties": False, "properties": cls}
 
 
 @dataclass(slots=True)
 class Provider:
-    id: str
-    name: str
-    description: str | None = None
-    headquarters: str | None = None
-    website: str | None = None
-    status_page: str | None = None
-    authentication: Authentication = Authentication()
-    endpoints: tuple[Endpoint, ...] = ()
-    privacy: Privacy = Privacy()
-    retention: Retention = Retention()
-    moderation: Moderation = Moderation()
-    sources: tuple[Source, ...] = ()
-    last_verified: date | None = None
-    logo: str | None = None
-    offerings: list["Offering"] = field(default_factory=list)
+    ABOUT = "An AI inference provider and the offerings it serves."
+
+    id: str = needed("The provider id.", SLUG, input=common(
+        "slug", "The provider id; equals the name of the provider's folder.", examples=["cerebras"]))
+    name: str = needed("Display name.", input=common("text", "Display name.", examples=["Cerebras"]))
+    description: str | None = fact("What the provider offers.", input=common(
+        "text", "One or two sentences on what the provider offers."))
+    headquarters: str | None = fact("Where the provider is based.", input=common(
+        "text", "Where the provider is based.", examples=["Sunnyvale, CA, USA"]))
+    website: str | None = fact("Home page.", URL, input=common("url", "The provider's home page."))
+    status_page: str | None = fact("Human-readable service status page.", URL, input=common(
+        "url", "Human-readable service status page.", examples=["https://status.cerebras.ai/"]))
+    authentication: Authentication = fact("How a client authenticates.", default=Authentication(),
+                                          input=_object("How a client authenticates.", Authentication))
+    endpoints: tuple[Endpoint, ...] = fact("Named URLs of the API and documentation, in a fixed order; absent when "
+                                           "none is known.", default=(), input=KEEP)  # an object in YAML
+    privacy: Privacy = fact("How user data is handled.", default=Privacy(),
+                            input=_object("How the provider handles user data.", Privacy))
+    retention: Retention = fact("Data retention policy.", default=Retention(),
+                                input=_object("The data retention policy.", Retention))
+    moderation: Moderation = fact("Content moderation.", default=Moderation(),
+                                  input=_object("Content moderation.", Moderation))
+    sources: tuple[Source, ...] = fact("Where the provider's facts come from.", ref("sources"), default=(),
+                                       input=common("sources", "Where this file's facts come from."))
+    last_verified: date | None = fact(CHECKED, input=common(
+        "date", "When a person last checked these facts against the sources."))
+    logo: str | None = fact(
+        "Path of the provider's logo relative to the catalog root (in data/ and in the published site alike); "
+        "absent when the provider has no logo file.",
+        {"type": "string", "pattern": "^providers/[a-z0-9][a-z0-9._-]*/logo\\.svg$"}, key=NOT_IN_YAML, codec=False)
+    offerings: list["Offering"] = fact("The provider's offerings, sorted by id; absent when it has none.",
+                                       {"type": "array", "items": ref("offering")}, factory=list, key=NOT_IN_YAML,
+                                       codec=False)
 
     def endpoint(self, key: str) -> str | None:
         return next((e.url for e in self.endpoints if e.key == key), None)
 
 
-@dataclass(frozen=True, slots=True)
-class PriceTier:
-    above_tokens: int
-    input: Decimal | None = None
-    output: Decimal | None = None
-    cached_input: Decimal | None = None
-    cache_write: Decimal | None = None
-    reasoning: Decimal | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Price:
-    """Prices per million tokens in ``currency``, from ``effective_from`` on."""
-
-    currency: str = "USD"
-    effective_from: date | None = None
-    input: Decimal | None = None
-    output: Decimal | None = None
-    cached_input: Decimal | None = None
-    cache_write: Decimal | None = None
-    reasoning: Decimal | None = None
-    tiers: tuple[PriceTier, ...] = ()
-
-    def for_context(self, input_tokens: int) -> "Price | PriceTier":
-        """The tier whose threshold the input exceeds, highest first; else self."""
-        for tier in reversed(self.tiers):
-            if input_tokens > tier.above_tokens:
-                return tier
-        return self
-
-
-@dataclass(frozen=True, slots=True)
-class Pricing:
-    current: Price
-    history: tuple[Price, ...] = ()
-
-    def at(self, day: date | None) -> Price | None:
-        """The price in force on *day* (the current one when *day* is None)."""
-        if day is None:
-            return self.current
-        for entry in (self.current, *reversed(self.history)):
-            if entry.effective_from is None or entry.effective_from <= day:
-                return entry
-        return None
-
-
-@dataclass(frozen=True, slots=True)
-class RateLimit:
-    tier: str | None = None
-    requests_per_minute: int | None = None
-    requests_per_day: int | None = None
-    tokens_per_minute: int | None = None
-    tokens_per_day: int | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Features:
-    tool_calling: bool | None = None
-    tool_choice: bool | None = None
-    structured_outputs: bool | None = None
-    json_mode: bool | None = None
-    reasoning: bool | None = None
-    streaming: bool | None = None
-    web_search: bool | None = None
-    file_attachments: bool | None = None
-    temperature: bool | None = None
+PARAMETERS = {"description": "Parameter counts.", "type": "object", "additionalProperties": False}
+COUNTED = {"type": "integer", "minimum": 1}
 
 
 @dataclass(frozen=True, slots=True)
 class CanonicalModel:
-    id: str
-    name: str
-    authors: tuple[str, ...]
-    description: str | None = None
-    family: str | None = None
-    release_date: date | None = None
-    knowledge_cutoff: str | None = None
-    open_weights: bool | None = None
-    parameters_total: int | None = None
-    parameters_active: int | None = None
-    modalities: Modalities = Modalities()
-    license: str | None = None
-    links: tuple[Link, ...] = ()
-    sources: tuple[Source, ...] = ()
-    last_verified: date | None = None
+    ABOUT = ("Facts intrinsic to a model wherever it is served; offerings already carry the facts they inherit "
+             "from it.")
+
+    id: str = needed("The canonical model id, '<author-id>/<model-name>'.", ref("model_id"), input=common(
+        "model_ref", "'<author-id>/<model-name>'; the file lives at data/models/<author-id>/<file name of "
+        "model-name>.yaml.", examples=["openai/gpt-oss-120b"]))
+    name: str = needed("Display name.", input=common("text", "Display name.", examples=["gpt-oss-120b"]))
+    authors: tuple[str, ...] = needed(
+        "Author ids, main author first.", {"type": "array", "minItems": 1, "items": SLUG},
+        input={"description": "Author ids (data/authors/<id>.yaml), main author first.", "type": "array",
+               "minItems": 1, "uniqueItems": True, "items": {"$ref": "common.schema.json#/$defs/slug"},
+               "examples": [["openai"]]})
+    description: str | None = fact("What the model is.", input=common("text", "What the model is."))
+    family: str | None = fact("Model family.", input=common("text", "Model family.", examples=["gpt-oss"]))
+    release_date: date | None = fact("When the model was first released.",
+                                     input=common("date", "When the model was first released."))
+    knowledge_cutoff: str | None = fact("End of the training data.", ref("partial_date"), input=common(
+        "partial_date", "End of the training data, to the year, month or day.", examples=["2024-06"]))
+    open_weights: bool | None = fact("Whether the weights are published.", input={
+        "description": "Whether the weights are published.", "type": "boolean"})
+    parameters_total: int | None = fact("Total parameters.", COUNTED, key="parameters.total", input_group=PARAMETERS,
+                                        input={"description": "Total parameters.", **COUNTED})
+    parameters_active: int | None = fact("Parameters active per token (mixture-of-experts models).", COUNTED,
+                                         key="parameters.active", input={"description": "Parameters active per token "
+                                                                         "(mixture-of-experts models).", **COUNTED})
+    modalities: Modalities = fact("Input and output modalities of the model.", default=Modalities(),
+                                  input=common("modalities", "Input and output modalities of the model."))
+    license: str | None = fact("Licence of the weights, an SPDX id where one exists.", input=common(
+        "text", "Licence of the weights, an SPDX id where one exists.", examples=["Apache-2.0"]))
+    links: tuple[Link, ...] = fact("Model card, weights, paper.", ref("links"), default=(),
+                                   input=common("links", "Model card, weights, paper."))
+    sources: tuple[Source, ...] = fact("Where the model's facts come from.", ref("sources"), default=(),
+                                       input=common("sources", "Where this file's facts come from."))
+    last_verified: date | None = fact(CHECKED, input=common("date", CHECKED))
 
     @property
     def author_id(self) -> str:
         return self.id.split("/", 1)[0]
 
 
+def _inherited(doc: str, schema: dict | None = None, **meta):
+    """A fact an offering takes from its canonical model unless its own file gives it."""
+    return fact(doc, schema, inherit=True, **meta)
+
+
+ID_INPUT = {"description": "The provider's own model id, exactly as its API takes it.", "type": "string", "minLength": 1,
+            "maxLength": 200, "pattern": "^[^\\x00-\\x1f\\x7f]+$", "examples": ["gpt-oss-120b", "Qwen/QwQ-32B"]}
+
+
 @dataclass(slots=True)
 class Offering:
-    """One model as one provider serves it, with canonical facts inherited."""
+    """One model as one provider serves it, with canonical facts inherited.
 
-    provider_id: str
-    id: str
-    name: str
-    file_stem: str
-    model_id: str | None = None
-    authors: tuple[str, ...] = ()
-    aliases: tuple[str, ...] = ()
-    description: str | None = None
-    kind: str | None = None
-    context_window: int | None = None
-    max_input_tokens: int | None = None
-    max_output_tokens: int | None = None
-    pricing: Pricing | None = None
-    rate_limits: tuple[RateLimit, ...] = ()
-    modalities: Modalities = Modalities()
-    features: Features = Features()
-    status: str | None = None
-    deprecation_date: date | None = None
-    retirement_date: date | None = None
-    release_date: date | None = None
-    knowledge_cutoff: str | None = None
-    open_weights: bool | None = None
-    sources: tuple[Source, ...] = ()
-    last_verified: date | None = None
+    ``flat`` declares a fact's ``models.json`` column: its place (below 100
+    before the prices, from 100 after the modalities) and its description there.
+    """
+
+    ABOUT = ("One model as one provider serves it, with the canonical model's facts already inherited (the "
+             "offering's own facts win).")
+
+    provider_id: str = needed("The provider serving it.", key=NOT_IN_YAML, export=False)  # implied by nesting
+    id: str = needed("The provider's own model id, exactly as its API takes it (may hold '/', ':', '@', capitals). "
+                     "The reference of the offering is '<provider id>/<this id>'.",
+                     {"type": "string", "minLength": 1}, input=ID_INPUT)
+    name: str = needed("Display name.", fallback="id", input=common(
+        "text", "Display name at this provider; defaults to the id (the name the provider lists the model under), "
+        "not to the canonical model's name."))
+    file_stem: str = needed("File name stem derived from the id (generator.paths.offering_filename); the offering's "
+                            "page is providers/<provider id>/models/<file_stem>.md.",
+                            {"type": "string", "minLength": 1}, key=NOT_IN_YAML)
+    model_id: str | None = fact(
+        "The canonical model served; absent when none is named.", ref("model_id"), key="model",
+        flat=(1, "Canonical model id."), input=common(
+            "model_ref", "The canonical model served (data/models/<author>/<model>.yaml); its facts are inherited.",
+            examples=["openai/gpt-oss-120b"]))
+    authors: tuple[str, ...] = _inherited(
+        "Author ids, from the canonical model or the offering.", {"type": "array", "items": SLUG}, default=(),
+        flat=(2, "Author ids."),
+        input={"description": "Author ids, for an offering that names no canonical model.", "type": "array",
+               "minItems": 1, "uniqueItems": True, "items": {"$ref": "common.schema.json#/$defs/slug"}})
+    aliases: tuple[str, ...] = fact(
+        "Other ids the provider accepts for this model; absent when none.",
+        {"type": "array", "items": {"type": "string", "minLength": 1}}, default=(),
+        input={"description": "Other ids the provider accepts for this model.", "type": "array", "uniqueItems": True,
+               "items": {"type": "string", "minLength": 1}})
+    description: str | None = fact("Notes on this offering.", input=common("text", "Notes on this offering."))
+    kind: str | None = fact("What the model does.", {"type": "string", "enum": list(KINDS)},
+                            flat=(3, "What the model does."),
+                            input={"description": "What the model does.", "type": "string", "enum": list(KINDS)})
+    context_window: int | None = fact("Maximum tokens of input and output together.", TOKENS,
+                                      flat=(5, "Maximum tokens of input and output together."),
+                                      input=common("tokens", "Maximum tokens of input and output together."))
+    max_input_tokens: int | None = fact("Maximum input tokens.", TOKENS, flat=(6, "Maximum input tokens."),
+                                        input=common("tokens", "Maximum input tokens."))
+    max_output_tokens: int | None = fact("Maximum output tokens.", TOKENS, flat=(7, "Maximum output tokens."),
+                                         input=common("tokens", "Maximum output tokens."))
+    pricing: Pricing | None = fact("Current and earlier prices.", input={
+        "$ref": "#/$defs/pricing", "description": "The current price, and earlier prices in history."})
+    rate_limits: tuple[RateLimit, ...] = fact(
+        "Published rate limits, per tier; absent when none is known.", default=(),
+        input={"description": "Published rate limits, per tier.", "type": "array", "items": {
+            "description": "Rate limits of one tier.", "type": "object", "additionalProperties": False,
+            "properties": RateLimit}})
+    modalities: Modalities = _inherited(
+        "Input and output modalities (offering's own over the canonical model's).", default=Modalities(),
+        input=common("modalities", "Input and output modalities; overrides the canonical model's per modality."))
+    features: Features = fact("Capabilities.", default=Features(), input={
+        "description": "Capabilities: true supported, false not supported, omitted unknown.", "type": "object",
+        "additionalProperties": False, "properties": Features})
+    status: str | None = fact("Lifecycle state.", {"type": "string", "enum": list(STATUSES)},
+                              flat=(4, "Lifecycle state."),
+                              input={"description": "Lifecycle state.", "type": "string", "enum": list(STATUSES)})
+    deprecation_date: date | None = fact("When the offering was or will be deprecated.", flat=(103, "Deprecation date."),
+                                         input=common("date", "When the offering was or will be deprecated."))
+    retirement_date: date | None = fact("When the offering was or will be switched off.", flat=(104, "Retirement date."),
+                                        input=common("date", "When the offering was or will be switched off."))
+    release_date: date | None = _inherited(
+        "When the provider started serving it, else the canonical model's release.", flat=(101, "Release date."),
+        input=common("date", "When the provider started serving it; defaults to the canonical model's."))
+    knowledge_cutoff: str | None = _inherited(
+        "End of the training data.", ref("partial_date"), flat=(102, "End of the training data."),
+        input=common("partial_date", "End of the training data; defaults to the canonical model's."))
+    open_weights: bool | None = _inherited(
+        "Whether the weights are published.", flat=(100, "Weights published."),
+        input={"type": "boolean", "description": "Whether the weights are published; defaults to the canonical model's."})
+    sources: tuple[Source, ...] = fact("Where the offering's facts come from.", ref("sources"), default=(),
+                                       input=common("sources", "Where this file's facts come from."))
+    last_verified: date | None = fact(CHECKED, flat=(105, "When a person last checked the offering."),
+                                      input=common("date", CHECKED))
 
     @property
     def ref(self) -> str:
@@ -241,3 +232,7 @@ class Offering:
     @property
     def price(self) -> Price | None:
         return self.pricing.current if self.pricing else None
+
+
+DECLARED = tuple(c for c in list(globals().values()) if isinstance(c, type) and "ABOUT" in vars(c))
+"""Every class declared with facts, in declaration order: the JSON codec and the export schema cover these."""

@@ -1,4 +1,4 @@
-"""Names shared by the schemas' readers: modalities, features, price fields.
+"""Names shared by the schemas and their readers: modalities, features, price fields, kinds, statuses.
 
 Kept apart from :mod:`generator.model.records` (whose dataclasses take a while to
 create) so that validating does not have to import the catalog objects.
@@ -10,3 +10,6 @@ FEATURES = (
     "streaming", "web_search", "file_attachments", "temperature",
 )
 PRICE_FIELDS = ("input", "output", "cached_input", "cache_write", "reasoning")
+KINDS = ("chat", "completion", "embedding", "rerank", "moderation", "image_generation", "image_edit",
+         "video_generation", "speech", "transcription", "realtime", "ocr", "search")
+STATUSES = ("active", "preview", "deprecated", "retired")

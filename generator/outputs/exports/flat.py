@@ -3,32 +3,18 @@
 Same conventions as ``catalog.json``: unknown facts are absent keys, money is an
 exact decimal string.  Prices are the current ones in ``currency``; tiers and
 history are only in ``catalog.json``.  Rows are made from the offerings'
-already-encoded ``catalog.json`` objects, so each fact is encoded once.
+already-encoded ``catalog.json`` objects, so each fact is encoded once.  Which
+offering facts become columns, and in what order, is declared with the facts
+(:mod:`generator.model.columns`).
 """
 
 from __future__ import annotations
 
 from generator.catalog.catalog import Catalog
-from generator.model.records import FEATURES, MODALITIES, PRICE_FIELDS, Offering, Provider
+from generator.model.columns import COLUMNS, COPIED  # noqa: F401  (COLUMNS is part of this module's API)
+from generator.model.records import PRICE_FIELDS, Offering, Provider
 from generator.outputs.exports import encode
 from generator.present import urls
-
-COLUMNS = (
-    ("provider", "offering", "ref", "name", "model", "authors", "kind", "status", "context_window",
-     "max_input_tokens", "max_output_tokens", "currency")
-    + tuple(f"price_{k}" for k in PRICE_FIELDS)
-    + ("price_tiers",)
-    + FEATURES
-    + tuple(f"input_{m}" for m in MODALITIES) + tuple(f"output_{m}" for m in MODALITIES)
-    + ("open_weights", "release_date", "knowledge_cutoff", "deprecation_date", "retirement_date",
-       "last_verified", "provider_retains_user_data", "provider_trains_on_user_data", "page")
-)
-COPIED = (("model_id", "model"), ("authors", "authors"), ("kind", "kind"), ("status", "status"),
-          ("context_window", "context_window"), ("max_input_tokens", "max_input_tokens"),
-          ("max_output_tokens", "max_output_tokens"), ("open_weights", "open_weights"),
-          ("release_date", "release_date"), ("knowledge_cutoff", "knowledge_cutoff"),
-          ("deprecation_date", "deprecation_date"), ("retirement_date", "retirement_date"),
-          ("last_verified", "last_verified"))
 
 
 def row(offering: dict, provider: Provider) -> dict:

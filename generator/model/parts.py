@@ -1,0 +1,229 @@
+"""The parts the catalog's records are made of: sources, links, modalities, provider policies, prices, limits, features.
+
+Declared like the records of :mod:`generator.model.records` (which re-exports
+them): each field once, with :func:`~generator.model.declare.fact`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import MISSING, dataclass, field  # noqa: F401
+from datetime import date
+from decimal import Decimal
+
+from generator.model.declare import SELF, common, described, fact, needed, ref
+
+TEXT, URL, COUNT = ref("text"), ref("url"), ref("count")
+STRINGS = {"type": "array", "items": {"type": "string"}}
+IN_URL, IN_TEXT = {"$ref": "common.schema.json#/$defs/url"}, {"$ref": "common.schema.json#/$defs/text"}
+PRICE = {"$ref": "common.schema.json#/$defs/price"}  # an input price: a JSON number, per million tokens
+
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    ABOUT = "One source of facts."
+
+    url: str | None = fact("Address of the source; absent when unknown.", URL)
+    title: str | None = fact("What the source is; absent when unknown.")
+    accessed: date | None = fact("When the source was read; absent when unknown.")
+    importer: str | None = fact("The importer that took facts from this source (e.g. models.dev, litellm); "
+                                "absent for curated sources.", {"type": "string"})
+    fields: tuple[str, ...] = fact("Field paths this source supplied, for imported facts; absent when none are "
+                                   "recorded.", STRINGS, default=())
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    ABOUT = "A named link."
+
+    label: str = needed("What the link points to.")
+    url: str = needed("Address of the link.", URL)
+
+
+@dataclass(frozen=True, slots=True)
+class Modalities:
+    """Per-direction support: a modality absent from the mapping is unknown."""
+
+    input: dict[str, bool] = field(default_factory=dict)
+    output: dict[str, bool] = field(default_factory=dict)
+
+    def supports(self, direction: str, modality: str) -> bool | None:
+        return getattr(self, direction).get(modality)
+
+    def merged_over(self, base: "Modalities") -> "Modalities":
+        """These modalities, falling back to *base* per modality."""
+        return Modalities({**base.input, **self.input}, {**base.output, **self.output})
+
+
+@dataclass(frozen=True, slots=True)
+class Authentication:
+    ABOUT = "How a client authenticates; absent when nothing is known."
+
+    api_key_required: bool | None = fact("Whether an API key is required.", input=described({"type": "boolean"}))
+    env: tuple[str, ...] = fact(
+        "Environment variable names that conventionally hold the key, most usual first.", STRINGS, default=(),
+        input=described({"type": "array", "minItems": 1, "items": {"type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$"},
+                         "examples": [["CEREBRAS_API_KEY"]]}))
+    header: str | None = fact("HTTP header that carries the credential.", {"type": "string"}, input=described(
+        {"type": "string", "pattern": "^[A-Za-z0-9-]+$", "examples": ["Authorization"]}))
+    scheme: str | None = fact("Scheme word before the credential in the header, if any.", {"type": "string"},
+                              input=described({"type": "string", "examples": ["Bearer"]}))
+
+
+@dataclass(frozen=True, slots=True)
+class Endpoint:
+    ABOUT = "A named URL of the provider."
+
+    key: str = needed("What the endpoint is, as in the provider schema (documentation, base_url, models, "
+                      "chat_completions, completions, responses, messages, embeddings, images, speech, "
+                      "transcriptions, health), or 'other'.", {"type": "string"})
+    label: str = needed("Human-readable name of the endpoint.")
+    url: str = needed("Its address.", URL)
+
+
+@dataclass(frozen=True, slots=True)
+class Privacy:
+    ABOUT = "How the provider handles user data; absent when nothing is known."
+
+    privacy_policy: str | None = fact("Privacy policy.", URL, input=IN_URL)
+    terms_of_service: str | None = fact("Terms of service.", URL, input=IN_URL)
+    retains_user_data: bool | None = fact("Whether prompts and outputs are kept after the response.",
+                                          input=described({"type": "boolean"}))
+    trains_on_user_data: bool | None = fact("Whether prompts and outputs are used to train models.",
+                                            input=described({"type": "boolean"}))
+
+
+@dataclass(frozen=True, slots=True)
+class Retention:
+    ABOUT = "The data retention policy; absent when nothing is known."
+
+    type: str | None = fact(
+        "none (nothing kept), fixed (kept for a fixed duration), conditional (kept in some cases), indefinite.",
+        {"type": "string", "enum": ["none", "fixed", "conditional", "indefinite"]},
+        input={"description": "Kind of policy: none (nothing kept), fixed (kept for a fixed duration), conditional "
+                              "(kept in some cases, e.g. abuse review), indefinite.",
+               "type": "string", "enum": ["none", "fixed", "conditional", "indefinite"]})
+    duration_days: int | None = fact("How long data is kept, in days; 0 means deleted immediately after the "
+                                     "response.", {"type": "integer", "minimum": 0},
+                                     input=described({"type": "integer", "minimum": 0}))
+    details: str | None = fact("The policy in the provider's own terms.", input=IN_TEXT)
+
+
+@dataclass(frozen=True, slots=True)
+class Moderation:
+    ABOUT = "Content moderation; absent when nothing is known."
+
+    requires_moderation: bool | None = fact("Whether clients must moderate content themselves before sending it.",
+                                            input=described({"type": "boolean"}))
+    content_moderated: bool | None = fact("Whether the provider moderates content.",
+                                          input=described({"type": "boolean"}))
+    moderated_by: str | None = fact("Who moderates content.", input=IN_TEXT)
+
+
+@dataclass(frozen=True, slots=True)
+class PriceTier:
+    ABOUT = ("Prices that apply instead of the base prices when the prompt is longer than a threshold; a rate "
+             "absent here falls back to the base price's.")
+
+    above_tokens: int = needed("Applies when the input is longer than this many tokens.",
+                               {"type": "integer", "minimum": 1},
+                               input={"description": "Applies when the input is longer than this many tokens.",
+                                      "type": "integer", "minimum": 1})
+    input: Decimal | None = fact("Input tokens, per million.", input=PRICE)
+    output: Decimal | None = fact("Output tokens, per million.", input=PRICE)
+    cached_input: Decimal | None = fact("Cached input tokens, per million.", input=PRICE)
+    cache_write: Decimal | None = fact("Cache writes, per million.", input=PRICE)
+    reasoning: Decimal | None = fact("Reasoning tokens, per million.", input=PRICE)
+
+
+TIERS_INPUT = {"description": "Prices that apply instead when the prompt is longer than a threshold, ascending.",
+               "type": "array", "items": {
+                   "description": "Prices above a context size; fields not given fall back to the base price.",
+                   "type": "object", "additionalProperties": False, "required": ["above_tokens"],
+                   "properties": PriceTier}}
+
+
+@dataclass(frozen=True, slots=True)
+class Price:
+    """Prices per million tokens in ``currency``, from ``effective_from`` on.
+
+    Its ``input`` schemas make the offering input schema's ``price_entry``; the
+    ``pricing`` object there holds a price entry's keys and the history.
+    """
+
+    ABOUT = ("One price entry: rates per million tokens in one currency from a day on. An absent rate is unknown, "
+             "not free.")
+
+    currency: str = fact("ISO 4217 currency code of every rate in this entry.",
+                         {"type": "string", "pattern": "^[A-Z]{3}$"}, default="USD", required=True,
+                         input={"description": "ISO 4217 currency code.", "type": "string", "pattern": "^[A-Z]{3}$",
+                                "default": "USD", "examples": ["USD"]})
+    effective_from: date | None = fact("First day this price applies; absent when unknown (then it applies from "
+                                       "the beginning).", input=common("date", "First day this price applies."))
+    input: Decimal | None = fact("Input tokens, per million.", input=PRICE)
+    output: Decimal | None = fact("Output tokens, per million.", input=PRICE)
+    cached_input: Decimal | None = fact("Input tokens read from the prompt cache, per million.", input=PRICE)
+    cache_write: Decimal | None = fact("Input tokens written to the prompt cache, per million.", input=PRICE)
+    reasoning: Decimal | None = fact("Reasoning tokens, per million, where billed apart from output.", input=PRICE)
+    tiers: tuple[PriceTier, ...] = fact("Prices by prompt size, ascending thresholds; absent when the price has no "
+                                        "tiers.", default=(), input=TIERS_INPUT)
+
+    def for_context(self, input_tokens: int) -> "Price | PriceTier":
+        """The tier whose threshold the input exceeds, highest first; else self."""
+        for tier in reversed(self.tiers):
+            if input_tokens > tier.above_tokens:
+                return tier
+        return self
+
+
+@dataclass(frozen=True, slots=True)
+class Pricing:
+    ABOUT = "The current price and earlier ones; absent on an offering whose price is unknown."
+
+    current: Price = needed("The price in force now.", key=SELF)  # the base price sits at the top of the YAML object
+    history: tuple[Price, ...] = fact(
+        "Earlier prices, oldest first; absent when none is recorded.", default=(),
+        input={"description": "Earlier prices, oldest first, each with the day it took effect.", "type": "array",
+               "items": {"description": "An earlier price.", "allOf": [{"$ref": "#/$defs/price_entry"}],
+                         "required": ["effective_from"]}})
+
+    def at(self, day: date | None) -> Price | None:
+        """The price in force on *day* (the current one when *day* is None)."""
+        if day is None:
+            return self.current
+        for entry in (self.current, *reversed(self.history)):
+            if entry.effective_from is None or entry.effective_from <= day:
+                return entry
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class RateLimit:
+    ABOUT = "Published rate limits of one account tier."
+
+    tier: str | None = fact("Account tier the limits apply to.",
+                            input=common("text", "Account tier the limits apply to.", examples=["free"]))
+    requests_per_minute: int | None = fact("Requests per minute.", COUNT, input={"type": "integer", "minimum": 0})
+    requests_per_day: int | None = fact("Requests per day.", COUNT, input={"type": "integer", "minimum": 0})
+    tokens_per_minute: int | None = fact("Tokens per minute.", COUNT, input={"type": "integer", "minimum": 0})
+    tokens_per_day: int | None = fact("Tokens per day.", COUNT, input={"type": "integer", "minimum": 0})
+
+
+def _feature(doc: str):
+    """A capability: known true or false, else unknown (None)."""
+    return fact(doc, input={"type": "boolean"})
+
+
+@dataclass(frozen=True, slots=True)
+class Features:
+    ABOUT = "Capabilities: true supported, false not supported, absent unknown; the object is absent when none is known."
+
+    tool_calling: bool | None = _feature("Function or tool calling.")
+    tool_choice: bool | None = _feature("Forcing or disabling tool use with tool_choice.")
+    structured_outputs: bool | None = _feature("Output constrained to a JSON Schema.")
+    json_mode: bool | None = _feature("Output constrained to valid JSON.")
+    reasoning: bool | None = _feature("Extended reasoning (thinking) before answering.")
+    streaming: bool | None = _feature("Streamed responses.")
+    web_search: bool | None = _feature("Built-in web search.")
+    file_attachments: bool | None = _feature("Files attached to a request.")
+    temperature: bool | None = _feature("The temperature parameter is honoured.")
