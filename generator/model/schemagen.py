@@ -36,8 +36,9 @@ from pathlib import Path
 from generator.model import records as m
 from generator.model.columns import COLUMNS
 from generator.model.declare import DOC, KEEP
+from generator.util import resources
 
-SCHEMA_DIR = Path(__file__).resolve().parent.parent.parent / "schema"
+SCHEMA_DIR = resources.schema_dir()  # the checkout's schema/ under the editable install
 
 
 def def_name(cls) -> str:
