@@ -45,7 +45,7 @@ def test_the_largest_exact_integer_is_accepted(data_copy):
 
 def test_an_over_long_integer_in_a_file_with_another_problem_is_reported(data_copy):
     found = problems(data_copy, "context_window: 131072", "context_window: " + "9" * 4400 + "\nbogus: 1")
-    assert found == [f"{OFFERING}:4:17: not valid YAML: an integer of 4,400 digits is out of range"]
+    assert found == [f"{OFFERING}:4:17: an integer of 4,400 digits is out of range"]
 
 
 def test_a_310_digit_price_is_refused_not_a_crash(data_copy):
@@ -135,3 +135,20 @@ def test_a_file_too_large_to_be_a_catalog_file_is_refused_unread(data_copy):
     with open(path, "ab") as handle:
         handle.truncate(9 * 2**20)  # sparse: 9 MiB of NULs after the text
     assert lines(data_copy) == [f"{OFFERING}:1:1: cannot read the file: larger than 8 MiB; catalog files are a few kB"]
+
+
+@pytest.mark.parametrize("written, message", [
+    ("1e-400", "`1e-400` is too small to be kept as a number: it would read as 0"),
+    ("0.12345678901234567891", "`0.12345678901234567891` has more digits than a number keeps: it would read as "
+                               "0.12345678901234568; round it to 15 significant digits or fewer"),
+    ("1e400", "`1e400` is too large to be kept as a number"),
+])
+def test_a_price_that_would_not_read_as_written_is_refused(data_copy, written, message):
+    """1e-400 was published as Free and 20 significant digits were rounded, both without a word."""
+    found = problems(data_copy, "input: 0.25", f"input: {written}")
+    assert len(found) == 1 and found[0].startswith(f"{OFFERING}:7:10: {message.split(':')[0]}"), found
+
+
+@pytest.mark.parametrize("written", ["0.049999999999999996", "3.5e-07", "1e-300", "2.5e-320", "12345.678901234"])
+def test_a_long_price_that_reads_exactly_is_accepted(data_copy, written):
+    assert problems(data_copy, "input: 0.25", f"input: {written}") == []

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import math
 import re
+from decimal import Decimal
 
 import pytest
 
@@ -80,6 +82,14 @@ def reference_plain(text: str) -> bool:
         return False
     if re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]", text):
         return False  # characters YAML refuses, or which the reference reads as line breaks
+    for token in re.findall(r"[-+]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?", text):
+        if re.search(r"[0-9.]{17}|[0-9.][eE][-+]?[0-9.]{3}", token):  # a number a float may not keep
+            try:
+                value = float(token)
+            except ValueError:
+                continue
+            if not math.isfinite(value) or Decimal(token) != Decimal(repr(value)):
+                return False
     return not yamlload._SUSPECT_NUMBER.search(yamlload._STRING_VALUE.sub(r'\1""', text))
 
 

@@ -8,7 +8,9 @@ takes a while, so this module is loaded only when a file needs it.
 
 from __future__ import annotations
 
+import math
 import re
+from decimal import Decimal
 
 import yaml
 
@@ -20,6 +22,10 @@ _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 class DuplicateKey(yaml.MarkedYAMLError):
     """A mapping names the same key twice."""
+
+
+class NumberNotKept(yaml.MarkedYAMLError):
+    """A number that would not read as written: too long for Python, too large or too precise for a float."""
 
 
 class AliasNotAllowed(yaml.MarkedYAMLError):
@@ -71,8 +77,27 @@ def _construct_int(loader, node) -> int:
     try:
         return int(text, 10)
     except ValueError:  # Python refuses to read more than 4,300 decimal digits
-        raise yaml.constructor.ConstructorError(
+        raise NumberNotKept(
             None, None, f"an integer of {len(text.lstrip('+-')):,} digits is out of range", node.start_mark) from None
+
+
+def _construct_float(loader, node) -> float:
+    """A float that reads exactly as written, or a problem at it: ``1e-400`` read as 0 was
+    published as a free price, and 20 significant digits were rounded without a word."""
+    value = loader.construct_yaml_float(node)
+    text = loader.construct_scalar(node)
+    if text.lstrip("+-").lower() in (".inf", ".nan") or (math.isfinite(value) and Decimal(text) == Decimal(repr(value))):
+        return value
+    raise NumberNotKept(None, None, _inexact(text, value), node.start_mark)
+
+
+def _inexact(text: str, value: float) -> str:
+    if not math.isfinite(value):
+        return f"`{text}` is too large to be kept as a number"
+    if value == 0:
+        return f"`{text}` is too small to be kept as a number: it would read as 0"
+    return (f"`{text}` has more digits than a number keeps: it would read as {value!r}; "
+            "round it to 15 significant digits or fewer")
 
 
 _CORE_SCALARS = (  # YAML 1.2 core schema, the one editors' YAML language server uses
@@ -86,6 +111,7 @@ _CORE_SCALARS = (  # YAML 1.2 core schema, the one editors' YAML language server
 for _tag, _pattern, _first in _CORE_SCALARS:
     CatalogLoader.add_implicit_resolver(_tag, re.compile(_pattern), _first)
 CatalogLoader.add_constructor("tag:yaml.org,2002:int", _construct_int)
+CatalogLoader.add_constructor("tag:yaml.org,2002:float", _construct_float)
 
 
 def careful_parse(text: str, file: str) -> tuple[object, list[Problem]]:
@@ -108,7 +134,7 @@ def _marked_problem(exc: yaml.MarkedYAMLError, file: str, text: str) -> Problem:
     mark = exc.problem_mark or exc.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     message = exc.problem or "not valid YAML"
-    if isinstance(exc, (DuplicateKey, AliasNotAllowed)) or message.startswith("keys must"):
+    if isinstance(exc, (DuplicateKey, AliasNotAllowed, NumberNotKept)) or message.startswith("keys must"):
         return Problem(file, line, column, "", message)
     if mark and _char_at(text, mark.line, mark.column) == "\t":
         return Problem(file, line, column, "", "a tab character here is not valid YAML; indent with spaces, not tabs")

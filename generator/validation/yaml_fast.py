@@ -23,7 +23,9 @@ Positions are not recorded while loading, which keeps the clean case fast;
 from __future__ import annotations
 
 import codecs
+import math
 import re
+from decimal import Decimal
 
 from generator.validation.problems import WARNING, Problem
 
@@ -55,6 +57,13 @@ _ZERO_TABLE = bytes.maketrans(b"\t\n\r\x0b\x0c\x1c\x1d\x1e\x1f[{,:-XOobB", b" " 
 _DIGIT_TABLE = bytes.maketrans(b"0123456789.dD", b"d" * 11 + b"xx")  # letters d stand apart from digits
 _ZERO_MARKS = (b" 0x", b"+0x")  # " +0x" is found by "+0x", which is suspect anywhere
 _DIGIT_MARKS = (b"d_", b"_d")
+# Numbers a float may not keep exactly: 17 or more digits and dots in a row, or an exponent of
+# three digits after a digit (not the e of "lite-2604").  Where one would not read back as
+# written (1e-400 as 0, 0.12345678901234567891 rounded), the file takes the careful path, which
+# refuses it (yaml_careful._construct_float); 0.049999999999999996 reads back exactly and stays.
+_LONG_NUMBER_MARKS = (b"d" * 17, b"deddd", b"de-ddd", b"de+ddd", b"dEddd", b"dE-ddd", b"dE+ddd")
+_LONG_NUMBER = re.compile(r"[0-9.]{17}|[0-9.][eE][-+]?[0-9.]{3}")  # a dot counts as a digit, as in the ASCII test
+_NUMBER_TOKEN = re.compile(r"[-+]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
 # Where the quick test sees something, _SUSPECT_NUMBER decides, looking only
 # outside the values of `key: value` lines whose value both parsers read as a
 # string whatever it holds: a quoted scalar filling the rest of the line, or a
@@ -136,7 +145,15 @@ def _plain(text: str) -> bool:
     raw = text.encode("utf-8", "surrogatepass")
     if _marks(raw) or (not text.isascii() and _NOT_PLAIN_TEXT.search(text)):
         return False
-    quick = _suspect_ascii_number(raw) if text.isascii() else bool(_SUSPECT_NUMBER.search(text))
+    if text.isascii():
+        digits = raw.translate(_DIGIT_TABLE)
+        if _long_number(digits) and not _long_numbers_exact(text):
+            return False
+        quick = _suspect_ascii_number(raw, digits)
+    elif _LONG_NUMBER.search(text) and not _long_numbers_exact(text):
+        return False
+    else:
+        quick = bool(_SUSPECT_NUMBER.search(text))
     if quick and _SUSPECT_NUMBER.search(_STRING_VALUE.sub(r'\1""', text)):
         return False
     return not ((b"|" in raw or b">" in raw) and (not text.endswith("\n") or _empty_block(text)))
@@ -164,10 +181,30 @@ def _marks(raw: bytes) -> bool:
     return False
 
 
-def _suspect_ascii_number(raw: bytes) -> bool:
+def _long_number(digits: bytes) -> bool:
+    """_LONG_NUMBER's test as substring searches in the digit translation (see _DIGIT_TABLE)."""
+    for mark in _LONG_NUMBER_MARKS:
+        if mark in digits:
+            return True
+    return False
+
+
+def _long_numbers_exact(text: str) -> bool:
+    """Whether every long number-like run in *text* reads back as written as a float."""
+    for token in _NUMBER_TOKEN.findall(text):
+        if _LONG_NUMBER.search(token):
+            try:
+                value = float(token)
+            except ValueError:  # "1.2.3" and the like: not a number to either parser
+                continue
+            if not math.isfinite(value) or Decimal(token) != Decimal(repr(value)):
+                return False
+    return True
+
+
+def _suspect_ascii_number(raw: bytes, digits: bytes) -> bool:
     """_SUSPECT_NUMBER's test (or more) as substring searches: see _ZERO_TABLE."""
     zeros = b" " + raw.translate(_ZERO_TABLE)  # a leading space stands for the start of the text
-    digits = raw.translate(_DIGIT_TABLE)
     return (_ZERO_MARKS[0] in zeros or _ZERO_MARKS[1] in zeros
             or _DIGIT_MARKS[0] in digits or _DIGIT_MARKS[1] in digits)
 
