@@ -1,10 +1,19 @@
-"""Run a producer in a forked child while the parent does other work.
+"""Run work in forked child processes: the one helper every parallel part of provcat uses.
 
-The JSON exports and the site pages each take about a third of a second for
-models.dev's catalog and depend only on the catalog, so on a machine with two
-cores they can run beside the Markdown docs.  The child sends its files back
-through a pipe (pickled); if it fails for any reason the parent runs the
-producer itself, so errors surface exactly as in a serial build.
+Three places spread work over the processor's cores: the validation of a big
+catalog (files), the Markdown render (pages) and the build's producers (the
+JSON exports and site pages beside the docs).  All three fork: a child
+inherits the parent's compiled schemas, templates and catalog for free, where
+a spawned worker would import and build them again.
+
+* :class:`Forked` runs one call in a child while the parent does other work;
+  the child sends its result back through a pipe (pickled).
+* :func:`fork_map` runs ``call(k)`` for ``k in range(n)``: the parent takes
+  ``k = 0`` itself, children the rest, so no core waits idle for a pool.
+
+If a child fails for any reason the parent makes the call itself, so errors
+surface exactly as in a serial run.  :func:`can_fork` says when forking is
+available and safe at all; callers fall back to a serial loop otherwise.
 """
 
 from __future__ import annotations
@@ -15,12 +24,20 @@ import os
 import pickle
 import signal
 import threading
-from typing import Callable
+from typing import Callable, TypeVar
+
+T = TypeVar("T")
 
 
 def can_fork() -> bool:
-    """Fork only where it exists and is safe: a process with other threads may hold their locks."""
-    return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1 and os.cpu_count() != 1
+    """Fork only where it exists and is safe (a process with other threads may hold their locks),
+    and where a second core can run the child."""
+    return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1 and cpus() > 1
+
+
+def cpus() -> int:
+    """The cores this process may run on."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 class Forked:
@@ -50,7 +67,6 @@ class Forked:
                 pass
         return self.call()
 
-
     def abandon(self) -> None:
         """Stop the child (the parent failed and will not use its result)."""
         try:
@@ -59,6 +75,35 @@ class Forked:
             pass
         os.close(self.read_end)
         os.waitpid(self.pid, 0)
+
+
+def beside(first: Callable[[], T], others: list[Callable[[], object]]) -> list:
+    """``[first(), *(o() for o in others)]``, each of *others* in a child while the parent runs *first*."""
+    children = [Forked(call) for call in others]
+    try:
+        head = first()
+    except BaseException:
+        for child in children:
+            child.abandon()
+        raise
+    return [head] + [child.result() for child in children]
+
+
+def fork_map(call: Callable[[int], T], n: int) -> list[T]:
+    """``[call(k) for k in range(n)]``: ``call(0)`` in this process, the others in *n - 1* children."""
+    return beside(lambda: call(0), [lambda k=k: call(k) for k in range(1, n)])
+
+
+def strided(call: Callable[[list], list], items: list, jobs: int) -> list:
+    """``call(items)`` computed in *jobs* processes, process k taking items k, k + jobs, ...;
+    *call* returns one result per item, and the results come back in the order of *items*."""
+    if jobs <= 1 or len(items) < 2:
+        return call(items)
+    slices = fork_map(lambda k: call(items[k::jobs]), min(jobs, len(items)))
+    merged: list = [None] * len(items)
+    for k, chunk in enumerate(slices):
+        merged[k::len(slices)] = chunk
+    return merged
 
 
 def _send(write_end: int, call: Callable[[], object]) -> None:
