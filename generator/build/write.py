@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from generator.outputs.kept import Kept
+from generator.outputs.kept import Kept, Output
 
 MANIFEST_NAME = ".provcat-manifest.json"
 MANIFEST_FORMAT = 1
@@ -87,12 +87,12 @@ def digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def digests(files: dict[str, bytes]) -> dict[str, str]:
-    """The SHA-256 of every file (a :class:`Kept` file is its own digest)."""
-    return {p: d if isinstance(d, Kept) else digest(d) for p, d in files.items()}
+def digests(files: dict[str, Output]) -> dict[str, str]:
+    """The SHA-256 of every file (a :class:`Kept` file carries the digest of the file on disk)."""
+    return {p: d.digest if isinstance(d, Kept) else digest(d) for p, d in files.items()}
 
 
-def plan(out_dir: Path, files: dict[str, bytes], name: str = MANIFEST_NAME,
+def plan(out_dir: Path, files: dict[str, Output], name: str = MANIFEST_NAME,
          untouched: set[str] | frozenset = frozenset(), old_manifest: dict[str, str] | None = None) -> Changes:
     """Compare *files* with the output directory; write nothing.
 
@@ -128,7 +128,7 @@ def _read(path: Path) -> bytes | None:
         return None
 
 
-def apply(out_dir: Path, files: dict[str, bytes], changes: Changes, name: str = MANIFEST_NAME,
+def apply(out_dir: Path, files: dict[str, Output], changes: Changes, name: str = MANIFEST_NAME,
           progress: Callable[[int, int], None] | None = None, old_manifest: dict[str, str] | None = None) -> None:
     """Carry out *changes* (from :func:`plan`): write, remove, then record the manifest."""
     if not changes.changed:
