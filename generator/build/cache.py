@@ -2,7 +2,8 @@
 
 ``.provcat-cache`` in the output directory holds, for every catalog file of
 the last successful build, its stamp (size, mtime, ctime, inode), the hash of
-its bytes when known, its kind and its parsed, validated data.  The next build
+its bytes when known, its kind and its parsed, validated data, and what each
+Markdown page read (see :mod:`generator.outputs.docs.deps`).  The next build
 takes a file's data from the cache when
 
 * its stamp is unchanged (stamps taken within :data:`.state.RACY_NS` of
@@ -79,9 +80,15 @@ def read(out_dir: Path, key: str) -> dict:
         cache = marshal.loads(raw[_DIGEST:])
     except (OSError, ValueError, EOFError, TypeError):
         return {}
-    if not isinstance(cache, dict) or cache.get("key") != key or not isinstance(cache.get("files"), dict):
+    if not isinstance(cache, dict) or cache.get("key") != key or not isinstance(cache.get("files"), bytes):
         return {}
-    return {**cache, "files": _entries(cache["files"])}
+    try:
+        files = marshal.loads(cache["files"])
+    except (ValueError, EOFError, TypeError):
+        return {}
+    pages = cache.get("pages")
+    return {**cache, "files": _entries(files) if isinstance(files, dict) else {},
+            "pages": pages if isinstance(pages, dict) else {}}
 
 
 def _entries(raw: dict) -> dict[str, Entry]:
@@ -90,10 +97,22 @@ def _entries(raw: dict) -> dict[str, Entry]:
             if isinstance(t, tuple) and len(t) == 4 and isinstance(t[3], dict) and t[2] in rules.CROSS_RULES}
 
 
-def encode(key: str, files: dict[str, Entry], **extra) -> bytes | None:
-    """The cache file's bytes for *files*; None when marshal cannot hold a value."""
+def encode_files(files: dict[str, Entry]) -> bytes | None:
+    """The entries, encoded as soon as they are known (so the documents can be freed before the
+    build produces anything); None when marshal cannot hold a value."""
     try:  # marshal holds plain tuples only
-        body = marshal.dumps({"key": key, "files": {rel: tuple(e) for rel, e in files.items()}, **extra})
+        return marshal.dumps({rel: tuple(e) for rel, e in files.items()})
+    except ValueError:
+        return None
+
+
+def encode(key: str, files: bytes | None, **extra) -> bytes | None:
+    """The cache file's bytes: the encoded entries (:func:`encode_files`) and *extra* (the build's
+    id, each page's reads); None when marshal cannot hold a value."""
+    if files is None:
+        return None
+    try:
+        body = marshal.dumps({"key": key, "files": files, **extra})
     except ValueError:
         return None
     return digest(body) + body
@@ -101,7 +120,7 @@ def encode(key: str, files: dict[str, Entry], **extra) -> bytes | None:
 
 def write(out_dir: Path, key: str, files: dict[str, Entry], **extra) -> None:
     """Save *files* atomically; a value marshal cannot hold means no cache."""
-    write_encoded(out_dir, encode(key, files, **extra))
+    write_encoded(out_dir, encode(key, encode_files(files), **extra))
 
 
 def write_encoded(out_dir: Path, encoded: bytes | None) -> None:

@@ -72,11 +72,13 @@ def build(data_dir: Path | str, out_dir: Path | str, *, templates: Path | str | 
         sizes = {p: (out_dir / p).stat().st_size for p in EXPORT_REPORTED if p in owned}
         return BuildResult(Changes(unchanged=owned), len(owned) - 1, check, skipped=True, sizes=sizes)
     ready = _prepare(data_dir, out_dir, prints, templates, state, scan)
-    context = BuildContext(data_dir, out_dir, templates, pretty, ready.keep_pages, ready.previous_exports)
+    reads = {} if templates is None else None  # another template may read anything: pages are not kept
+    context = BuildContext(data_dir, out_dir, templates, pretty, ready.keep_pages, ready.previous_exports, reads)
     files = collect(ready.catalog, context, producers)
     changes = plan(out_dir, files, MANIFEST_NAME, ready.untouched, ready.manifest)
     if not check:
-        _write(out_dir, files, changes, progress, ready)
+        kept = {p: ready.page_reads[p] for p in ready.keep_pages or ()}
+        _write(out_dir, files, changes, progress, ready, {**kept, **reads} if reads is not None else {})
     sizes = {p: len(files[p]) for p in EXPORT_REPORTED if p in files}
     return BuildResult(changes, len(files), check, sizes=sizes)
 
@@ -88,7 +90,8 @@ class _Record(NamedTuple):
     stamps: dict[str, tuple]  # every data file's stamp, taken before any was read
     racy: dict[str, str]  # content hashes of the files whose stamps are too recent to trust
     build_id: str  # ties the cache to the state written with it
-    cache: bytes | None  # the encoded document cache (None: marshal could not hold it)
+    key: str  # the document cache's (generator, data directory, Python)
+    files: bytes | None  # the document cache's entries, encoded (None: marshal could not hold them)
 
 
 @dataclass
@@ -100,6 +103,7 @@ class _Ready:
     previous_exports: Previous | None  # what the exports may take from the last build's files
     untouched: set[str]  # outputs as the last build left them
     manifest: dict[str, str]  # the last build's
+    page_reads: dict[str, frozenset]  # what each page read, as the last build recorded it
     record: _Record
 
 
@@ -121,11 +125,11 @@ def _prepare(data_dir: Path, out_dir: Path, prints: Fingerprints, templates: Pat
         untouched, manifest = buildstate.untouched(state, out_dir), read_manifest(out_dir)
         reuse = (templates is None and same_build and state.get("fingerprint") == prints.inputs
                  and loaded.changed is not None)
-        keep, previous = _unaffected(out_dir, manifest, cache["files"], loaded, untouched) if reuse else (None, None)
+        keep, previous = _unaffected(out_dir, manifest, cache, loaded, untouched) if reuse else (None, None)
         catalog = catalog_from_report(Report([], loaded.documents), data_dir)
-    encoded = doccache.encode(key, loaded.files, build=build_id)  # now, so the documents can be freed
-    record = _Record(prints.inputs, scan.stamps, racy, build_id, encoded)
-    return _Ready(catalog, keep, previous, untouched, manifest, record)
+    encoded = doccache.encode_files(loaded.files)  # now, so the documents can be freed
+    record = _Record(prints.inputs, scan.stamps, racy, build_id, key, encoded)
+    return _Ready(catalog, keep, previous, untouched, manifest, cache.get("pages", {}), record)
 
 
 def _fingerprints(templates: Path | None, pretty: bool, producers: tuple[Producer, ...]) -> Fingerprints:
@@ -148,21 +152,23 @@ def _validated(data_dir: Path, scan: buildstate.Scan, racy: dict) -> Loaded:
     return doccache.Loaded(report.documents, entries, None)
 
 
-def _unaffected(out_dir: Path, manifest: dict, before: dict, loaded: Loaded,
+def _unaffected(out_dir: Path, manifest: dict, cache: dict, loaded: Loaded,
                 untouched: set[str]) -> tuple[dict[str, str], Previous]:
-    """Pages on disk as the last build left them that show no changed document (path -> SHA-256),
+    """Pages on disk as the last build left them that read nothing the edit changed (path -> SHA-256),
     and what the JSON exports may take from the last build's files."""
     from generator.outputs.docs.deps import affected
     from generator.outputs.kept import Previous
 
     after = {rel: (entry.kind, entry.data) for rel, entry in loaded.files.items()}
-    old = {rel: (entry.kind, entry.data) for rel, entry in before.items()}
+    old = {rel: (entry.kind, entry.data) for rel, entry in cache["files"].items()}
     dirty, providers = affected(old, after, loaded.changed)
-    keep = {p: manifest[p] for p in untouched if p in manifest and p.endswith(".md") and p not in dirty}
+    keep = {p: manifest[p] for p, keys in cache["pages"].items()
+            if p in untouched and p in manifest and dirty.isdisjoint(keys)}
     return keep, Previous(out_dir, manifest, untouched, providers)
 
 
-def _write(out_dir: Path, files: dict[str, Output], changes: Changes, progress, ready: _Ready) -> None:
+def _write(out_dir: Path, files: dict[str, Output], changes: Changes, progress, ready: _Ready,
+           page_reads: dict[str, frozenset]) -> None:
     """Write the changes, then the state and cache of this build (forgotten while writing)."""
     from generator.build import cache as doccache
 
@@ -171,6 +177,7 @@ def _write(out_dir: Path, files: dict[str, Output], changes: Changes, progress, 
     doccache.forget(out_dir)
     apply(out_dir, files, changes, MANIFEST_NAME, progress, ready.manifest)
     out_dir.mkdir(parents=True, exist_ok=True)
-    doccache.write_encoded(out_dir, record.cache)
+    doccache.write_encoded(out_dir, doccache.encode(record.key, record.files, build=record.build_id,
+                                                    pages=page_reads))
     buildstate.save(out_dir, record.fingerprint, record.stamps, record.racy,
                     [*files, MANIFEST_NAME], record.build_id)

@@ -42,6 +42,7 @@ class BuildContext:
     pretty: bool = False  # --pretty: indented JSON exports
     keep_pages: dict[str, str] | None = None  # Markdown pages left as they are on disk: path -> SHA-256
     previous_exports: Previous | None = None  # what the exports and site data may take from the last build
+    page_reads: dict[str, frozenset] | None = None  # filled by the docs: what each rendered page read
     _env: jinja2.Environment | None = None
 
     @property
@@ -65,7 +66,7 @@ def produce_docs(catalog: Catalog, context: BuildContext) -> dict[str, Output]:
     """The Markdown docs and logos (:func:`generator.outputs.docs.render.render_docs`)."""
     from generator.outputs.docs.render import render_docs
 
-    return render_docs(catalog, env=context.env, keep=context.keep_pages)
+    return render_docs(catalog, env=context.env, keep=context.keep_pages, reads=context.page_reads)
 
 
 def produce_exports(catalog: Catalog, context: BuildContext) -> dict[str, Output]:

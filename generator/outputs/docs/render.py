@@ -26,6 +26,7 @@ from generator.catalog.catalog import Catalog
 from generator.outputs.kept import Kept, Output
 from generator.present import urls as paths
 from generator.present.environment import make_environment
+from generator.outputs.docs.deps import render_recorded
 from generator.outputs.docs.logos import logo_bytes
 from generator.outputs.docs.views import Views, build_views
 from generator.util.parallel import can_fork, cpus, strided
@@ -36,12 +37,14 @@ MAX_JOBS = 4
 
 def render_docs(catalog: Catalog, templates_dir: Path | str | None = None,
                 env: jinja2.Environment | None = None, jobs: int | None = None,
-                keep: dict[str, str] | None = None) -> dict[str, Output]:
+                keep: dict[str, str] | None = None, reads: dict[str, frozenset] | None = None) -> dict[str, Output]:
     """Every page and logo of *catalog*: output path -> bytes (UTF-8).
 
     *jobs*: processes (default: one per CPU for big catalogs, else 1).
     *keep*: pages not to render (path -> the SHA-256 of the page on disk, which
     stays as it is): they are returned as :class:`~generator.outputs.kept.Kept`.
+    *reads*: when given, filled with what each rendered page read (path -> keys,
+    see :mod:`.deps`), so the next build knows which pages an edit leaves as they are.
     """
     env = env or make_environment(templates_dir)
     views = build_views(catalog, env)
@@ -54,7 +57,12 @@ def render_docs(catalog: Catalog, templates_dir: Path | str | None = None,
         else:
             pages.append(page)
     jobs = default_jobs(len(pages)) if jobs is None else jobs
-    rendered = strided(lambda some: _render_serial(env, views, some), pages, jobs)
+    if reads is None:
+        rendered = strided(lambda some: _render_serial(env, views, some), pages, jobs)
+    else:
+        recorded = strided(lambda some: render_recorded(env, views, some), pages, jobs)
+        rendered = [data for data, _ in recorded]
+        reads.update((path, keys) for (path, _, _), (_, keys) in zip(pages, recorded))
     out.update((path, data) for (path, _, _), data in zip(pages, rendered))
     for provider in catalog.providers.values():
         out[paths.provider_logo(provider.id)] = logo_bytes(provider)
