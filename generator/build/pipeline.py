@@ -74,15 +74,21 @@ def build(data_dir: Path | str, out_dir: Path | str, *, templates: Path | str | 
         sizes = {p: (out_dir / p).stat().st_size for p in EXPORT_REPORTED if p in owned}
         return BuildResult(Changes(unchanged=owned), len(owned) - 1, check, skipped=True, sizes=sizes)
     ready = _prepare(data_dir, out_dir, prints, templates, state, scan)
-    reads = {} if templates is None else None  # another template may read anything: pages are not kept
+    reads = {} if templates is None else None  # with --templates no page is kept (_prepare): none recorded
     context = BuildContext(data_dir, out_dir, templates, pretty, ready.keep_pages, ready.previous_exports, reads)
     files = collect(ready.catalog, context, producers)
     changes = plan(out_dir, files, MANIFEST_NAME, ready.untouched, ready.manifest)
     if not check:
-        kept = {p: ready.page_reads[p] for p in ready.keep_pages or ()}
-        _write(out_dir, files, changes, progress, ready, {**kept, **reads} if reads is not None else {})
+        _write(out_dir, files, changes, progress, ready, _page_reads(ready, reads))
     sizes = {p: len(files[p]) for p in EXPORT_REPORTED if p in files}
     return BuildResult(changes, len(files), check, sizes=sizes)
+
+
+def _page_reads(ready: _Ready, rendered: dict[str, frozenset] | None) -> dict[str, frozenset]:
+    """What every page read: as recorded now for the pages rendered, as before for those kept."""
+    if rendered is None:
+        return {}
+    return {**{p: ready.page_reads[p] for p in ready.keep_pages or ()}, **rendered}
 
 
 class _Record(NamedTuple):
