@@ -176,7 +176,7 @@ def _rendered(monkeypatch) -> list[str]:
 
     seen: list[str] = []
     real = deps._render_one
-    monkeypatch.setattr(deps, "_render_one", lambda env, shared, rec, page: seen.append(page[0]) or real(env, shared, rec, page))
+    monkeypatch.setattr(deps, "_render_one", lambda env, shared, rec, page: seen.append(page.path) or real(env, shared, rec, page))
     return seen
 
 

@@ -75,7 +75,8 @@ def stamp(st: os.stat_result) -> tuple[int, int, int, int]:
 
 def is_racy(file_stamp, scanned_ns: int) -> bool:
     """True when the file changed so shortly before *scanned_ns* that its stamp cannot be trusted."""
-    return max(file_stamp[1], file_stamp[2]) >= scanned_ns - RACY_NS
+    _, mtime, ctime, _ = file_stamp
+    return max(mtime, ctime) >= scanned_ns - RACY_NS
 
 
 class Scan(NamedTuple):

@@ -19,6 +19,7 @@ result is the same bytes in the same order as a serial render.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import NamedTuple
 
 import jinja2
 
@@ -33,6 +34,12 @@ from generator.util.parallel import can_fork, cpus, strided
 
 PARALLEL_MIN_PAGES = 3000  # below this, starting workers costs more than it saves
 MAX_JOBS = 4
+
+
+class Page(NamedTuple):
+    path: str  # relative to the output directory
+    template: str
+    context: dict  # what the template sees besides the catalog and views: the page's subject
 
 
 def render_docs(catalog: Catalog, templates_dir: Path | str | None = None,
@@ -52,8 +59,8 @@ def render_docs(catalog: Catalog, templates_dir: Path | str | None = None,
     out: dict[str, Output] = {}
     pages = []
     for page in _pages(catalog, views):
-        if page[0] in keep:
-            out[page[0]] = Kept(keep[page[0]])
+        if page.path in keep:
+            out[page.path] = Kept(keep[page.path])
         else:
             pages.append(page)
     jobs = default_jobs(len(pages)) if jobs is None else jobs
@@ -62,8 +69,8 @@ def render_docs(catalog: Catalog, templates_dir: Path | str | None = None,
     else:
         recorded = strided(lambda some: render_recorded(env, views, some), pages, jobs)
         rendered = [data for data, _ in recorded]
-        reads.update((path, keys) for (path, _, _), (_, keys) in zip(pages, recorded))
-    out.update((path, data) for (path, _, _), data in zip(pages, rendered))
+        reads.update((page.path, keys) for page, (_, keys) in zip(pages, recorded))
+    out.update((page.path, data) for page, data in zip(pages, rendered))
     for provider in catalog.providers.values():
         out[paths.provider_logo(provider.id)] = logo_bytes(provider)
     return out
@@ -77,22 +84,22 @@ def default_jobs(pages: int) -> int:
     return max(1, min(cpus(), MAX_JOBS))
 
 
-def _render_serial(env: jinja2.Environment, views: Views, pages: list) -> list[bytes]:
+def _render_serial(env: jinja2.Environment, views: Views, pages: list[Page]) -> list[bytes]:
     shared = {"catalog": views.catalog, "views": views}
     return [env.get_template(t).render(shared, page=p, **c).encode("utf-8") for p, t, c in pages]
 
 
 def _pages(catalog: Catalog, views: Views):
-    """(path, template name, page context) for every page, in a stable order."""
-    yield paths.INDEX, "index.md.j2", {}
-    yield paths.PROVIDERS_INDEX, "providers.md.j2", {}
-    yield paths.MODELS_INDEX, "models.md.j2", {}
-    yield paths.AUTHORS_INDEX, "authors.md.j2", {}
+    """Every :class:`Page`, in a stable order."""
+    yield Page(paths.INDEX, "index.md.j2", {})
+    yield Page(paths.PROVIDERS_INDEX, "providers.md.j2", {})
+    yield Page(paths.MODELS_INDEX, "models.md.j2", {})
+    yield Page(paths.AUTHORS_INDEX, "authors.md.j2", {})
     for provider in catalog.providers.values():
-        yield paths.provider_page(provider.id), "provider.md.j2", {"provider": provider}
+        yield Page(paths.provider_page(provider.id), "provider.md.j2", {"provider": provider})
         for offering in provider.offerings:
-            yield paths.offering_page(offering), "offering.md.j2", {"provider": provider, "offering": offering}
+            yield Page(paths.offering_page(offering), "offering.md.j2", {"provider": provider, "offering": offering})
     for model in catalog.models.values():
-        yield paths.model_page(model.id), "model.md.j2", {"model": model}
+        yield Page(paths.model_page(model.id), "model.md.j2", {"model": model})
     for author in catalog.authors.values():
-        yield paths.author_page(author.id), "author.md.j2", {"author": author}
+        yield Page(paths.author_page(author.id), "author.md.j2", {"author": author})
