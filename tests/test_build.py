@@ -280,3 +280,18 @@ def test_the_manifest_is_json_indented_by_one_space(digests):
 
     body = {"generator": "provcat", "format": writetree.MANIFEST_FORMAT, "files": dict(sorted(digests.items()))}
     assert writetree.manifest_bytes(digests) == (json.dumps(body, indent=1, ensure_ascii=False) + "\n").encode()
+
+
+def test_a_kept_file_is_compared_by_its_digest_and_never_written(tmp_path):
+    from generator.build.write import KeptFileChanged, apply, plan
+    from generator.outputs.kept import Kept
+
+    out = tmp_path / "out"
+    files = {"a.md": b"a\n", "b.md": b"b\n"}
+    apply(out, files, plan(out, files))
+    digest = read_manifest(out)["a.md"]
+    (out / "a.md").write_bytes(b"changed behind the build's back\n")  # a Kept file is not read
+    changes = plan(out, {"a.md": Kept(digest), "b.md": b"b\n"})
+    assert "a.md" in changes.unchanged and not changes.changed
+    with pytest.raises(KeptFileChanged):
+        plan(out, {"a.md": Kept("0" * 64), "b.md": b"b\n"})

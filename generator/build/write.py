@@ -32,6 +32,11 @@ class UnsafeOutputPath(ValueError):
     """A produced or manifest path is absolute, climbs out of the output directory or is not normalised."""
 
 
+class KeptFileChanged(ValueError):
+    """A producer kept a file (:class:`Kept`) that is not as the last build's manifest records it:
+    there are no bytes to write, so the build stops rather than leave a stale file."""
+
+
 @dataclass
 class Changes:
     """What a build did (or, with ``--check``, would do) to the output directory."""
@@ -106,6 +111,8 @@ def plan(out_dir: Path, files: dict[str, Output], name: str = MANIFEST_NAME,
         data = files[check_path(path)]
         if isinstance(data, Kept) or (path in untouched and path in old_manifest):
             same = old_manifest.get(path) == hashes[path]
+            if isinstance(data, Kept) and not same:
+                raise KeptFileChanged(f"{path} was to be kept as the last build wrote it, but the manifest differs")
             bucket = changes.unchanged if same else changes.updated
         else:
             old = _read(out_dir / path)
