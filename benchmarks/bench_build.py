@@ -15,6 +15,12 @@ With ``--data`` the catalog is copied to the work directory first and the
 one-offering edit changes the input price of one offering there (the
 original is never modified).
 
+To compare two versions (say, with and without a change to the incremental
+build), run each checkout's copy of this script in turn, ``--runs 1`` each,
+several rounds interleaved: each copy builds with its own ``generator``
+package (the child runs in the script's checkout).  On a shared machine quote
+the medians of the CPU column; wall times there mostly measure the neighbours.
+
 Targets (issue 3): cold ~5,300 <= 2.3 s and 300 MiB; no-op and one-edit
 rebuilds <= 0.5 s; 100,000 offerings <= 45 s and 1.5 GiB.
 """

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 from generator import InvalidCatalog, load_catalog
-from generator.build import pipeline as build_module
 from generator.build import write as writetree
 from generator.build.state import STATE_NAME
 from generator.build.cache import CACHE_NAME
-from generator.build.pipeline import PRODUCERS, BuildContext, ConflictingOutput, build, collect
+from generator.build.pipeline import build
+from generator.build.producers import PRODUCERS, BuildContext, ConflictingOutput, collect, produce_docs
 from generator.cli import main
 from generator.build.write import MANIFEST_NAME, UnsafeOutputPath, read_manifest
 
@@ -202,17 +202,16 @@ def test_producers_are_pluggable_and_may_not_collide(tmp_path):
     def escape(catalog, context):
         return {"../outside.txt": b"x"}
 
-    PRODUCERS.append(extra)
-    try:
-        build(DATA, tmp_path / "out", pretty=True)
-    finally:
-        PRODUCERS.remove(extra)
+    build(DATA, tmp_path / "out", pretty=True, producers=(*PRODUCERS, extra))
     assert (tmp_path / "out/api/count.txt").read_text() == "9 True\n"
+    assert extra not in PRODUCERS  # the default registry is a tuple no caller can change
+    build(DATA, tmp_path / "out", pretty=True)  # other producers: another fingerprint, a real build
+    assert not (tmp_path / "out/api/count.txt").exists()
     catalog = load_catalog(DATA)
     with pytest.raises(ConflictingOutput):
-        collect(catalog, BuildContext(DATA, tmp_path), [build_module.produce_docs, clash])
+        collect(catalog, BuildContext(DATA, tmp_path), (produce_docs, clash))
     with pytest.raises(UnsafeOutputPath):
-        collect(catalog, BuildContext(DATA, tmp_path), [escape])
+        collect(catalog, BuildContext(DATA, tmp_path), (escape,))
 
 
 def test_a_tampered_manifest_cannot_delete_outside_the_output(tmp_path):
@@ -282,3 +281,18 @@ def test_the_manifest_is_json_indented_by_one_space(digests):
 
     body = {"generator": "provcat", "format": writetree.MANIFEST_FORMAT, "files": dict(sorted(digests.items()))}
     assert writetree.manifest_bytes(digests) == (json.dumps(body, indent=1, ensure_ascii=False) + "\n").encode()
+
+
+def test_a_kept_file_is_compared_by_its_digest_and_never_written(tmp_path):
+    from generator.build.write import KeptFileChanged, apply, plan
+    from generator.outputs.kept import Kept
+
+    out = tmp_path / "out"
+    files = {"a.md": b"a\n", "b.md": b"b\n"}
+    apply(out, files, plan(out, files))
+    digest = read_manifest(out)["a.md"]
+    (out / "a.md").write_bytes(b"changed behind the build's back\n")  # a Kept file is not read
+    changes = plan(out, {"a.md": Kept(digest), "b.md": b"b\n"})
+    assert "a.md" in changes.unchanged and not changes.changed
+    with pytest.raises(KeptFileChanged):
+        plan(out, {"a.md": Kept("0" * 64), "b.md": b"b\n"})

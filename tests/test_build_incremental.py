@@ -168,3 +168,61 @@ def test_a_file_edited_right_after_a_build_is_checked_by_content(tmp_path, catal
     cold = tmp_path / "cold"
     build(catalog, cold)
     assert tree(out) == tree(cold)
+
+
+def _rendered(monkeypatch) -> list[str]:
+    """The paths of the Markdown pages rendered from now on (recorded in this process)."""
+    from generator.outputs.docs import deps
+
+    seen: list[str] = []
+    real = deps._render_one
+    monkeypatch.setattr(deps, "_render_one", lambda env, shared, rec, page: seen.append(page.path) or real(env, shared, rec, page))
+    return seen
+
+
+def test_an_edit_renders_only_the_pages_that_read_what_it_changed(tmp_path, catalog, monkeypatch):
+    out = tmp_path / "out"
+    settle(catalog)
+    build(catalog, out)
+    pages = [p.relative_to(out).as_posix() for p in out.rglob("*.md")]
+    seen = _rendered(monkeypatch)
+    EDITS["offering price"](catalog)
+    build(catalog, out)
+    edited = f"providers/provider-1/models/{offering(catalog, 1).stem}.md"
+    assert edited in seen and "providers/provider-1/README.md" in seen and "README.md" in seen
+    assert "providers/provider-0/README.md" not in seen
+    assert 0 < len(seen) < len(pages) / 2
+
+
+def test_a_page_reading_what_the_recorder_does_not_know_is_always_rendered(tmp_path, catalog):
+    """A template reading a view helper or catalog field the recorder was not taught records ALL,
+    which every edit dirties: such a page is rendered again, never left stale."""
+    from generator.catalog.load import load_catalog
+    from generator.outputs.docs.deps import ALL, affected
+    from generator.outputs.docs.render import render_docs
+
+    override = tmp_path / "templates"
+    override.mkdir()
+    (override / "author.md.j2").write_text("{{ views.build_date }} {{ catalog.newest_verification() }}\n")
+    reads: dict = {}
+    render_docs(load_catalog(catalog), templates_dir=override, reads=reads)
+    author_pages = [p for p in reads if p.startswith("authors/") and p != "authors/README.md"]
+    assert author_pages and all(ALL in reads[p] for p in author_pages)
+    assert ALL in affected({}, {}, [])[0]  # dirtied by every build that is not skipped
+
+
+def test_each_page_records_the_documents_and_lists_it_read(catalog):
+    from generator.catalog.load import load_catalog
+    from generator.outputs.docs.render import render_docs
+    from generator.present.urls import offering_page
+
+    loaded = load_catalog(catalog)
+    reads: dict = {}
+    assert render_docs(loaded, reads=reads) == render_docs(loaded)  # recording changes no byte
+    forked: dict = {}
+    assert render_docs(loaded, reads=forked, jobs=2) == render_docs(loaded) and forked == reads
+    offering = next(o for o in loaded.offerings if o.model_id)
+    page = reads[offering_page(offering)]
+    assert {("offering", offering.provider_id, offering.id), ("provider", offering.provider_id),
+            ("model", offering.model_id), ("model-offerings", offering.model_id)} <= page
+    assert ("provider-offerings", offering.provider_id) in reads[f"providers/{offering.provider_id}/README.md"]

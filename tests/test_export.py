@@ -126,21 +126,16 @@ def test_minified_export_is_its_canonical_form_and_tampering_is_caught(tmp_path)
 
 
 def test_a_pretty_export_reads_back_and_verifies(tmp_path):
-    class Pretty:
-        pretty = True
     catalog = load_catalog(RICH)
     path = tmp_path / "catalog.json"
-    path.write_bytes(export_files(catalog, Pretty())["api/catalog.json"])
+    path.write_bytes(export_files(catalog, pretty=True)["api/catalog.json"])
     assert Catalog.from_json(path, data_dir=RICH) == catalog
 
 
 def test_pretty_and_minified_hold_the_same_document():
     catalog = load_catalog(RICH)
     minified = export_files(catalog)
-
-    class Pretty:
-        pretty = True
-    pretty = export_files(catalog, Pretty())
+    pretty = export_files(catalog, pretty=True)
     for path in minified:
         assert json.loads(minified[path]) == json.loads(pretty[path])
     assert b"\n  " in pretty["api/catalog.json"] and b"\n" not in minified["api/catalog.json"][:-1]

@@ -238,19 +238,14 @@ def test_api_page_names_every_export_with_examples(shipped):
     assert "```python" in page and "```sh" in page and "| jq" in page
 
 
-class _Context:
-    def __init__(self, templates_dir):
-        self.templates_dir = templates_dir
-
-
 def test_a_template_override_wins_and_a_typo_fails_loudly(tmp_path):
     import jinja2
     (tmp_path / "site").mkdir()
     (tmp_path / "site" / "privacy.md.j2").write_text("# {{ catalog.providers|length }} providers\n")
-    files = site_pages(load_catalog(DATA), _Context(tmp_path))
+    files = site_pages(load_catalog(DATA), templates_dir=tmp_path)
     assert files["privacy.md"] == b"# 1 providers\n"
     typo = tmp_path / "typo"
     (typo / "site").mkdir(parents=True)
     (typo / "site" / "privacy.md.j2").write_text("{{ catalog.provider_list }}\n")
     with pytest.raises(jinja2.UndefinedError):
-        site_pages(load_catalog(DATA), _Context(typo))
+        site_pages(load_catalog(DATA), templates_dir=typo)

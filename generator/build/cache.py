@@ -2,15 +2,16 @@
 
 ``.provcat-cache`` in the output directory holds, for every catalog file of
 the last successful build, its stamp (size, mtime, ctime, inode), the hash of
-its bytes when known, its kind and its parsed, validated data.  The next build
+its bytes when known, its kind and its parsed, validated data, and what each
+Markdown page read (see :mod:`generator.outputs.docs.deps`).  The next build
 takes a file's data from the cache when
 
-* its stamp is unchanged (stamps taken within :data:`.buildstate.RACY_NS` of
+* its stamp is unchanged (stamps taken within :data:`.state.RACY_NS` of
   a file's last change are not kept: a later edit in the same clock tick could
   leave them unchanged), or
 * its bytes hash to the cached hash (a file touched but not changed);
 
-every other file is read and validated again (:mod:`.validate`), and the
+every other file is read and validated again (:mod:`generator.validation.validate`), and the
 rules that look across files run over all documents, as in a full
 validation.  Any error -- in a file, across files, a broken link in the
 layout -- sends the build down the full validation, which reports it with
@@ -30,6 +31,7 @@ import marshal
 import os
 import sys
 from pathlib import Path
+from typing import NamedTuple
 
 from generator.validation import rules, validate
 from generator.build.state import content_hash, is_racy, stamp
@@ -42,6 +44,24 @@ BULK = 400  # more changed files than this: validate everything, on every core
 _DIGEST = 32
 
 
+class Entry(NamedTuple):
+    """What the cache holds for one data file."""
+
+    stamp: tuple | None  # its stamp, None when taken too close to its last change to be trusted
+    hash: str | None  # the hash of its bytes, when they were read
+    kind: str  # provider, offering, model or author
+    data: dict  # parsed and validated
+
+
+class Change(NamedTuple):
+    """A data file that changed since the cache: its old data, its new data (None: absent)."""
+
+    kind: str
+    rel: str
+    old: dict | None
+    new: dict | None
+
+
 def cache_key(code_print: str, data_dir: Path) -> str:
     return f"{CACHE_FORMAT}:{code_print}:{Path(data_dir).resolve()}:{sys.implementation.cache_tag}"
 
@@ -51,8 +71,8 @@ def digest(data: bytes) -> bytes:
 
 
 def read(out_dir: Path, key: str) -> dict:
-    """The cache of the last build (``files``: rel -> entry, ``build``: its id), or {} when absent,
-    damaged or written for another generator, data directory or Python."""
+    """The cache of the last build (``files``: rel -> :class:`Entry`, ``build``: its id), or {} when
+    absent, damaged or written for another generator, data directory or Python."""
     try:
         raw = (Path(out_dir) / CACHE_NAME).read_bytes()
         if digest(raw[_DIGEST:]) != raw[:_DIGEST]:
@@ -60,13 +80,37 @@ def read(out_dir: Path, key: str) -> dict:
         cache = marshal.loads(raw[_DIGEST:])
     except (OSError, ValueError, EOFError, TypeError):
         return {}
-    if not isinstance(cache, dict) or cache.get("key") != key or not isinstance(cache.get("files"), dict):
+    if not isinstance(cache, dict) or cache.get("key") != key or not isinstance(cache.get("files"), bytes):
         return {}
-    return cache
+    try:
+        files = marshal.loads(cache["files"])
+    except (ValueError, EOFError, TypeError):
+        return {}
+    pages = cache.get("pages")
+    return {**cache, "files": _entries(files) if isinstance(files, dict) else {},
+            "pages": pages if isinstance(pages, dict) else {}}
 
 
-def encode(key: str, files: dict, **extra) -> bytes | None:
-    """The cache file's bytes for *files* (rel -> entry); None when marshal cannot hold a value."""
+def _entries(raw: dict) -> dict[str, Entry]:
+    """The well-formed entries of a cache file (marshal holds them as plain tuples)."""
+    return {rel: Entry._make(t) for rel, t in raw.items()
+            if isinstance(t, tuple) and len(t) == 4 and isinstance(t[3], dict) and t[2] in rules.CROSS_RULES}
+
+
+def encode_files(files: dict[str, Entry]) -> bytes | None:
+    """The entries, encoded as soon as they are known (so the documents can be freed before the
+    build produces anything); None when marshal cannot hold a value."""
+    try:  # marshal holds plain tuples only
+        return marshal.dumps({rel: tuple(e) for rel, e in files.items()})
+    except ValueError:
+        return None
+
+
+def encode(key: str, files: bytes | None, **extra) -> bytes | None:
+    """The cache file's bytes: the encoded entries (:func:`encode_files`) and *extra* (the build's
+    id, each page's reads); None when marshal cannot hold a value."""
+    if files is None:
+        return None
     try:
         body = marshal.dumps({"key": key, "files": files, **extra})
     except ValueError:
@@ -74,9 +118,9 @@ def encode(key: str, files: dict, **extra) -> bytes | None:
     return digest(body) + body
 
 
-def write(out_dir: Path, key: str, files: dict, **extra) -> None:
-    """Save *files* (rel -> entry) atomically; a value marshal cannot hold means no cache."""
-    write_encoded(out_dir, encode(key, files, **extra))
+def write(out_dir: Path, key: str, files: dict[str, Entry], **extra) -> None:
+    """Save *files* atomically; a value marshal cannot hold means no cache."""
+    write_encoded(out_dir, encode(key, encode_files(files), **extra))
 
 
 def write_encoded(out_dir: Path, encoded: bytes | None) -> None:
@@ -94,24 +138,24 @@ def forget(out_dir: Path) -> None:
 class Loaded:
     """The documents of an error-free catalog, and what changed since the cache."""
 
-    def __init__(self, documents: list[rules.Document], files: dict, changed: list[tuple]):
+    def __init__(self, documents: list[rules.Document], files: dict[str, Entry], changed: list[Change] | None):
         self.documents = documents
-        self.files = files  # rel -> (stamp or None, hash or None, kind, data): the next cache
-        self.changed = changed  # (kind, rel, old data or None, new data or None)
+        self.files = files  # the next cache
+        self.changed = changed  # None: not known (a full validation)
 
 
-def entries_of(documents, scanned: int, stamps: dict, racy: dict) -> dict:
+def entries_of(documents, scanned: int, stamps: dict, racy: dict) -> dict[str, Entry]:
     """Cache entries for the documents of a full validation (stamps and *racy* content hashes
     taken before it read them)."""
     files = {}
     for doc in documents:
         file_stamp = stamps.get(doc.rel)
         trusted = file_stamp is not None and not is_racy(file_stamp, scanned)
-        files[doc.rel] = (file_stamp if trusted else None, racy.get(doc.rel), doc.kind, doc.data)
+        files[doc.rel] = Entry(file_stamp if trusted else None, racy.get(doc.rel), doc.kind, doc.data)
     return files
 
 
-def load(data_dir: Path, cached: dict, stamps: dict, scanned: int) -> Loaded | None:
+def load(data_dir: Path, cached: dict[str, Entry], stamps: dict, scanned: int) -> Loaded | None:
     """The catalog's documents, revalidating only files that changed; None: take the full validation.
 
     *stamps* (rel -> stamp) were taken at *scanned* (ns), before any file was read.
@@ -123,7 +167,7 @@ def load(data_dir: Path, cached: dict, stamps: dict, scanned: int) -> Loaded | N
     for entry in entries:
         file_stamp = stamps.get(entry.rel) or stamp(os.stat(entry.path))
         old = cached.get(entry.rel)
-        if valid_entry(old, entry.kind) and old[0] == file_stamp:
+        if old is not None and old.kind == entry.kind and old.stamp == file_stamp:
             files[entry.rel] = old
         else:
             todo.append((entry, file_stamp))
@@ -135,16 +179,16 @@ def load(data_dir: Path, cached: dict, stamps: dict, scanned: int) -> Loaded | N
         fresh = _revalidated(entry)
         if fresh is None:
             return None
-        files[entry.rel] = (file_stamp if not is_racy(file_stamp, scanned) else None, hashed, entry.kind, fresh)
-        if old is None or old[3] != fresh:
-            changed.append((entry.kind, entry.rel, old[3] if old else None, fresh))
-    changed += [(old[2], rel, old[3], None) for rel, old in cached.items() if rel not in files and valid_entry(old)]
+        files[entry.rel] = Entry(_trusted(file_stamp, scanned), hashed, entry.kind, fresh)
+        if old is None or old.data != fresh:
+            changed.append(Change(entry.kind, entry.rel, old.data if old else None, fresh))
+    changed += [Change(old.kind, rel, old.data, None) for rel, old in cached.items()
+                if rel not in files]
     return _checked(entries, files, changed)
 
 
-def valid_entry(old, kind: str | None = None) -> bool:
-    return (isinstance(old, tuple) and len(old) == 4 and isinstance(old[3], dict)
-            and (old[2] == kind if kind else old[2] in rules.CROSS_RULES))
+def _trusted(file_stamp: tuple, scanned: int) -> tuple | None:
+    return None if is_racy(file_stamp, scanned) else file_stamp
 
 
 def _hashed(todo, cached: dict, scanned: int, files: dict):
@@ -156,9 +200,9 @@ def _hashed(todo, cached: dict, scanned: int, files: dict):
         with open(entry.path, "rb") as handle:
             hashed = content_hash(handle.read())
         old = cached.get(entry.rel)
-        old = old if valid_entry(old, entry.kind) else None
-        if old is not None and old[1] == hashed:
-            files[entry.rel] = (file_stamp if not is_racy(file_stamp, scanned) else None, hashed, entry.kind, old[3])
+        old = old if old is not None and old.kind == entry.kind else None
+        if old is not None and old.hash == hashed:
+            files[entry.rel] = Entry(_trusted(file_stamp, scanned), hashed, entry.kind, old.data)
         else:
             yield entry, file_stamp, old, hashed
 
@@ -171,9 +215,9 @@ def _revalidated(entry) -> dict | None:
     return doc.data
 
 
-def _checked(entries, files: dict, changed: list) -> Loaded | None:
+def _checked(entries, files: dict[str, Entry], changed: list[Change]) -> Loaded | None:
     """Run the cross-file rules over every document; None when one finds a problem."""
-    documents = [rules.Document(e.kind, e.file, e.path, e.rel, files[e.rel][3]) for e in entries]
+    documents = [rules.Document(e.kind, e.file, e.path, e.rel, files[e.rel].data) for e in entries]
     rules.check_across(documents)
     if any(doc.findings for doc in documents):
         return None

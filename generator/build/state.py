@@ -16,7 +16,7 @@ directory records
 The next build computes the fingerprint, stats the data files and the outputs;
 only when all three match exactly is the build skipped.  Anything else means a
 real build, which revalidates and re-renders only what changed (see
-:mod:`.doccache`), and compares its results with the files on disk.  The state
+:mod:`.cache`), and compares its results with the files on disk.  The state
 file is a local cache: it is not in the manifest and is not committed.
 """
 
@@ -27,6 +27,7 @@ import json
 import os
 import time
 from pathlib import Path
+from typing import NamedTuple
 
 from generator.util import resources
 
@@ -76,22 +77,30 @@ def stamp(st: os.stat_result) -> tuple[int, int, int, int]:
 
 def is_racy(file_stamp, scanned_ns: int) -> bool:
     """True when the file changed so shortly before *scanned_ns* that its stamp cannot be trusted."""
-    return max(file_stamp[1], file_stamp[2]) >= scanned_ns - RACY_NS
+    _, mtime, ctime, _ = file_stamp
+    return max(mtime, ctime) >= scanned_ns - RACY_NS
 
 
-def data_stamps(data_dir: Path) -> tuple[dict[str, tuple], int]:
+class Scan(NamedTuple):
+    """The stamp of every data file, and when they were taken."""
+
+    stamps: dict[str, tuple]  # rel -> stamp
+    scanned: int  # ns, taken before the first stat
+
+
+def data_stamps(data_dir: Path) -> Scan:
     """The stamp of every file under *data_dir*, and when they were taken (ns)."""
     scanned = time.time_ns()
-    return {rel: stamp(os.stat(path)) for rel, path in _files(str(data_dir))}, scanned
+    return Scan({rel: stamp(os.stat(path)) for rel, path in _files(str(data_dir))}, scanned)
 
 
 def content_hash(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=32).hexdigest()
 
 
-def racy_hashes(data_dir: Path, stamps: dict[str, tuple], scanned: int) -> dict[str, str]:
+def racy_hashes(data_dir: Path, scan: Scan) -> dict[str, str]:
     """The content hash of every file whose stamp is too recent to be trusted alone."""
-    return hashes(data_dir, [rel for rel, s in stamps.items() if is_racy(s, scanned)])
+    return hashes(data_dir, [rel for rel, s in scan.stamps.items() if is_racy(s, scan.scanned)])
 
 
 def hashes(data_dir: Path, rels) -> dict[str, str]:
@@ -152,11 +161,11 @@ def unchanged(state: dict, out_dir: Path, print_: str, data_dir: Path, stamps: d
     return sorted(recorded) if stats(out_dir, recorded) == recorded else None
 
 
-def refresh(state: dict, out_dir: Path, stamps: dict, scanned: int) -> None:
+def refresh(state: dict, out_dir: Path, scan: Scan) -> None:
     """After a skipped build: trust the stamps of files checked by content that are no longer recent,
     so the next no-op build need not read them again."""
-    racy = state.get("racy") or {}
-    still = {rel: h for rel, h in racy.items() if rel in stamps and is_racy(stamps[rel], scanned)}
+    racy, stamps = state.get("racy") or {}, scan.stamps
+    still = {rel: h for rel, h in racy.items() if rel in stamps and is_racy(stamps[rel], scan.scanned)}
     if len(still) < len(racy):
         _write_state(out_dir, {**state, "racy": still, "data": data_digest(stamps, still)})
 
@@ -168,13 +177,13 @@ def untouched(state: dict, out_dir: Path) -> set[str]:
             if _output_stat(os.path.join(base, rel)) == recorded}
 
 
-def save(out_dir: Path, print_: str, data: tuple[dict, dict], paths, build_id: str = "") -> None:
-    """Record the fingerprint, the data's stamps (and content hashes where racy), the owned files'
+def save(out_dir: Path, print_: str, stamps: dict[str, tuple], racy: dict[str, str], paths,
+         build_id: str = "") -> None:
+    """Record the fingerprint, the data's stamps (and content hashes where *racy*), the owned files'
     stats after a build."""
     outputs = stats(out_dir, paths)
     if outputs is None:
         return
-    stamps, racy = data
     _write_state(out_dir, {"format": STATE_FORMAT, "fingerprint": print_, "data": data_digest(stamps, racy),
                            "racy": racy, "outputs": outputs, "build": build_id})
 

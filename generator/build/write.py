@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from generator.outputs.kept import Kept
+from generator.outputs.kept import Kept, Output
 
 MANIFEST_NAME = ".provcat-manifest.json"
 MANIFEST_FORMAT = 1
@@ -30,6 +30,11 @@ MANIFEST_FORMAT = 1
 
 class UnsafeOutputPath(ValueError):
     """A produced or manifest path is absolute, climbs out of the output directory or is not normalised."""
+
+
+class KeptFileChanged(ValueError):
+    """A producer kept a file (:class:`Kept`) that is not as the last build's manifest records it:
+    there are no bytes to write, so the build stops rather than leave a stale file."""
 
 
 @dataclass
@@ -87,12 +92,12 @@ def digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def digests(files: dict[str, bytes]) -> dict[str, str]:
-    """The SHA-256 of every file (a :class:`Kept` file is its own digest)."""
-    return {p: d if isinstance(d, Kept) else digest(d) for p, d in files.items()}
+def digests(files: dict[str, Output]) -> dict[str, str]:
+    """The SHA-256 of every file (a :class:`Kept` file carries the digest of the file on disk)."""
+    return {p: d.digest if isinstance(d, Kept) else digest(d) for p, d in files.items()}
 
 
-def plan(out_dir: Path, files: dict[str, bytes], name: str = MANIFEST_NAME,
+def plan(out_dir: Path, files: dict[str, Output], name: str = MANIFEST_NAME,
          untouched: set[str] | frozenset = frozenset(), old_manifest: dict[str, str] | None = None) -> Changes:
     """Compare *files* with the output directory; write nothing.
 
@@ -106,6 +111,8 @@ def plan(out_dir: Path, files: dict[str, bytes], name: str = MANIFEST_NAME,
         data = files[check_path(path)]
         if isinstance(data, Kept) or (path in untouched and path in old_manifest):
             same = old_manifest.get(path) == hashes[path]
+            if isinstance(data, Kept) and not same:
+                raise KeptFileChanged(f"{path} was to be kept as the last build wrote it, but the manifest differs")
             bucket = changes.unchanged if same else changes.updated
         else:
             old = _read(out_dir / path)
@@ -128,7 +135,7 @@ def _read(path: Path) -> bytes | None:
         return None
 
 
-def apply(out_dir: Path, files: dict[str, bytes], changes: Changes, name: str = MANIFEST_NAME,
+def apply(out_dir: Path, files: dict[str, Output], changes: Changes, name: str = MANIFEST_NAME,
           progress: Callable[[int, int], None] | None = None, old_manifest: dict[str, str] | None = None) -> None:
     """Carry out *changes* (from :func:`plan`): write, remove, then record the manifest."""
     if not changes.changed:

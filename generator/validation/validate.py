@@ -23,9 +23,11 @@ from generator.validation.discover import Entry, discover
 from generator.validation.messages import Finding, findings, format_path
 from generator.validation.problems import ERROR, WARNING, Problem
 from generator.validation.yaml_fast import decode, load_bytes, locator
+from generator.util.parallel import can_fork, cpus, strided
 
 STALE_AFTER = timedelta(days=365)
 PARALLEL_FROM = 400  # files; below this, starting worker processes costs more than it saves
+MAX_JOBS = 8
 MAX_FILE_BYTES = 8 * 2**20  # a catalog file is a few kB; a larger one is refused before it is parsed
 
 
@@ -67,15 +69,18 @@ def validate_catalog(data_dir: Path | str, today: date | None = None, keep_data:
 
 
 def _examine_all(entries: list[Entry], today: date, keep_data: bool):
+    """Every file examined, in order: for a big catalog, in one process per core (at most
+    :data:`MAX_JOBS`), each forked after the schemas are compiled so it inherits them."""
     jobs = [(entry, today, keep_data) for entry in entries]
-    workers = min(os.cpu_count() or 1, 8)
-    if len(jobs) < PARALLEL_FROM or workers < 2:
+    workers = min(cpus(), MAX_JOBS)
+    if len(jobs) < PARALLEL_FROM or workers < 2 or not can_fork():
         return map(_examine, jobs)
-    from concurrent.futures import ProcessPoolExecutor
+    schemas.warm_up()
+    return strided(_examine_some, jobs, workers)
 
-    schemas.warm_up()  # forked workers inherit the compiled validators
-    with ProcessPoolExecutor(workers) as pool:
-        return list(pool.map(_examine, jobs, chunksize=max(1, len(jobs) // (workers * 4))))
+
+def _examine_some(jobs: list) -> list:
+    return [_examine(job) for job in jobs]
 
 
 def examine_file(entry: Entry, today: date | None = None) -> tuple[rules.Document | None, list[Problem]]:

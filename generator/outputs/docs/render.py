@@ -10,105 +10,96 @@ Pages (paths relative to the output directory, see :mod:`.paths`):
 * ``authors/README.md`` and ``authors/<id>/README.md``.
 
 Each template is compiled once per environment; pages only look up
-precomputed :class:`~.views.Views`.  Big catalogs are rendered by forked
-worker processes (one per CPU, at most :data:`MAX_JOBS`), each taking every
-n-th page; the result is the same bytes in the same order as a serial render.
+precomputed :class:`~.views.Views`.  Big catalogs are rendered in several
+processes (one per CPU, at most :data:`MAX_JOBS`, see
+:func:`generator.util.parallel.strided`), each taking every n-th page; the
+result is the same bytes in the same order as a serial render.
 """
 
 from __future__ import annotations
 
-import multiprocessing
-import os
-import threading
 from pathlib import Path
+from typing import NamedTuple
 
 import jinja2
 
 from generator.catalog.catalog import Catalog
-from generator.outputs.kept import Kept
+from generator.outputs.kept import Kept, Output
 from generator.present import urls as paths
 from generator.present.environment import make_environment
+from generator.outputs.docs.deps import render_recorded
 from generator.outputs.docs.logos import logo_bytes
 from generator.outputs.docs.views import Views, build_views
+from generator.util.parallel import can_fork, cpus, strided
 
 PARALLEL_MIN_PAGES = 3000  # below this, starting workers costs more than it saves
 MAX_JOBS = 4
-_JOB: tuple = ()  # (env, views, pages) for forked workers, set just before forking
+
+
+class Page(NamedTuple):
+    path: str  # relative to the output directory
+    template: str
+    context: dict  # what the template sees besides the catalog and views: the page's subject
 
 
 def render_docs(catalog: Catalog, templates_dir: Path | str | None = None,
                 env: jinja2.Environment | None = None, jobs: int | None = None,
-                keep: dict[str, str] | None = None) -> dict[str, bytes]:
+                keep: dict[str, str] | None = None, reads: dict[str, frozenset] | None = None) -> dict[str, Output]:
     """Every page and logo of *catalog*: output path -> bytes (UTF-8).
 
-    *jobs*: worker processes (default: one per CPU for big catalogs, else 1).
+    *jobs*: processes (default: one per CPU for big catalogs, else 1).
     *keep*: pages not to render (path -> the SHA-256 of the page on disk, which
-    stays as it is): they are returned as :class:`~generator.build.write.Kept`.
+    stays as it is): they are returned as :class:`~generator.outputs.kept.Kept`.
+    *reads*: when given, filled with what each rendered page read (path -> keys,
+    see :mod:`.deps`), so the next build knows which pages an edit leaves as they are.
     """
     env = env or make_environment(templates_dir)
     views = build_views(catalog, env)
     keep = keep or {}
-    out: dict[str, bytes] = {}
+    out: dict[str, Output] = {}
     pages = []
     for page in _pages(catalog, views):
-        if page[0] in keep:
-            out[page[0]] = Kept(keep[page[0]])
+        if page.path in keep:
+            out[page.path] = Kept(keep[page.path])
         else:
             pages.append(page)
     jobs = default_jobs(len(pages)) if jobs is None else jobs
-    rendered = _render_serial(env, views, pages) if jobs <= 1 else _render_forked(env, views, pages, jobs)
-    out.update((path, data) for (path, _, _), data in zip(pages, rendered))
+    if reads is None:
+        rendered = strided(lambda some: _render_serial(env, views, some), pages, jobs)
+    else:
+        recorded = strided(lambda some: render_recorded(env, views, some), pages, jobs)
+        rendered = [data for data, _ in recorded]
+        reads.update((page.path, keys) for page, (_, keys) in zip(pages, recorded))
+    out.update((page.path, data) for page, data in zip(pages, rendered))
     for provider in catalog.providers.values():
         out[paths.provider_logo(provider.id)] = logo_bytes(provider)
     return out
 
 
 def default_jobs(pages: int) -> int:
-    """Workers for *pages* pages: 1 for small catalogs, without fork, or in a threaded process
-    (forking a process whose other threads may hold locks is unsafe)."""
-    if (pages < PARALLEL_MIN_PAGES or "fork" not in multiprocessing.get_all_start_methods()
-            or threading.active_count() > 1):
+    """Processes for *pages* pages: 1 for small catalogs or where forking is unsafe
+    (:func:`generator.util.parallel.can_fork`), else one per core up to :data:`MAX_JOBS`."""
+    if pages < PARALLEL_MIN_PAGES or not can_fork():
         return 1
-    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-    return max(1, min(cpus, MAX_JOBS))
+    return max(1, min(cpus(), MAX_JOBS))
 
 
-def _render_serial(env: jinja2.Environment, views: Views, pages: list) -> list[bytes]:
+def _render_serial(env: jinja2.Environment, views: Views, pages: list[Page]) -> list[bytes]:
     shared = {"catalog": views.catalog, "views": views}
     return [env.get_template(t).render(shared, page=p, **c).encode("utf-8") for p, t, c in pages]
 
 
-def _render_forked(env: jinja2.Environment, views: Views, pages: list, jobs: int) -> list[bytes]:
-    """Render with *jobs* forked workers; worker k renders pages k, k+jobs, k+2*jobs, ..."""
-    global _JOB
-    _JOB = (env, views, pages, jobs)
-    try:
-        with multiprocessing.get_context("fork").Pool(jobs) as pool:
-            slices = pool.map(_render_slice, range(jobs))
-    finally:
-        _JOB = ()
-    rendered: list[bytes] = [b""] * len(pages)
-    for k, chunk in enumerate(slices):
-        rendered[k::jobs] = chunk
-    return rendered
-
-
-def _render_slice(k: int) -> list[bytes]:
-    env, views, pages, jobs = _JOB
-    return _render_serial(env, views, pages[k::jobs])
-
-
 def _pages(catalog: Catalog, views: Views):
-    """(path, template name, page context) for every page, in a stable order."""
-    yield paths.INDEX, "index.md.j2", {}
-    yield paths.PROVIDERS_INDEX, "providers.md.j2", {}
-    yield paths.MODELS_INDEX, "models.md.j2", {}
-    yield paths.AUTHORS_INDEX, "authors.md.j2", {}
+    """Every :class:`Page`, in a stable order."""
+    yield Page(paths.INDEX, "index.md.j2", {})
+    yield Page(paths.PROVIDERS_INDEX, "providers.md.j2", {})
+    yield Page(paths.MODELS_INDEX, "models.md.j2", {})
+    yield Page(paths.AUTHORS_INDEX, "authors.md.j2", {})
     for provider in catalog.providers.values():
-        yield paths.provider_page(provider.id), "provider.md.j2", {"provider": provider}
+        yield Page(paths.provider_page(provider.id), "provider.md.j2", {"provider": provider})
         for offering in provider.offerings:
-            yield paths.offering_page(offering), "offering.md.j2", {"provider": provider, "offering": offering}
+            yield Page(paths.offering_page(offering), "offering.md.j2", {"provider": provider, "offering": offering})
     for model in catalog.models.values():
-        yield paths.model_page(model.id), "model.md.j2", {"model": model}
+        yield Page(paths.model_page(model.id), "model.md.j2", {"model": model})
     for author in catalog.authors.values():
-        yield paths.author_page(author.id), "author.md.j2", {"author": author}
+        yield Page(paths.author_page(author.id), "author.md.j2", {"author": author})

@@ -1,14 +1,15 @@
 """The JSON exports under ``api/``: the catalog, flat rows, per-provider files,
 a models.dev-compatible ``api.json`` and the JSON Schemas that describe them.
 
-:func:`export_files` is a build producer: ``(catalog, context) -> {path: bytes}``
-with paths relative to the output directory.  :func:`write_exports` writes them
-atomically (``provcat export``).
+:func:`export_files` gives every file, keyed by its path relative to the output
+directory (the build's producer :func:`generator.build.producers.produce_exports`
+calls it); :func:`write_exports` writes them atomically (``provcat export``).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from generator.catalog.catalog import Catalog
 from generator.validation.schemas import SCHEMA_DIR
@@ -17,19 +18,22 @@ from generator.catalog import seal as payload
 from generator.util.atomic import write_atomic
 from generator.util.gcpause import collector_paused
 from generator.catalog.seal import SCHEMA_VERSION, dumps
+from generator.outputs.kept import Output
+
+if TYPE_CHECKING:  # orjson and the previous files are loaded only for an incremental build
+    from generator.outputs.kept import Previous
 
 API_DIR = "api"
 SCHEMAS = ("catalog.schema.json", "models-export.schema.json", "provider-export.schema.json",
            "api-export.schema.json")
 
 
-def export_files(catalog: Catalog, context=None) -> dict[str, bytes]:
+def export_files(catalog: Catalog, pretty: bool = False, previous: Previous | None = None) -> dict[str, Output]:
     """Every export file, keyed by its path below the output directory.
 
-    *context* may carry ``pretty`` (indent the JSON); anything else is ignored.
+    *pretty*: indent the JSON.  *previous*: what the last build left, to take unchanged
+    providers from (:mod:`.incremental`; minified exports only).
     """
-    pretty = bool(getattr(context, "pretty", False))
-    previous = getattr(context, "previous_exports", None)
     with collector_paused():
         if previous is not None and not pretty and previous.usable():
             from generator.outputs.exports import incremental
@@ -62,18 +66,13 @@ def write_exports(catalog: Catalog, out_dir: Path, pretty: bool = False) -> dict
     Provider files of providers no longer in the catalog are removed (``api/providers/``
     holds nothing else); ``provcat build`` does the same through its manifest.
     """
-    files = export_files(catalog, _Options(pretty))
+    files = export_files(catalog, pretty)
     for rel, data in files.items():
         write_atomic(Path(out_dir) / rel, data)
     for stale in sorted((Path(out_dir) / API_DIR / "providers").glob("*.json")):
         if f"{API_DIR}/providers/{stale.name}" not in files:
             stale.unlink()
     return {rel: len(data) for rel, data in files.items()}
-
-
-class _Options:
-    def __init__(self, pretty: bool):
-        self.pretty = pretty
 
 
 __all__ = ["API_DIR", "SCHEMA_VERSION", "export_files", "write_exports"]

@@ -17,33 +17,15 @@ generator, templates and options) left them; see :func:`generator.build.pipeline
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import orjson
-
 from generator.catalog.catalog import Catalog
-from generator.outputs.kept import Kept
+from generator.outputs.kept import Kept, Output, Previous
 from generator.outputs.exports import encode, flat, modelsdev
 from generator.catalog import seal as payload
 
 API = "api"
 
 
-class Previous:
-    """What the last build left: its output folder, manifest, untouched files, dirty providers."""
-
-    def __init__(self, out_dir: Path, manifest: dict, untouched: set, dirty: set[str]):
-        self.out_dir, self.manifest, self.untouched, self.dirty = Path(out_dir), manifest, untouched, dirty
-
-    def usable(self) -> bool:
-        needed = (f"{API}/catalog.json", f"{API}/models.json", f"{API}/api.json")
-        return all(p in self.untouched and p in self.manifest for p in needed)
-
-    def load(self, name: str):
-        return orjson.loads((self.out_dir / API / name).read_bytes())
-
-
-def files(catalog: Catalog, previous: Previous) -> dict[str, bytes]:
+def files(catalog: Catalog, previous: Previous) -> dict[str, Output]:
     """The exports of *catalog* (minified), reusing the previous files' unchanged providers."""
     old = {p["id"]: p for p in previous.load("catalog.json")["providers"]}
     old_rows: dict[str, list] = {}
@@ -69,7 +51,7 @@ def _unchanged(value, document: dict, previous: Previous) -> bool:
     return value.id not in previous.dirty and ("logo" in document) == bool(value.logo)
 
 
-def _provider_file(document: dict, kept: bool, previous: Previous) -> bytes:
+def _provider_file(document: dict, kept: bool, previous: Previous) -> Output:
     path = f"{API}/providers/{document['id']}.json"
     if kept and path in previous.untouched and path in previous.manifest:
         return Kept(previous.manifest[path])

@@ -17,15 +17,10 @@ fingerprint (these files live in the package), so the next build is not skipped.
 from __future__ import annotations
 
 from importlib import resources
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from generator.catalog.catalog import Catalog
-
 OUT_DIR = "guide"  # under the docs root: site/docs/guide/
 
 
-def guide_pages(catalog: Catalog | None = None, context=None) -> dict[str, bytes]:
+def guide_pages() -> dict[str, bytes]:
     """Every guide page, ``guide/<name>.md`` -> its bytes, as they are; the catalog plays no part."""
     folder = resources.files(__package__).joinpath("guide_pages")
     return {f"{OUT_DIR}/{entry.name}": entry.read_bytes()

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import jinja2
 
@@ -20,6 +21,9 @@ from generator.present import filters, labels, urls
 from generator.present import format as fmt
 from generator.outputs.site.schema_doc import schema_docs
 from generator.util import resources
+
+if TYPE_CHECKING:
+    from generator.outputs.kept import Previous
 
 TEMPLATE_DIR = resources.templates_dir()
 PAGES = {
@@ -33,14 +37,13 @@ ASSETS = ("tables.js", "site.css", "logo.svg")
 DATA_SCRIPT = "assets/site-data.js"
 
 
-def site_pages(catalog: Catalog, context=None) -> dict[str, bytes]:
+def site_pages(catalog: Catalog, templates_dir: Path | None = None, previous: Previous | None = None) -> dict[str, bytes]:
     """Every site-only page and asset, rendered from *catalog*.
 
-    *context* is the build's context (:class:`generator.build.pipeline.BuildContext`); its
-    ``templates_dir`` override directory is honoured, as for the other producers.
+    *templates_dir*: the build's override directory (``--templates``), honoured as for the other
+    outputs.  *previous*: what the last build's exports left, to take unchanged site data rows from.
     """
-    environment = make_environment(getattr(context, "templates_dir", None))
-    previous = getattr(context, "previous_exports", None)
+    environment = make_environment(templates_dir)
     reused = reuse.data_rows(catalog, previous) if previous is not None else None
     values = page_values(catalog, reused)
     files = {path: environment.get_template(name).render(values).encode("utf-8") for path, name in PAGES.items()}

@@ -1,0 +1,121 @@
+"""What a build makes: the producers, registered explicitly, and the typed context they read.
+
+A producer is a callable ``(catalog, context) -> {path: Output}`` (paths relative
+to the output directory; an output is bytes, or :class:`~generator.outputs.kept.Kept`
+for a file left as it is).  :data:`PRODUCERS` is the build's default registry,
+an immutable tuple: the Markdown docs first, then the JSON exports and the site
+pages.  Another set of outputs is a different tuple passed to
+:func:`generator.build.pipeline.build` (``producers=(*PRODUCERS, mine)``); the
+producers' names are part of the build's fingerprint, so changing the set
+rebuilds everything.
+
+Every producer reads the same :class:`BuildContext`, whose fields are typed:
+the output functions themselves take plain arguments (``pretty``,
+``templates_dir``, what to reuse) and never look into the context.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable
+
+from generator.build.write import MANIFEST_NAME, check_path
+
+if TYPE_CHECKING:  # imported when a producer runs, not when a build is skipped
+    import jinja2
+
+    from generator.catalog.catalog import Catalog
+    from generator.outputs.kept import Previous
+    from generator.outputs.kept import Output
+
+FORK_FROM = 1000  # offerings; for smaller catalogs a child process costs more than it saves
+
+
+@dataclass
+class BuildContext:
+    """What producers may use besides the catalog."""
+
+    data_dir: Path
+    out_dir: Path
+    templates_dir: Path | None = None  # --templates: an override directory for the Markdown and site templates
+    pretty: bool = False  # --pretty: indented JSON exports
+    keep_pages: dict[str, str] | None = None  # Markdown pages left as they are on disk: path -> SHA-256
+    previous_exports: Previous | None = None  # what the exports and site data may take from the last build
+    page_reads: dict[str, frozenset] | None = None  # filled by the docs: what each rendered page read
+    _env: jinja2.Environment | None = None
+
+    @property
+    def env(self) -> jinja2.Environment:
+        """The Jinja environment (templates compiled once per build), made on first use."""
+        if self._env is None:
+            from generator.present.environment import make_environment
+
+            self._env = make_environment(self.templates_dir)
+        return self._env
+
+
+Producer = Callable[["Catalog", BuildContext], "dict[str, Output]"]
+
+
+class ConflictingOutput(ValueError):
+    """Two producers produced the same output path."""
+
+
+def produce_docs(catalog: Catalog, context: BuildContext) -> dict[str, Output]:
+    """The Markdown docs and logos (:func:`generator.outputs.docs.render.render_docs`)."""
+    from generator.outputs.docs.render import render_docs
+
+    return render_docs(catalog, env=context.env, keep=context.keep_pages, reads=context.page_reads)
+
+
+def produce_exports(catalog: Catalog, context: BuildContext) -> dict[str, Output]:
+    """The JSON exports and their schemas under ``api/`` (:func:`generator.outputs.exports.export_files`)."""
+    from generator.outputs.exports import export_files
+
+    return export_files(catalog, pretty=context.pretty, previous=context.previous_exports)
+
+
+def produce_site_pages(catalog: Catalog, context: BuildContext) -> dict[str, Output]:
+    """The site-only pages and assets: All models, Compare, Privacy, API, Data format (:mod:`generator.outputs.site`)."""
+    from generator.outputs.site.pages import site_pages
+
+    return site_pages(catalog, templates_dir=context.templates_dir, previous=context.previous_exports)
+
+
+def produce_guide(catalog: Catalog, context: BuildContext) -> dict[str, Output]:
+    """The site's hand-written guide, copied under ``guide/`` (:mod:`generator.outputs.site.guide`)."""
+    from generator.outputs.site.guide import guide_pages
+
+    return guide_pages()
+
+
+PRODUCERS: tuple[Producer, ...] = (produce_docs, produce_exports, produce_site_pages, produce_guide)
+
+
+def names(producers: tuple[Producer, ...]) -> list[str]:
+    """The producers' qualified names, for the build's fingerprint."""
+    return [f"{p.__module__}.{p.__qualname__}" for p in producers]
+
+
+def collect(catalog: Catalog, context: BuildContext, producers: tuple[Producer, ...] = PRODUCERS) -> dict[str, Output]:
+    """Every producer's files, merged; a path produced twice is an error."""
+    files: dict[str, Output] = {}
+    for producer, produced in zip(producers, _produce(catalog, context, producers)):
+        for path, data in produced.items():
+            if path in files or path == MANIFEST_NAME:
+                raise ConflictingOutput(f"{path} is produced twice (last by {producer.__name__})")
+            files[check_path(path)] = data
+    return files
+
+
+def _produce(catalog: Catalog, context: BuildContext, producers: tuple[Producer, ...]) -> list[dict[str, Output]]:
+    """The producers' results in order; for a big catalog, all but the first run in forked children
+    beside the first (:func:`generator.util.parallel.beside`)."""
+    from generator.util.parallel import beside, can_fork
+
+    if len(producers) < 2 or len(catalog.offerings) < FORK_FROM or not can_fork():
+        return [producer(catalog, context) for producer in producers]
+    context.env  # Jinja and the docs' templates, imported once here rather than in every child
+    first, *others = [lambda p=p: p(catalog, context) for p in producers]
+    return beside(first, others)

@@ -1,0 +1,117 @@
+"""Run work in forked child processes: the one helper every parallel part of provcat uses.
+
+Three places spread work over the processor's cores: the validation of a big
+catalog (files), the Markdown render (pages) and the build's producers (the
+JSON exports and site pages beside the docs).  All three fork: a child
+inherits the parent's compiled schemas, templates and catalog for free, where
+a spawned worker would import and build them again.
+
+* :class:`Forked` runs one call in a child while the parent does other work;
+  the child sends its result back through a pipe (pickled).
+* :func:`fork_map` runs ``call(k)`` for ``k in range(n)``: the parent takes
+  ``k = 0`` itself, children the rest, so no core waits idle for a pool.
+
+If a child fails for any reason the parent makes the call itself, so errors
+surface exactly as in a serial run.  :func:`can_fork` says when forking is
+available and safe at all; callers fall back to a serial loop otherwise.
+"""
+
+from __future__ import annotations
+
+import gc
+import multiprocessing
+import os
+import pickle
+import signal
+import threading
+from typing import Callable, TypeVar
+
+T = TypeVar("T")
+
+
+def can_fork() -> bool:
+    """Fork only where it exists and is safe (a process with other threads may hold their locks),
+    and where a second core can run the child."""
+    return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1 and cpus() > 1
+
+
+def cpus() -> int:
+    """The cores this process may run on."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+class Forked:
+    """``call()`` started in a child process; :meth:`result` is its return value."""
+
+    def __init__(self, call: Callable[[], object]):
+        self.call = call
+        self.read_end, write_end = os.pipe()
+        gc.freeze()  # the child's collector then never touches (and so copies) the parent's objects
+        self.pid = os.fork()
+        if self.pid == 0:  # the child: compute, send, leave without running any cleanup of the parent
+            gc.disable()
+            os.close(self.read_end)
+            _send(write_end, call)
+        gc.unfreeze()
+        os.close(write_end)
+
+    def result(self):
+        """The child's result; the parent computes it itself when the child failed."""
+        with os.fdopen(self.read_end, "rb") as pipe:
+            data = pipe.read()
+        _, status = os.waitpid(self.pid, 0)
+        if os.waitstatus_to_exitcode(status) == 0 and data:
+            try:
+                return pickle.loads(data)
+            except Exception:  # noqa: BLE001 - fall back to the serial path below
+                pass
+        return self.call()
+
+    def abandon(self) -> None:
+        """Stop the child (the parent failed and will not use its result)."""
+        try:
+            os.kill(self.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        os.close(self.read_end)
+        os.waitpid(self.pid, 0)
+
+
+def beside(first: Callable[[], T], others: list[Callable[[], object]]) -> list:
+    """``[first(), *(o() for o in others)]``, each of *others* in a child while the parent runs *first*."""
+    children = [Forked(call) for call in others]
+    try:
+        head = first()
+    except BaseException:
+        for child in children:
+            child.abandon()
+        raise
+    return [head] + [child.result() for child in children]
+
+
+def fork_map(call: Callable[[int], T], n: int) -> list[T]:
+    """``[call(k) for k in range(n)]``: ``call(0)`` in this process, the others in *n - 1* children."""
+    return beside(lambda: call(0), [lambda k=k: call(k) for k in range(1, n)])
+
+
+def strided(call: Callable[[list], list], items: list, jobs: int) -> list:
+    """``call(items)`` computed in *jobs* processes, process k taking items k, k + jobs, ...;
+    *call* returns one result per item, and the results come back in the order of *items*."""
+    if jobs <= 1 or len(items) < 2:
+        return call(items)
+    slices = fork_map(lambda k: call(items[k::jobs]), min(jobs, len(items)))
+    merged: list = [None] * len(items)
+    for k, chunk in enumerate(slices):
+        merged[k::len(slices)] = chunk
+    return merged
+
+
+def _send(write_end: int, call: Callable[[], object]) -> None:
+    code = 1
+    try:
+        data = pickle.dumps(call(), protocol=pickle.HIGHEST_PROTOCOL)
+        with os.fdopen(write_end, "wb") as pipe:
+            pipe.write(data)
+        code = 0
+    finally:
+        os._exit(code)

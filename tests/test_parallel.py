@@ -1,0 +1,75 @@
+"""The one helper for work in several processes: results in order, errors as in a serial run."""
+
+import os
+
+import pytest
+
+from generator.util.parallel import beside, can_fork, fork_map, strided
+
+needs_fork = pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork on this platform")
+
+
+@needs_fork
+def test_strided_work_comes_back_in_the_order_of_the_items():
+    items = list(range(23))
+    results = strided(lambda some: [(x, os.getpid()) for x in some], items, 3)
+    assert [x for x, _ in results] == items
+    assert len({pid for _, pid in results}) == 3  # the parent took a share, two children the rest
+
+
+@needs_fork
+def test_fork_map_runs_the_first_call_in_this_process():
+    assert fork_map(lambda k: (k, os.getpid() == PARENT), 3) == [(0, True), (1, False), (2, False)]
+
+
+@needs_fork
+def test_a_failing_child_is_done_again_here_so_its_error_surfaces_as_in_a_serial_run():
+    def call(k):
+        if k == 1:
+            raise ValueError(f"broken {k}")
+        return k
+
+    with pytest.raises(ValueError, match="broken 1"):
+        fork_map(call, 2)
+
+
+@needs_fork
+def test_beside_stops_the_children_when_the_first_call_fails():
+    def first():
+        raise KeyError("first")
+
+    with pytest.raises(KeyError):
+        beside(first, [lambda: 1, lambda: 2])
+
+
+def test_forking_is_refused_in_a_process_with_other_threads():
+    import threading
+
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        assert not can_fork()
+    finally:
+        stop.set()
+        thread.join()
+
+
+PARENT = os.getpid()
+
+
+@needs_fork
+def test_validation_in_several_processes_reports_what_a_serial_one_does(tmp_path, monkeypatch):
+    from benchmarks.synthetic import make_catalog
+    from generator.validation import validate
+
+    data = make_catalog(tmp_path / "data", providers=3, offerings=5, models=4, authors=2, odd_ids=True)
+    (data / "providers/provider-1/models/broken.yaml").write_text("id: broken\npricing: {input: -1}\n")
+    monkeypatch.setattr(validate, "can_fork", lambda: True)
+    monkeypatch.setattr(validate, "cpus", lambda: 2)
+    monkeypatch.setattr(validate, "PARALLEL_FROM", 10**9)
+    serial = validate.validate_catalog(data)
+    monkeypatch.setattr(validate, "PARALLEL_FROM", 1)
+    parallel = validate.validate_catalog(data)
+    assert serial.errors and parallel.problems == serial.problems
+    assert [(d.rel, d.data) for d in parallel.documents] == [(d.rel, d.data) for d in serial.documents]
