@@ -10,7 +10,8 @@ from decimal import Decimal
 import yaml
 
 from generator.build.state import FINGERPRINT_INPUTS
-from generator.build.pipeline import PRODUCERS, build, produce_guide
+from generator.build.pipeline import build
+from generator.build.producers import PRODUCERS, produce_guide
 from generator.build.write import read_manifest
 from generator.outputs.site.guide import guide_pages
 
