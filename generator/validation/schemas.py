@@ -95,6 +95,14 @@ def _compiled(pattern: str) -> re.Pattern:
     return re.compile(_END.sub(r"\\Z", pattern))
 
 
+def fast_valid(kind: str, document: dict) -> bool:
+    """Whether the fast validator passes *document* (False when it cannot read it)."""
+    try:
+        return fast_validator(kind).is_valid(document)
+    except (ValueError, TypeError, OverflowError):  # not representable in JSON
+        return False
+
+
 def schema_errors(kind: str, document: dict) -> list:
     """Every jsonschema error of *document*; [] quickly when it is valid.
 

@@ -18,7 +18,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from generator.validation import rules, schemas
-from generator.validation.bounds import out_of_bounds
+from generator.validation.bounds import out_of_bounds, within_json_range
 from generator.validation.discover import Entry, discover
 from generator.validation.messages import Finding, findings, format_path
 from generator.validation.problems import ERROR, WARNING, Problem
@@ -124,16 +124,22 @@ def _check(entry: Entry, raw: bytes, fast: bool) -> tuple[rules.Document | None,
     if data is None:
         return None, problems
     doc = rules.Document(entry.kind, entry.file, entry.path, entry.rel, data)
-    doc.findings.extend(out_of_bounds(doc.data))
-    if doc.findings:  # the schema validators and the rules would recurse or overflow on it
-        doc.schema_valid = False
-        return doc, problems
-    for error in schemas.schema_errors(doc.kind, doc.data):
-        doc.findings.extend(findings(error))
+    doc.findings.extend(_schema_findings(doc))
     doc.schema_valid = not doc.findings
     if doc.schema_valid:
         rules.check_one(doc)
     return doc, problems
+
+
+def _schema_findings(doc: rules.Document) -> list[Finding]:
+    """What the schema says of *doc*; first, for a document it does not pass at once, whether the
+    document is nested too deep or holds too large an integer (see :mod:`.bounds`)."""
+    if schemas.fast_valid(doc.kind, doc.data) and within_json_range(doc.data):
+        return []
+    too_far = out_of_bounds(doc.data)  # the full validator and its messages would recurse or overflow
+    if too_far:
+        return too_far
+    return [finding for error in schemas.schema_errors(doc.kind, doc.data) for finding in findings(error)]
 
 
 def _warnings(doc: rules.Document, today: date, ascii_only: bool):
