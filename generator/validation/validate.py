@@ -111,12 +111,12 @@ def read_regular(path: str, limit: int = MAX_FILE_BYTES) -> bytes:
     discovery would block) or for a file larger than *limit* (catalog files are a few kB)."""
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     with os.fdopen(fd, "rb") as handle:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
+        status = os.fstat(fd)
+        if not stat.S_ISREG(status.st_mode):
             raise OSError(errno.EINVAL, "not a regular file")
-        raw = handle.read(limit + 1)
-    if len(raw) > limit:
-        raise OSError(errno.EFBIG, f"larger than {limit // 2**20} MiB; catalog files are a few kB")
-    return raw
+        if status.st_size > limit:  # read(limit + 1) would allocate the whole limit for every file
+            raise OSError(errno.EFBIG, f"larger than {limit // 2**20} MiB; catalog files are a few kB")
+        return handle.read()
 
 
 def _check(entry: Entry, raw: bytes, fast: bool) -> tuple[rules.Document | None, list[Problem]]:
