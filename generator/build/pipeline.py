@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Callable, NamedTuple
 from generator.build import state as buildstate
 from generator.build.producers import PRODUCERS, BuildContext, ConflictingOutput, Producer, collect, names
 from generator.build.write import MANIFEST_NAME, Changes, apply, plan, read_manifest
-from generator.present.environment import TEMPLATES_DIR
+from generator.util import resources
 from generator.validation.problems import InvalidCatalog
 
 if TYPE_CHECKING:  # the validator, catalog and document cache are imported when a build is not skipped
@@ -145,7 +145,7 @@ def _fingerprints(templates: Path | None, pretty: bool, producers: tuple[Produce
     code = buildstate.fingerprint([], {})
     dirs = [templates] if templates is not None else []
     options = {"pretty": pretty, "producers": names(producers), "code": code}
-    return Fingerprints(code, buildstate.fingerprint([*dirs, TEMPLATES_DIR], options, code=False))
+    return Fingerprints(code, buildstate.fingerprint([*dirs, resources.templates_dir()], options, code=False))
 
 
 def _validated(data_dir: Path, scan: buildstate.Scan, racy: dict) -> Loaded:
