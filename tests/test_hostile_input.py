@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from generator.build.pipeline import build
@@ -152,3 +154,16 @@ def test_a_price_that_would_not_read_as_written_is_refused(data_copy, written, m
 @pytest.mark.parametrize("written", ["0.049999999999999996", "3.5e-07", "1e-300", "2.5e-320", "12345.678901234"])
 def test_a_long_price_that_reads_exactly_is_accepted(data_copy, written):
     assert problems(data_copy, "input: 0.25", f"input: {written}") == []
+
+
+@pytest.mark.parametrize("args", [["validate"], ["build", "--out", "OUT"], ["export", "--out", "OUT"],
+                                  ["list", "models"], ["show", "cerebras/gpt-oss-120b"], ["compare-sources", "--litellm", "LITELLM"],
+                                  ["price", "cerebras/gpt-oss-120b", "--input", "1M"]])
+def test_a_missing_data_folder_is_a_usage_error(tmp_path, args, capsys):
+    from generator.cli import main
+
+    litellm = Path(__file__).parent / "fixtures" / "litellm_tiny.json"
+    args = [str(tmp_path / "out") if a == "OUT" else str(litellm) if a == "LITELLM" else a for a in args]
+    assert main([*args, "--data", str(tmp_path / "missing")]) == 2
+    assert "no catalog directory at" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()

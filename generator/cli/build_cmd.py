@@ -10,7 +10,7 @@ import click
 
 from generator.build.pipeline import build
 from generator.validation.problems import InvalidCatalog
-from generator.cli.common import data_option, out_option, provcat
+from generator.cli.common import data_option, existing_catalog, out_option, provcat
 
 PROGRESS_MIN_FILES = 200  # fewer files than this are written too fast to need a bar
 
@@ -35,7 +35,7 @@ def build_command(data_dir: Path, out_dir: Path, templates_dir: Path | None, che
         raise click.BadParameter(f"templates directory {templates_dir} does not exist", param_hint="--templates")
     try:
         with _progress(check) as tick:
-            result = build(data_dir, out_dir, templates=templates_dir, check=check, pretty=pretty, progress=tick)
+            result = build(existing_catalog(data_dir), out_dir, templates=templates_dir, check=check, pretty=pretty, progress=tick)
     except InvalidCatalog as exc:
         for problem in exc.problems:
             click.echo(problem.format(), err=True)

@@ -73,6 +73,14 @@ def data_option(function=None, *, help: str = "Catalog directory to read."):
     return option if function is None else option(function)
 
 
+def existing_catalog(data_dir: Path) -> Path:
+    """*data_dir*, or a usage error (exit 2) when it is not a folder: a mistyped --data is not a
+    catalog with one problem."""
+    if not Path(data_dir).is_dir():
+        raise click.UsageError(f"no catalog directory at {data_dir}; give an existing one with --data DIR")
+    return data_dir
+
+
 def out_option(function):
     """``--out DIR``: where generated files go (default ``site/docs``)."""
     return click.option(

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from generator.importers import compare
-from generator.cli.common import data_option, provcat
+from generator.cli.common import data_option, existing_catalog, provcat
 
 
 @provcat.command("compare-sources")
@@ -28,6 +28,7 @@ def compare_sources(data_dir: Path, models_dev: Path | None, litellm: Path | Non
     sources = [(name, path) for name, path in (("models.dev", models_dev), ("litellm", litellm)) if path]
     if not sources:
         raise click.UsageError("give --models-dev PATH and/or --litellm FILE")
+    existing_catalog(data_dir)
     found = [d for name, path in sources for d in compare(name, path, data_dir)]
     if fmt == "json":
         click.echo(json.dumps([d.__dict__ for d in found], indent=2, ensure_ascii=False))

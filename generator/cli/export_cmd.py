@@ -8,7 +8,7 @@ import click
 
 from generator.catalog.load import load_catalog
 from generator.outputs.exports import write_exports
-from generator.cli.common import data_option, out_option, provcat
+from generator.cli.common import data_option, existing_catalog, out_option, provcat
 from generator.cli.query_common import reports_errors
 
 
@@ -24,7 +24,7 @@ def export_command(data_dir: Path, out_dir: Path, pretty: bool) -> int:
     Each file is written atomically; the size of each is reported. Nothing is
     written when the catalog has errors.
     """
-    sizes = write_exports(load_catalog(data_dir), out_dir, pretty)
+    sizes = write_exports(load_catalog(existing_catalog(data_dir)), out_dir, pretty)
     for rel, size in sizes.items():
         click.echo(f"{size:>10,} bytes  {out_dir / rel}")
     click.echo(f"{len(sizes)} file(s), {sum(sizes.values()):,} bytes", err=True)

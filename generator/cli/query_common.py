@@ -13,6 +13,7 @@ from generator.catalog.catalog import Catalog
 from generator.catalog.load import load_catalog
 from generator.validation.problems import CatalogError, InvalidCatalog, UnknownReference
 from generator.catalog.tokens import BadTokenCount, parse_tokens
+from generator.cli.common import existing_catalog
 
 
 def catalog_option(function):
@@ -26,7 +27,7 @@ def catalog_option(function):
 def open_catalog(data_dir: Path, catalog_json: Path | None) -> Catalog:
     if catalog_json is not None:
         return Catalog.from_json(catalog_json)
-    return load_catalog(data_dir)
+    return load_catalog(existing_catalog(data_dir))
 
 
 def reports_errors(function):

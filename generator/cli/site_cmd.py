@@ -14,7 +14,7 @@ import click
 from generator.validation.problems import InvalidCatalog
 from generator.outputs.site import builder
 from generator.build.pipeline import build
-from generator.cli.common import data_option, provcat
+from generator.cli.common import data_option, existing_catalog, provcat
 
 
 @provcat.group("site")
@@ -51,7 +51,7 @@ def site_build_command(data_dir: Path, docs_dir: Path, config: Path | None, out_
     """
     try:
         if regenerate:
-            build(data_dir, docs_dir)
+            build(existing_catalog(data_dir), docs_dir)
         result = builder.build_site(docs_dir, out_dir, config=config)
     except InvalidCatalog as error:
         click.echo(str(error), err=True)

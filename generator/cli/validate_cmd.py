@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from generator.validation.validate import validate_catalog
-from generator.cli.common import data_option, provcat
+from generator.cli.common import data_option, existing_catalog, provcat
 
 
 @provcat.command("validate")
@@ -24,7 +24,7 @@ def validate_command(catalog: Path | None, data_dir: Path, strict: bool, fmt: st
     is printed as FILE:LINE:COLUMN: FIELD: MESSAGE. Exit status: 0 clean,
     1 problems found (warnings count only with --strict), 2 usage error.
     """
-    report = validate_catalog(catalog or data_dir, keep_data=False)
+    report = validate_catalog(existing_catalog(catalog or data_dir), keep_data=False)
     failed = not report.ok(strict)
     if fmt == "json":
         click.echo(json.dumps({
