@@ -53,8 +53,10 @@ def test_usage_error_exits_2(capsys):
     assert main(["validate", "--format", "xml"]) == 2
 
 
-def test_missing_catalog_exits_1(tmp_path, capsys):
-    assert main(["validate", str(tmp_path / "absent")]) == 1
+def test_missing_catalog_is_a_usage_error(tmp_path, capsys):
+    """Documented as exit 2 (issue 11, item 19); it was 1, as if the catalog had one problem."""
+    assert main(["validate", str(tmp_path / "absent")]) == 2
+    assert "no catalog directory at" in capsys.readouterr().err
 
 
 def _commands(group: click.Group, prefix=()):
