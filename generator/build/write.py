@@ -199,11 +199,15 @@ def _read(path: Path) -> bytes | None | object:
         if exc.errno == errno.ELOOP:
             return _FOREIGN
         raise
-    with os.fdopen(fd, "rb") as handle:
-        mode = os.fstat(fd).st_mode
+    mode = os.fstat(fd).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(fd)
         if stat.S_ISDIR(mode):
-            raise UnsafeOutputPath(f"{path} is a folder where the build writes a file: remove or rename it")
-        return handle.read() if stat.S_ISREG(mode) else _FOREIGN
+            raise UnsafeOutputPath(f"{path} is not a file: it is a folder where the build writes a file; "
+                                   "remove or rename it")
+        return _FOREIGN
+    with os.fdopen(fd, "rb") as handle:
+        return handle.read()
 
 
 def apply(out_dir: Path, files: dict[str, Output], changes: Changes, name: str = MANIFEST_NAME,
@@ -232,7 +236,8 @@ def atomic_write(target: Path, data: bytes) -> None:
     """Write *data* to *target* through a temporary file in the same directory and a rename."""
     target.parent.mkdir(parents=True, exist_ok=True)
     if os.path.isdir(target) and not os.path.islink(target):
-        raise UnsafeOutputPath(f"{target} is a folder where the build writes a file: remove or rename it")
+        raise UnsafeOutputPath(f"{target} is not a file: it is a folder where the build writes a file; "
+                               "remove or rename it")
     _replace(str(target), data)
 
 
