@@ -74,15 +74,15 @@ def test_pages_are_never_written_into_a_linked_folder(tmp_path, capsys):
     assert f"{out / 'providers'} is a symbolic link" in capsys.readouterr().err
 
 
-def test_a_linked_file_in_out_is_replaced_not_read_or_written_through(tmp_path):
-    out, victim = tmp_path / "out", tmp_path / "victim.md"
+def test_a_linked_file_in_out_is_replaced_even_when_it_shows_the_right_bytes(tmp_path):
+    out, outside = tmp_path / "out", tmp_path / "outside.md"
     build(DATA, out)
-    victim.write_text("keep")
+    outside.write_bytes((out / "README.md").read_bytes())  # the link would pass for the page, until edited
     (out / "README.md").unlink()
-    (out / "README.md").symlink_to(victim)
+    (out / "README.md").symlink_to(outside)
     (out / STATE_NAME).unlink()
     build(DATA, out)
-    assert victim.read_text() == "keep" and not (out / "README.md").is_symlink()
+    assert not (out / "README.md").is_symlink() and outside.read_bytes() == (out / "README.md").read_bytes()
 
 
 @pytest.mark.parametrize("entry", ["../victim.txt", "/tmp/victim.txt", "a/./b.md", "a//b.md"])
@@ -255,3 +255,52 @@ def test_a_read_only_out_is_a_clear_error(tmp_path, capsys):
     finally:
         out.chmod(0o755)
     assert "Permission denied" in capsys.readouterr().err
+
+
+# the kill test: SIGKILL at random moments, then every file parses and the next build is whole
+
+KILLS = int(os.environ.get("PROVCAT_KILLS", "4"))  # more locally: PROVCAT_KILLS=50
+
+
+def parses(path: Path) -> bool:
+    data = path.read_bytes()
+    if path.suffix == ".json":
+        json.loads(data)
+    else:
+        data.decode("utf-8")
+    return True
+
+
+def writing(out: Path, before: int | None, process: subprocess.Popen) -> None:
+    """Return once the build has started changing --out (or has ended)."""
+    while process.poll() is None and (not out.exists() or out.stat().st_mtime_ns == before):
+        time.sleep(0.002)
+
+
+def test_builds_killed_at_random_moments_leave_parseable_files_and_a_whole_next_build(tmp_path):
+    import random
+
+    from benchmarks.synthetic import make_catalog
+
+    catalogs = [make_catalog(tmp_path / "a", 12, 20), make_catalog(tmp_path / "b", 15, 16, odd_ids=True)]
+    out, cold = tmp_path / "out", tmp_path / "cold"
+    randomly = random.Random(11)
+    for kill in range(KILLS):
+        before = out.stat().st_mtime_ns if out.exists() else None
+        process = subprocess.Popen([*PROVCAT, "build", "--data", str(catalogs[kill % 2]), "--out", str(out)],
+                                   cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        if kill % 2:  # while it reads and renders
+            time.sleep(randomly.uniform(0.2, 2.0))
+        else:  # while it writes: it starts by forgetting the build state, which touches --out
+            writing(out, before, process)
+            time.sleep(randomly.uniform(0, 0.3))
+        process.kill()
+        process.wait()
+        for path in out.rglob("*"):
+            if path.is_file() and not path.name.endswith(".tmp") and path.name not in (CACHE_NAME, LOCK_NAME):
+                assert parses(path), path
+    left = sum(1 for _ in out.rglob("*.tmp"))
+    assert run_build(catalogs[0], out).returncode == 0
+    assert not [p for p in out.rglob("*.tmp")], f"{left} temporary file(s) before the build"
+    assert run_build(catalogs[0], cold).returncode == 0
+    assert tree(out) == tree(cold)
