@@ -202,6 +202,15 @@ def test_a_link_loop_in_the_catalog_stops_the_build_with_a_problem(data_copy, tm
     assert "loop" in err and "self.yaml" in err and "Traceback" not in err
 
 
+def test_a_link_to_usr_in_the_catalog_is_reported_not_walked(data_copy, tmp_path):
+    (data_copy / "providers/usr").symlink_to("/usr")
+    started = time.monotonic()
+    result = run_build(data_copy, tmp_path / "out", timeout=120)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "providers/usr:1:1: symbolic link leads outside" in result.stderr
+    assert time.monotonic() - started < 30  # the build's scan of the data stamped every file of /usr
+
+
 def test_a_fifo_swapped_in_after_a_build_does_not_hang_the_next(data_copy, tmp_path):
     out = tmp_path / "out"
     assert run_build(data_copy, out).returncode == 0

@@ -48,9 +48,13 @@ def lock(out_dir: Path, shared: bool = False):
         fd = _open_existing(out_dir / LOCK_NAME)
         created = False
     else:
-        created = not out_dir.exists()
-        out_dir.mkdir(parents=True, exist_ok=True)
-        fd = _open_lock(out_dir / LOCK_NAME)
+        created = False
+        try:
+            fd = _open_lock(out_dir / LOCK_NAME)
+        except FileNotFoundError:  # a first build: the folder is made (and unmade if the build fails)
+            out_dir.mkdir(parents=True, exist_ok=True)
+            created = True
+            fd = _open_lock(out_dir / LOCK_NAME)
     try:
         if fd is not None:
             _acquire(fd, out_dir, shared)
