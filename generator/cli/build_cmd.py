@@ -30,6 +30,9 @@ def build_command(data_dir: Path, out_dir: Path, templates_dir: Path | None, che
     Files the generator wrote before and no longer produces are removed (the
     manifest .provcat-manifest.json in --out lists what it owns); other files
     are never touched. Nothing is written when the catalog has errors.
+    Nothing is written or removed through a symbolic link inside --out, and
+    --out may not overlap --data. One build at a time writes to --out: another
+    waits for its lock (.provcat-lock) up to PROVCAT_LOCK_WAIT seconds (120).
     Exit status: 0 built (or, with --check, up to date), 1 errors or, with
     --check, files would change, 2 usage error.
     """
