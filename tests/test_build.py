@@ -14,6 +14,7 @@ from generator.build.cache import CACHE_NAME
 from generator.build.pipeline import build
 from generator.build.producers import PRODUCERS, BuildContext, ConflictingOutput, collect, produce_docs
 from generator.cli import main
+from generator.build.outdir import LOCK_NAME
 from generator.build.write import MANIFEST_NAME, UnsafeOutputPath, read_manifest
 
 from .conftest import DATA, ROOT
@@ -22,9 +23,9 @@ OLD = 1_000_000_000  # an mtime (2001) that no build could produce by writing
 
 
 def snapshot(out: Path) -> dict[str, tuple[bytes, int]]:
-    """Every file of the build and its mtime, leaving out the local cache."""
+    """Every file of the build and its mtime, leaving out the local cache and the lock."""
     return {p.relative_to(out).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns) for p in out.rglob("*")
-            if p.is_file() and p.name not in (STATE_NAME, CACHE_NAME)}
+            if p.is_file() and p.name not in (STATE_NAME, CACHE_NAME, LOCK_NAME)}
 
 
 def age(out: Path) -> None:

@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from generator.validation import rules, validate
-from generator.build.state import content_hash, is_racy, stamp
+from generator.build.state import content_hash, is_racy
 from generator.validation.discover import discover
 from generator.validation.problems import ERROR
 
@@ -165,7 +165,9 @@ def load(data_dir: Path, cached: dict[str, Entry], stamps: dict, scanned: int) -
         return None
     files, todo = {}, []
     for entry in entries:
-        file_stamp = stamps.get(entry.rel) or stamp(os.stat(entry.path))
+        file_stamp = stamps.get(entry.rel)
+        if file_stamp is None:  # not scanned: gone, or a link to nowhere; the full validation says which
+            return None
         old = cached.get(entry.rel)
         if old is not None and old.kind == entry.kind and old.stamp == file_stamp:
             files[entry.rel] = old
@@ -197,11 +199,13 @@ def _hashed(todo, cached: dict, scanned: int, files: dict):
     The others (touched, or stamped too recently to trust) are put in *files* from the cache.
     """
     for entry, file_stamp in todo:
-        with open(entry.path, "rb") as handle:
-            hashed = content_hash(handle.read())
+        try:  # a regular file only: a FIFO would block; unreadable: revalidated, which reports it
+            hashed = content_hash(validate.read_regular(entry.path))
+        except OSError:
+            hashed = None
         old = cached.get(entry.rel)
         old = old if old is not None and old.kind == entry.kind else None
-        if old is not None and old.hash == hashed:
+        if old is not None and hashed is not None and old.hash == hashed:
             files[entry.rel] = Entry(_trusted(file_stamp, scanned), hashed, entry.kind, old.data)
         else:
             yield entry, file_stamp, old, hashed

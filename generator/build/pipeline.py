@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, NamedTuple
 
-from generator.build import state as buildstate
+from generator.build import outdir, state as buildstate
 from generator.build.producers import PRODUCERS, BuildContext, ConflictingOutput, Producer, collect, names
 from generator.build.write import MANIFEST_NAME, Changes, apply, plan, read_manifest
 from generator.util import resources
@@ -64,6 +64,14 @@ def build(data_dir: Path | str, out_dir: Path | str, *, templates: Path | str | 
     """Build *out_dir* from the catalog at *data_dir*; with *check*, only report what would change."""
     data_dir, out_dir = Path(data_dir), Path(out_dir)
     templates = Path(templates) if templates is not None else None
+    with outdir.lock(out_dir, shared=check):  # one build at a time in out_dir, from its first read
+        if not check:
+            outdir.sweep(out_dir, deep=False)
+        return _locked_build(data_dir, out_dir, templates, check, pretty, progress, producers)
+
+
+def _locked_build(data_dir: Path, out_dir: Path, templates: Path | None, check: bool, pretty: bool,
+                  progress: Callable[[int, int], None] | None, producers: tuple[Producer, ...]) -> BuildResult:
     prints = _fingerprints(templates, pretty, producers)
     scan = buildstate.data_stamps(data_dir)
     state = buildstate.read(out_dir)
@@ -181,6 +189,8 @@ def _write(out_dir: Path, files: dict[str, Output], changes: Changes, progress, 
     from generator.build import cache as doccache
 
     record = ready.record
+    outdir.own_files_are_files(out_dir, (MANIFEST_NAME, buildstate.STATE_NAME, doccache.CACHE_NAME))
+    outdir.sweep(out_dir, deep=True)  # a build killed while writing left no state: this one is not skipped
     buildstate.forget(out_dir)
     doccache.forget(out_dir)
     apply(out_dir, files, changes, MANIFEST_NAME, progress, ready.manifest)

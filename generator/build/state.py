@@ -22,9 +22,11 @@ file is a local cache: it is not in the manifest and is not committed.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
+import stat
 import time
 from pathlib import Path
 from typing import NamedTuple
@@ -52,8 +54,9 @@ def fingerprint(template_dirs: list[Path], options: dict, code: bool = True) -> 
     return digest.hexdigest()
 
 
-def _files(root: str, prefix: str = ""):
-    """(relative path, path) of every file under *root*, sorted, skipping caches."""
+def _files(root: str, prefix: str = "", follow: bool = True):
+    """(relative path, path) of every file under *root*, sorted, skipping caches; without *follow*,
+    a link to a folder is given as a file, not entered (as validation does: a loop never ends)."""
     if os.path.isfile(root):
         yield os.path.basename(root), root
         return
@@ -64,8 +67,8 @@ def _files(root: str, prefix: str = ""):
     for entry in entries:
         if entry.name == "__pycache__" or entry.name.endswith((".pyc", ".tmp")):
             continue
-        if entry.is_dir():
-            yield from _files(entry.path, f"{prefix}{entry.name}/")
+        if entry.is_dir(follow_symlinks=follow):
+            yield from _files(entry.path, f"{prefix}{entry.name}/", follow)
         else:
             yield prefix + entry.name, entry.path
 
@@ -91,7 +94,16 @@ class Scan(NamedTuple):
 def data_stamps(data_dir: Path) -> Scan:
     """The stamp of every file under *data_dir*, and when they were taken (ns)."""
     scanned = time.time_ns()
-    return Scan({rel: stamp(os.stat(path)) for rel, path in _files(str(data_dir))}, scanned)
+    return Scan({rel: file_stamp for rel, path in _files(str(data_dir), follow=False)
+                 if (file_stamp := _data_stamp(path)) is not None}, scanned)
+
+
+def _data_stamp(path: str) -> tuple | None:
+    """The stamp of a data file; None for a dangling link or a link loop, which validation reports."""
+    try:
+        return stamp(os.stat(path))
+    except OSError:
+        return None
 
 
 def content_hash(data: bytes) -> str:
@@ -107,11 +119,21 @@ def hashes(data_dir: Path, rels) -> dict[str, str]:
     out = {}
     for rel in rels:
         try:
-            with open(os.path.join(data_dir, rel), "rb") as handle:
-                out[rel] = content_hash(handle.read())
+            out[rel] = content_hash(_read_regular(os.path.join(data_dir, rel)))
         except OSError:
             continue
     return out
+
+
+def _read_regular(path: str) -> bytes:
+    """The bytes of a regular file; OSError for a FIFO or device, which ``open`` would block on (the
+    same check as :func:`generator.validation.validate.read_regular`, without importing validation,
+    which a skipped build never needs)."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(errno.EINVAL, "not a regular file", path)
+        return handle.read()
 
 
 def data_digest(stamps: dict[str, tuple], by_content: dict[str, str]) -> str:

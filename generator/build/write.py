@@ -11,13 +11,19 @@
   it can be committed with the tree.
 * Before anything is written, the manifest is widened to old + new files, so an
   interrupted build never leaves a generated file that no manifest owns.
+* Nothing is written or removed through a symbolic link: every folder between
+  the output directory and a file is checked (``lstat``) to be a real folder,
+  since the output directory is committed and a pull request can put a link in
+  it (:func:`safe_folders`).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import errno
 import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -28,8 +34,13 @@ MANIFEST_NAME = ".provcat-manifest.json"
 MANIFEST_FORMAT = 1
 
 
-class UnsafeOutputPath(ValueError):
-    """A produced or manifest path is absolute, climbs out of the output directory or is not normalised."""
+class OutputError(Exception):
+    """The output directory cannot be written safely; the message names the path and the cause."""
+
+
+class UnsafeOutputPath(OutputError, ValueError):
+    """A produced or manifest path is absolute, climbs out of the output directory, is not
+    normalised, or passes through a symbolic link or a file."""
 
 
 class KeptFileChanged(ValueError):
@@ -74,7 +85,43 @@ def read_manifest(out_dir: Path, name: str = MANIFEST_NAME) -> dict[str, str]:
         files = data["files"]
     except (OSError, ValueError, KeyError, TypeError):
         return {}
-    return {check_path(p): str(h) for p, h in files.items()} if isinstance(files, dict) else {}
+    if not isinstance(files, dict):
+        return {}
+    try:
+        return {check_path(p): str(h) for p, h in files.items()}
+    except UnsafeOutputPath as exc:  # a tampered manifest must not make the build remove outside --out
+        raise UnsafeOutputPath(f"{out_dir / name}: {exc}; remove that entry") from None
+
+
+def safe_folders(out_dir: Path, paths, create: bool = False) -> None:
+    """Check that the folders holding *paths* (relative, checked) are real folders inside *out_dir*,
+    not symbolic links or files; with *create*, make the missing ones.  Raise UnsafeOutputPath.
+
+    One ``lstat`` per distinct folder: a build writes a few folders' worth, not one per file.
+    """
+    seen: set[str] = {""}
+    for folder in sorted({os.path.dirname(p) for p in paths}):
+        parts = folder.split("/")
+        for depth in range(1, len(parts) + 1):
+            sub = "/".join(parts[:depth])
+            if sub not in seen:
+                _check_folder(out_dir, sub, create)
+                seen.add(sub)
+
+
+def _check_folder(out_dir: Path, sub: str, create: bool) -> None:
+    path = os.path.join(out_dir, sub)
+    try:
+        mode = os.lstat(path).st_mode
+    except FileNotFoundError:
+        if create:
+            os.mkdir(path)
+        return
+    if stat.S_ISLNK(mode):
+        raise UnsafeOutputPath(f"{path} is a symbolic link; the build never writes or removes through a link "
+                               "(it could lead out of the output directory): replace it with a folder")
+    if not stat.S_ISDIR(mode):
+        raise UnsafeOutputPath(f"{path} is not a folder, but the build writes files in it: remove or rename it")
 
 
 def manifest_bytes(digests: dict[str, str]) -> bytes:
@@ -107,8 +154,9 @@ def plan(out_dir: Path, files: dict[str, Output], name: str = MANIFEST_NAME,
     hashes = digests(files)
     changes = Changes(hashes=hashes)
     old_manifest = read_manifest(out_dir, name) if old_manifest is None else old_manifest
+    safe_folders(out_dir, [*map(check_path, files), *old_manifest])  # before reading through a link
     for path in sorted(files):
-        data = files[check_path(path)]
+        data = files[path]
         if isinstance(data, Kept) or (path in untouched and path in old_manifest):
             same = old_manifest.get(path) == hashes[path]
             if isinstance(data, Kept) and not same:
@@ -118,7 +166,7 @@ def plan(out_dir: Path, files: dict[str, Output], name: str = MANIFEST_NAME,
             old = _read(out_dir / path)
             bucket = changes.created if old is None else changes.unchanged if old == data else changes.updated
         bucket.append(path)
-    changes.removed = sorted(p for p in old_manifest if p not in files and (out_dir / p).is_file())
+    changes.removed = sorted(p for p in old_manifest if p not in files and _is_file(out_dir / p))
     old = _read(out_dir / name)
     bucket = changes.created if old is None else changes.updated
     changes.manifest = manifest_bytes(hashes)
@@ -128,11 +176,38 @@ def plan(out_dir: Path, files: dict[str, Output], name: str = MANIFEST_NAME,
     return changes
 
 
-def _read(path: Path) -> bytes | None:
+def _is_file(path: Path) -> bool:
+    """A regular file or a link (the link itself is removed, never what it points to)."""
     try:
-        return path.read_bytes()
-    except (FileNotFoundError, NotADirectoryError, IsADirectoryError):
+        mode = os.lstat(path).st_mode
+    except (FileNotFoundError, NotADirectoryError):
+        return False
+    return stat.S_ISREG(mode) or stat.S_ISLNK(mode)
+
+
+_FOREIGN = object()  # a link, FIFO or device where a file goes: replaced (the link itself), never read
+
+
+def _read(path: Path) -> bytes | None | object:
+    """The bytes of the regular file at *path*; None when there is none; :data:`_FOREIGN` for a
+    link or special file (reading one could leave --out, or block); a folder is an error."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except (FileNotFoundError, NotADirectoryError):
         return None
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return _FOREIGN
+        raise
+    mode = os.fstat(fd).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(fd)
+        if stat.S_ISDIR(mode):
+            raise UnsafeOutputPath(f"{path} is not a file: it is a folder where the build writes a file; "
+                                   "remove or rename it")
+        return _FOREIGN
+    with os.fdopen(fd, "rb") as handle:
+        return handle.read()
 
 
 def apply(out_dir: Path, files: dict[str, Output], changes: Changes, name: str = MANIFEST_NAME,
@@ -146,8 +221,7 @@ def apply(out_dir: Path, files: dict[str, Output], changes: Changes, name: str =
     if not all(p in old for p in changes.created):
         atomic_write(out_dir / name, manifest_bytes({**old, **hashes}))  # own everything we may create
     writes = [p for p in changes.created + changes.updated if p != name]
-    for folder in sorted({os.path.dirname(p) for p in writes} - {""}):
-        os.makedirs(out_dir / folder, exist_ok=True)
+    safe_folders(out_dir, writes, create=True)
     base = str(out_dir)
     for done, path in enumerate(writes, 1):
         _replace(os.path.join(base, path), files[path])
@@ -161,24 +235,33 @@ def apply(out_dir: Path, files: dict[str, Output], changes: Changes, name: str =
 def atomic_write(target: Path, data: bytes) -> None:
     """Write *data* to *target* through a temporary file in the same directory and a rename."""
     target.parent.mkdir(parents=True, exist_ok=True)
+    if os.path.isdir(target) and not os.path.islink(target):
+        raise UnsafeOutputPath(f"{target} is not a file: it is a folder where the build writes a file; "
+                               "remove or rename it")
     _replace(str(target), data)
 
 
 def _replace(target: str, data: bytes) -> None:
     """The atomic write itself; the target's directory exists."""
     folder, name = os.path.split(target)
-    temp = os.path.join(folder, f".{name}.{os.getpid()}.tmp")
+    temp = os.path.join(folder, temporary_name(name))
     try:
-        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, 0o666)
         try:
             _write_all(fd, data)
         finally:
             os.close(fd)
         os.replace(temp, target)
     except BaseException:
-        if os.path.exists(temp):
+        if os.path.lexists(temp):
             os.unlink(temp)
         raise
+
+
+def temporary_name(name: str) -> str:
+    """``.NAME.PID.tmp``: hidden, ignored by git, and tied to the process, so a later build can tell
+    a killed build's leftover (see :mod:`.outdir`) from a running one's."""
+    return f".{name}.{os.getpid()}.tmp"
 
 
 def _write_all(fd: int, data: bytes) -> None:

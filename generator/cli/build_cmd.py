@@ -8,7 +8,9 @@ from pathlib import Path
 
 import click
 
+from generator.build.outdir import overlap
 from generator.build.pipeline import build
+from generator.build.write import OutputError
 from generator.validation.problems import InvalidCatalog
 from generator.cli.common import data_option, existing_catalog, out_option, provcat
 
@@ -28,14 +30,21 @@ def build_command(data_dir: Path, out_dir: Path, templates_dir: Path | None, che
     Files the generator wrote before and no longer produces are removed (the
     manifest .provcat-manifest.json in --out lists what it owns); other files
     are never touched. Nothing is written when the catalog has errors.
+    Nothing is written or removed through a symbolic link inside --out, and
+    --out may not overlap --data. One build at a time writes to --out: another
+    waits for its lock (.provcat-lock) up to PROVCAT_LOCK_WAIT seconds (120).
     Exit status: 0 built (or, with --check, up to date), 1 errors or, with
     --check, files would change, 2 usage error.
     """
     if templates_dir is not None and not templates_dir.is_dir():
         raise click.BadParameter(f"templates directory {templates_dir} does not exist", param_hint="--templates")
+    separate_folders(existing_catalog(data_dir), out_dir)
     try:
         with _progress(check) as tick:
-            result = build(existing_catalog(data_dir), out_dir, templates=templates_dir, check=check, pretty=pretty, progress=tick)
+            result = build(data_dir, out_dir, templates=templates_dir, check=check, pretty=pretty, progress=tick)
+    except (OutputError, OSError) as exc:
+        click.echo(f"build stopped: {output_problem(exc)}", err=True)
+        return 1
     except InvalidCatalog as exc:
         for problem in exc.problems:
             click.echo(problem.format(), err=True)
@@ -48,6 +57,21 @@ def build_command(data_dir: Path, out_dir: Path, templates_dir: Path | None, che
         click.echo(f"template error: {where}{exc}; nothing was written", err=True)
         return 1
     return _report(result, out_dir)
+
+
+def separate_folders(data_dir: Path, out_dir: Path) -> None:
+    """A usage error (exit 2), before anything is written, when --out and --data overlap."""
+    problem = overlap(data_dir, out_dir)
+    if problem:
+        raise click.UsageError(problem)
+
+
+def output_problem(exc: Exception) -> str:
+    """One line for a failure to write --out: the path and the cause, and that what was written is whole."""
+    if isinstance(exc, OutputError):
+        return f"{exc}; nothing more was written"
+    where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
+    return f"{where}{exc.strerror or exc}; every file already written is whole (atomic), rerun once fixed"
 
 
 def _is_template_error(exc: Exception) -> bool:

@@ -14,6 +14,8 @@ import click
 from generator.validation.problems import InvalidCatalog
 from generator.outputs.site import builder
 from generator.build.pipeline import build
+from generator.build.write import OutputError
+from generator.cli.build_cmd import output_problem, separate_folders
 from generator.cli.common import data_option, existing_catalog, provcat
 
 
@@ -49,10 +51,15 @@ def site_build_command(data_dir: Path, docs_dir: Path, config: Path | None, out_
     `provcat site serve`. Exit status 1 when the catalog is invalid or mkdocs
     reports any warning.
     """
+    if regenerate:
+        separate_folders(existing_catalog(data_dir), docs_dir)
     try:
         if regenerate:
-            build(existing_catalog(data_dir), docs_dir)
+            build(data_dir, docs_dir)
         result = builder.build_site(docs_dir, out_dir, config=config)
+    except (OutputError, OSError) as error:
+        click.echo(f"provcat site build: {output_problem(error)}", err=True)
+        return 1
     except InvalidCatalog as error:
         click.echo(str(error), err=True)
         return 1
@@ -75,11 +82,15 @@ def site_serve_command(data_dir: Path, docs_dir: Path, config: Path | None, addr
     """Preview the site at http://ADDR/, regenerating the docs when data/ or templates/ change."""
     from generator.outputs.site.serve import serve
 
+    separate_folders(data_dir, docs_dir)
+
     def regenerate() -> None:
         try:
             build(data_dir, docs_dir)
             click.echo("docs regenerated", err=True)
         except InvalidCatalog as error:
             click.echo(f"not regenerated: {error}", err=True)
+        except (OutputError, OSError) as error:
+            click.echo(f"not regenerated: {output_problem(error)}", err=True)
 
     return serve(regenerate, [data_dir, templates_dir], docs_dir, address, config)
