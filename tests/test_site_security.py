@@ -230,3 +230,120 @@ def test_title_html_escapes_text_once_whatever_form_it_comes_in():
     assert title_html("&lt;/title&gt;&lt;script&gt;") == "&lt;/title&gt;&lt;script&gt;"  # mkdocs' HTML
     assert title_html("</title><script>") == "&lt;/title&gt;&lt;script&gt;"  # a front matter title
     assert title_html('AT&amp;T "x"') == "AT&amp;T &quot;x&quot;"
+
+
+# Item 3: a provider's logo.svg is refused unless it is plain drawing.
+SVG_OPEN = '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 10 10">\n'
+MALICIOUS_LOGOS = {  # name: (logo, line:column of what is refused, words of the message)
+    "script": (SVG_OPEN + '  <script>alert(1)</script>\n</svg>', "2:3", "<script> is not allowed"),
+    "onload": (SVG_OPEN + '  <rect width="1" height="1" onload="alert(1)"/>\n</svg>', "2:3", "'onload' of <rect>"),
+    "root-onload": ('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>', "1:1", "'onload' of <svg>"),
+    "foreign-object": (SVG_OPEN + ' <foreignObject><p xmlns="http://www.w3.org/1999/xhtml">x</p></foreignObject>\n'
+                       '</svg>', "2:2", "<foreignObject> is not allowed"),
+    "xhtml-script": (SVG_OPEN + '<h:script xmlns:h="http://www.w3.org/1999/xhtml">alert(1)</h:script></svg>', "2:1",
+                     "<{http://www.w3.org/1999/xhtml}script> is not allowed"),
+    "external-use": (SVG_OPEN + '<use href="https://evil.example/x.svg#a"/></svg>', "2:1", "leads outside the logo"),
+    "javascript-link": (SVG_OPEN + '<use xlink:href="javascript:alert(1)"/></svg>', "2:1", "leads outside the logo"),
+    "anchor": (SVG_OPEN + '<a href="#x"><rect width="1" height="1"/></a></svg>', "2:1", "<a> is not allowed"),
+    "animate-href": (SVG_OPEN + '<animate attributeName="href" to="javascript:alert(1)"/></svg>', "2:1",
+                     "<animate> is not allowed"),
+    "style-import": (SVG_OPEN + '<style>@import "https://evil.example/x.css";</style>\n</svg>', "2:1",
+                     "<style> loads or runs something"),
+    "style-url": (SVG_OPEN + '<style>\n.a { fill: url(https://evil.example/p.svg#g) }\n</style></svg>', "2:1",
+                  "<style> loads or runs something"),
+    "style-attribute-url": (SVG_OPEN + '<rect style="fill:url(//evil.example/x)"/></svg>', "2:1",
+                            "loads or runs something"),
+    "image": (SVG_OPEN + '<image href="data:image/svg+xml;base64,PHN2Zz4="/></svg>', "2:1", "<image> is not allowed"),
+    "stylesheet-pi": ('<?xml-stylesheet href="https://evil.example/x.css"?>\n' + SVG_OPEN + "</svg>", "1:1",
+                      "processing instruction <?xml-stylesheet?>"),
+    "entity-bomb": ('<!DOCTYPE svg [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]>\n'
+                    '<svg xmlns="http://www.w3.org/2000/svg">&b;</svg>', "1:15", "a logo holds no DTD"),
+    "external-entity": ('<!DOCTYPE svg SYSTEM "file:///etc/passwd">\n<svg xmlns="http://www.w3.org/2000/svg"/>', "1:42",
+                        "a logo holds no DTD"),
+    "html-root": ('<html xmlns="http://www.w3.org/1999/xhtml"><script>alert(1)</script></html>', "1:1",
+                  "not an SVG <svg>"),
+    "not-xml": (SVG_OPEN + "<rect>\n</svg>", "3:3", "not well-formed XML (mismatched tag)"),
+}
+# Drawing as a logo tool leaves it: styles, gradients, fragment links, clip paths, text, metadata.
+CLEAN_LOGO = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n<!-- a comment -->\n' + SVG_OPEN
+    + '<title>Acme</title><defs><style>.a{fill:url(#g)}</style>\n'
+    '<linearGradient id="g" x1="0" x2="1"><stop offset="0" stop-color="#fff"/><stop offset="1"/></linearGradient>\n'
+    '<clipPath id="c"><circle cx="5" cy="5" r="5"/></clipPath><path id="p" d="M0 0h10"/></defs>\n'
+    '<g clip-path="url(#c)" xml:space="preserve"><rect class="a" width="10" height="10" style="fill:url(\'#g\')"/>'
+    '<use xlink:href="#p"/><use href="#p"/><text x="1" y="8" font-family="Arial">A&amp;C</text></g></svg>\n'
+)
+
+
+def with_logo(data: Path, logo: str | bytes) -> Path:
+    path = data / "providers" / "cerebras" / "logo.svg"
+    path.write_bytes(logo.encode("utf-8") if isinstance(logo, str) else logo)
+    return path
+
+
+@pytest.mark.parametrize("name", list(MALICIOUS_LOGOS))
+def test_a_logo_that_could_run_or_load_something_is_refused_at_its_position(data_copy, name):
+    logo, position, words = MALICIOUS_LOGOS[name]
+    path = with_logo(data_copy, logo)
+    found = [p.format() for p in validate_catalog(data_copy).errors]
+    assert len(found) == 1, found
+    assert found[0].startswith(f"{path}:{position}: logo refused: "), found
+    assert words in found[0]
+
+
+def test_a_logo_as_drawing_tools_write_it_is_accepted(data_copy):
+    with_logo(data_copy, CLEAN_LOGO)
+    assert validate_catalog(data_copy).problems == []
+
+
+@pytest.mark.parametrize("logo", [
+    Path(__file__).parent / "fixtures" / "rich" / "providers" / "alpha" / "logo.svg",
+    Path(__file__).parent.parent / "generator" / "outputs" / "site" / "assets" / "logo.svg",
+], ids=["fixture-logo", "site-logo"])
+def test_a_shipped_logo_is_published_byte_for_byte(data_copy, tmp_path, logo):
+    from generator.build.pipeline import build
+
+    with_logo(data_copy, logo.read_bytes())
+    build(data_copy, tmp_path / "docs")
+    assert (tmp_path / "docs" / "providers" / "cerebras" / "logo.svg").read_bytes() == logo.read_bytes()
+
+
+def test_a_build_with_a_malicious_logo_writes_no_logo(data_copy, tmp_path):
+    """The CLI reports the logo (exit 1, no traceback) and neither the docs nor the site get it."""
+    from generator.cli import main
+
+    docs, site = tmp_path / "docs", tmp_path / "site"
+    with_logo(data_copy, MALICIOUS_LOGOS["onload"][0])
+    assert main(["site", "build", "--data", str(data_copy), "--docs", str(docs), "--out", str(site)]) == 1
+    written = [p for root in (docs, site) if root.exists() for p in root.rglob("*") if p.is_file()]
+    assert not [p for p in written if b"alert(1)" in p.read_bytes()]
+
+
+def test_a_logo_changed_after_validation_is_not_copied(tmp_path):
+    """The copy checks the bytes it copies: a catalog read back from JSON was never validated."""
+    from generator.model.records import Provider
+    from generator.outputs.docs.logos import logo_bytes
+    from generator.validation.problems import InvalidCatalog
+
+    path = tmp_path / "logo.svg"
+    path.write_text(MALICIOUS_LOGOS["script"][0], encoding="utf-8")
+    provider = Provider(id="evil", name="Evil", logo=str(path))
+    with pytest.raises(InvalidCatalog) as raised:
+        logo_bytes(provider)
+    assert raised.value.problems[0].format().startswith(f"{path}:2:3: logo refused: <script> is not allowed")
+
+
+def test_a_logo_turned_malicious_after_a_build_stops_the_next_build(data_copy, tmp_path):
+    """An incremental build (cached documents) checks the changed logo too; the published one stays."""
+    from generator.build.pipeline import build
+    from generator.validation.problems import InvalidCatalog
+
+    docs = tmp_path / "docs"
+    with_logo(data_copy, CLEAN_LOGO)
+    build(data_copy, docs)
+    path = with_logo(data_copy, MALICIOUS_LOGOS["root-onload"][0])
+    with pytest.raises(InvalidCatalog) as raised:
+        build(data_copy, docs)
+    assert [p.format() for p in raised.value.problems if p.severity == "error"] == [
+        f"{path}:1:1: logo refused: attribute 'onload' of <svg> is not allowed in a logo"]
+    assert (docs / "providers" / "cerebras" / "logo.svg").read_text(encoding="utf-8") == CLEAN_LOGO
