@@ -96,6 +96,18 @@ def hostile_catalog(target: Path) -> Path:
     return target
 
 
+@pytest.mark.parametrize("file, old, field", [
+    ("providers/cerebras/provider.yaml", "status_page: https://status.cerebras.ai/", "status_page"),
+    ("authors/openai.yaml", "website: https://openai.com/", "website"),
+    ("providers/cerebras/provider.yaml", "  - url: https://www.cerebras.ai/privacy-policy", "  - url"),
+])
+def test_a_javascript_url_in_a_link_field_is_refused(data_copy, file, old, field):
+    """Link fields reach href attributes: only http(s) passes, so no page links a script."""
+    _replace(data_copy / file, old, f'{field}: "javascript:alert(1)//https://x.example/"')
+    found = [p.format() for p in validate_catalog(data_copy).errors if p.file == str(data_copy / file)]
+    assert len(found) == 1 and "expected an absolute http or https URL" in found[0], found
+
+
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("hostile-site")
