@@ -274,6 +274,7 @@ MALICIOUS_LOGOS = {  # name: (logo, line:column of what is refused, words of the
                         "a logo holds no DTD"),
     "html-root": ('<html xmlns="http://www.w3.org/1999/xhtml"><script>alert(1)</script></html>', "1:1",
                   "not an SVG <svg>"),
+    "no-namespace": ("<svg><rect/></svg>", "1:1", 'the root <svg> lacks xmlns="http://www.w3.org/2000/svg"'),
     "not-xml": (SVG_OPEN + "<rect>\n</svg>", "3:3", "not well-formed XML (mismatched tag)"),
 }
 # Drawing as a logo tool leaves it: styles, gradients, fragment links, clip paths, text, metadata.

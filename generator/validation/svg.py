@@ -105,6 +105,9 @@ class _Checker:
         self.style_at: Refused | None = None
 
     def start(self, tag: str, attrib: dict) -> None:
+        if self.depth == 0 and tag == "svg":
+            raise _at(self.expat, 'the root <svg> lacks xmlns="http://www.w3.org/2000/svg" (browsers do not '
+                                  "draw it as SVG)")
         if self.depth == 0 and tag != SVG + "svg":
             raise _at(self.expat, f"the root element is <{_short(tag)}>, not an SVG <svg>")
         if not tag.startswith(SVG) or tag[len(SVG):] not in ELEMENTS:
