@@ -128,8 +128,9 @@ def test_logo_is_copied_or_a_deterministic_monogram(data_copy):
     files = render_docs(load_catalog(data_copy))
     assert files["providers/cerebras/logo.svg"] == monogram_svg("cerebras", "Cerebras")
     assert b">C</text>" in files["providers/cerebras/logo.svg"]
-    (data_copy / "providers/cerebras/logo.svg").write_bytes(b"<svg>own</svg>")
-    assert render_docs(load_catalog(data_copy))["providers/cerebras/logo.svg"] == b"<svg>own</svg>"
+    own = b'<svg xmlns="http://www.w3.org/2000/svg"><title>own</title></svg>'
+    (data_copy / "providers/cerebras/logo.svg").write_bytes(own)
+    assert render_docs(load_catalog(data_copy))["providers/cerebras/logo.svg"] == own
 
 
 def hostile_catalog(data: Path) -> Path:

@@ -10,7 +10,7 @@ Layout::
 
 A file elsewhere is reported rather than ignored, so a misplaced file is never
 silently left out; a broken symbolic link or one that leads out of the data
-directory is an error.
+directory is an error, and so is a logo that is not plain drawing (:mod:`.svg`).
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.validation import svg
 from generator.validation.problems import ERROR, WARNING, Problem
 
 
@@ -59,7 +60,9 @@ def discover(data_dir: Path) -> tuple[list[Entry], list[Problem]]:
         problem = _link_problem(item, root) if item.is_symlink() else None
         problem = problem or _not_regular(item) or _hidden(rel)
         kind = classify(rel) if problem is None else problem
-        if kind in ("provider", "offering", "model", "author"):
+        if kind is None and is_logo(rel):
+            problems += svg.logo_problems(item.path, file)  # copied into the site as it is
+        elif kind in ("provider", "offering", "model", "author"):
             entries.append(Entry(kind, file, item.path, rel))
         elif kind is not None:
             severity = WARNING if kind.startswith(("not part", "hidden")) else ERROR
@@ -110,6 +113,12 @@ def _link_problem(item: os.DirEntry, root: Path) -> str | None:
     if target != root and root not in target.parents:
         return "symbolic link leads outside the catalog directory"
     return None
+
+
+def is_logo(rel: str) -> bool:
+    """Whether *rel* is a provider's logo (``providers/<id>/logo.svg``)."""
+    parts = rel.split("/")
+    return len(parts) == 3 and parts[0] == "providers" and parts[2] == "logo.svg"
 
 
 def classify(rel: str) -> str | None:

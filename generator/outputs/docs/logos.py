@@ -1,4 +1,4 @@
-"""Provider logos: the provider's own ``logo.svg``, or a generated monogram.
+"""Provider logos: the provider's own ``logo.svg`` (only plain drawing), or a generated monogram.
 
 The seed's provider page always shows ``./logo.svg``, so every provider gets
 one and no image link breaks.  The monogram is a pure function of the
@@ -11,16 +11,28 @@ import hashlib
 from pathlib import Path
 
 from generator.model.records import Provider
+from generator.validation import svg
+from generator.validation.problems import InvalidCatalog, Problem
 
 _XML = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;"})
 _PALETTE = ("#1f77b4", "#2a9d8f", "#6a4c93", "#d1495b", "#00798c", "#8d6a9f", "#3d5a80", "#b5651d")
 
 
 def logo_bytes(provider: Provider) -> bytes:
-    """The provider's logo file as it is, else its monogram SVG."""
-    if provider.logo:
-        return Path(provider.logo).read_bytes()
-    return monogram_svg(provider.id, provider.name)
+    """The provider's logo file as it is, else its monogram SVG.
+
+    The bytes copied are checked again (:mod:`generator.validation.svg`): validation refused a
+    logo with a script, but a catalog read back from JSON was never validated, and a file can
+    change between validation and this copy.
+    """
+    if not provider.logo:
+        return monogram_svg(provider.id, provider.name)
+    raw = Path(provider.logo).read_bytes()
+    refused = svg.refusal(raw)
+    if refused is not None:
+        problem = Problem(provider.logo, refused.line, refused.column, "", f"logo refused: {refused.message}")
+        raise InvalidCatalog([problem])
+    return raw
 
 
 def initials(name: str) -> str:
