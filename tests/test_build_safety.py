@@ -313,3 +313,17 @@ def test_builds_killed_at_random_moments_leave_parseable_files_and_a_whole_next_
     assert not [p for p in out.rglob("*.tmp")], f"{left} temporary file(s) before the build"
     assert run_build(catalogs[0], cold).returncode == 0
     assert tree(out) == tree(cold)
+
+
+def test_export_waits_for_a_build_holding_the_lock_then_names_it(tmp_path, monkeypatch):
+    """provcat export writes the api/ files a build writes: it takes the same lock."""
+    from generator.build import outdir
+    from generator.cli import main
+
+    out = tmp_path / "out"
+    monkeypatch.setenv(outdir.WAIT_ENV, "0.2")
+    with outdir.lock(out):
+        assert main(["export", "--data", str(DATA), "--out", str(out)]) == 1
+        assert not (out / "api").exists()
+    assert main(["export", "--data", str(DATA), "--out", str(out)]) == 0
+    assert (out / "api" / "catalog.json").is_file()
