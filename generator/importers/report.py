@@ -27,6 +27,7 @@ REASONS = {
     "unmapped-provider": "provider not in the mapping table",
     "no-data": "holds no usable facts",
     "existing-file": "existing catalog file cannot be read",
+    "too-large": "over a size or depth limit",
 }
 
 
