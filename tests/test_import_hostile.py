@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.cli import main
 from generator.importers import litellm, run_import, tree as walk
 from generator.validation.validate import validate_catalog
 
@@ -150,6 +151,30 @@ def test_a_sparse_1_gib_litellm_file_is_refused_unread(tmp_path):
     assert time.monotonic() - started < 2
     assert "larger than 64 MiB" in details(report, "too-large")[str(path)]
     assert not report.usable and written(tmp_path / "data") == []
+
+
+def test_the_import_command_refuses_an_oversized_file_with_exit_1_naming_it(tmp_path, capsys):
+    path = tmp_path / "huge.json"
+    with open(path, "wb") as handle:
+        handle.truncate(2**30)
+    assert main(["import", "litellm", str(path), "--data", str(tmp_path / "data")]) == 1
+    out, _ = capsys.readouterr()
+    assert f"skipped {path}: over a size or depth limit: 1,073,741,824 bytes, larger than 64 MiB; refused unread" in out
+
+
+def test_a_folder_that_cannot_be_listed_is_reported(tmp_path, monkeypatch):
+    source = checkout(tmp_path, providers__acme__models__closed__x_toml=MODEL)
+    listing = os.scandir
+
+    def refusing(path):  # as for a folder without read permission (root reads every folder)
+        if str(path).endswith("closed"):
+            raise PermissionError(13, "Permission denied")
+        return listing(path)
+
+    monkeypatch.setattr(walk.os, "scandir", refusing)
+    report = run_import("models.dev", source, tmp_path / "data")
+    assert "cannot be listed: Permission denied" in details(report, "unreadable")["providers/acme/models/closed"]
+    assert "providers/acme/models/m.yaml" in written(tmp_path / "data")
 
 
 def test_an_oversized_toml_file_is_refused_unread(tmp_path):

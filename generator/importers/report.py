@@ -28,6 +28,7 @@ REASONS = {
     "no-data": "holds no usable facts",
     "existing-file": "existing catalog file cannot be read",
     "too-large": "over a size or depth limit",
+    "unreadable": "cannot be read",
 }
 
 

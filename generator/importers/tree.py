@@ -41,7 +41,7 @@ def toml_files(folder: str, shown: str, root: str, report: ImportReport, kind: s
             with os.scandir(path) as listing:
                 entries = sorted(listing, key=lambda e: e.name)
         except OSError as error:
-            report.skip(shown + prefix.rstrip("/"), "broken-link", f"cannot be listed: {error.strerror}", kind)
+            report.skip(shown + prefix.rstrip("/"), "unreadable", f"cannot be listed: {error.strerror}", kind)
             continue
         for entry in entries:
             below = prefix + entry.name
