@@ -10,15 +10,15 @@ format and is skipped (reported too).
 
 from __future__ import annotations
 
-import json
 import re
 from decimal import Decimal
 from pathlib import Path
 
 from generator.model.layout import offering_path, provider_path
-from generator.importers.items import Batch, Item, noting_repeats
+from generator.importers.inputs import FAILED, read_json
+from generator.importers.items import Batch, Item
 from generator.importers.litellm_providers import PROVIDERS, UNMAPPED_WHY
-from generator.importers.models_dev_map import Context, day, exact, is_bool, is_count
+from generator.importers.models_dev_map import Context, day, exact, is_bool, is_count, short
 from generator.importers.report import ImportReport
 
 IMPORTER = "litellm"
@@ -57,10 +57,8 @@ def read(path: Path, commit: str | None = None, accessed: str | None = None) -> 
     label = f"LiteLLM {path.name}" + "".join(f" {k} {v}" for k, v in (("commit", commit), ("read", accessed)) if v)
     batch = Batch(IMPORTER, label, ImportReport(IMPORTER, str(path)))
     repeated: list[str] = []
-    try:
-        entries = json.loads(path.read_bytes(), parse_float=Decimal, object_pairs_hook=noting_repeats(repeated))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        batch.report.skip(str(path), "not-json", str(exc), "offerings")
+    entries = read_json(path, batch.report, "offerings", repeated)
+    if entries is FAILED:
         return batch
     if not isinstance(entries, dict):
         batch.report.skip(str(path), "invalid-value", "the file is not a JSON object of model entries", "offerings")
@@ -85,8 +83,9 @@ def _entry(key: str, raw, batch: Batch, providers: set[str]) -> None:
     name = raw.get("litellm_provider")
     target = PROVIDERS.get(name) if isinstance(name, str) else None
     if target is None:
-        why = UNMAPPED_WHY.get(name, "add it to generator/importers/litellm_providers.py if it is a provider")
-        report.skip(key, "unmapped-provider", f"litellm_provider {name!r}: {why}", "offerings")
+        why = UNMAPPED_WHY.get(name, "add it to generator/importers/litellm_providers.py if it is a provider") \
+            if isinstance(name, str) else "is not a provider name (a string)"
+        report.skip(key, "unmapped-provider", f"litellm_provider {short(name)}: {why}", "offerings")
         return
     offering_id = _own_id(key, target.prefixes)
     if not offering_id or len(offering_id) > 200 or any(ord(c) < 32 or ord(c) == 127 for c in offering_id):
@@ -120,7 +119,7 @@ def offering(ctx: Context, offering_id: str, raw: dict) -> tuple[dict, str | Non
     data: dict = {"id": offering_id}
     mode = raw.get("mode")
     if mode is not None:
-        if mode in KINDS:
+        if isinstance(mode, str) and mode in KINDS:
             data["kind"] = KINDS[mode]
         else:
             ctx.invalid("mode", mode, f"is not one of {', '.join(sorted(KINDS))}")
@@ -153,7 +152,11 @@ def _pricing(ctx: Context, raw: dict) -> dict:
     base = {ours: p for k, ours in PRICES.items() if k in raw and (p := per_million(ctx, k, raw[k])) is not None}
     tiers: dict[int, dict] = {}
     for key in sorted(raw):
-        if (match := TIER_PRICE.match(key)) and (p := per_million(ctx, key, raw[key])) is not None:
+        if not (match := TIER_PRICE.match(key)):
+            continue
+        if int(match[2]) == 0:
+            ctx.invalid(key, raw[key], "is a tier above 0 tokens, which is the base price; a tier starts above 1k")
+        elif (p := per_million(ctx, key, raw[key])) is not None:
             tiers.setdefault(int(match[2]) * 1000, {})[PRICES[match[1]]] = p
     if not base and not tiers:
         return {}

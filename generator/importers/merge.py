@@ -22,14 +22,20 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Callable
 
+from generator.validation.discover import Entry
+from generator.validation.messages import format_path
+from generator.validation.problems import ERROR
+from generator.validation.validate import check_bytes
 from generator.validation.yaml_fast import decode, parse
-from generator.importers.yaml_write import dump, write_document
+from generator.importers.yaml_write import UnrepresentablePrice, dump, write_document
 from generator.importers.items import PLURAL, Batch, Item
+from generator.importers.models_dev_map import short
 
 COMPARED = frozenset({"context_window", "status", "pricing.currency", "pricing.input", "pricing.output",
                       "pricing.cached_input", "pricing.cache_write", "pricing.reasoning"})
 KIND_ORDER = {"author": 0, "model": 1, "provider": 2, "offering": 3}
 EXCLUSIVE = {"model": "authors", "authors": "model"}  # an offering names a model or authors, not both
+MAX_ATTEMPTS = 4  # merges per item: each leaves out the imported fields validation rejected
 
 
 def apply(batch: Batch, data_dir: Path, overwrite: bool = False, dry_run: bool = False,
@@ -51,22 +57,119 @@ def _apply_one(batch: Batch, item: Item, data_dir: Path, overwrite: bool, dry_ru
         if existing is None:
             report.skip(item.origin, "existing-file", f"{item.rel}: {problems[0].message}; fix it and import again", kind)
             return
-    merged = copy.deepcopy(existing) if existing else {}
-    supplied: list[str] = []
-    differ: list[tuple[str, object, object]] = []
-    _merge(merged, item.data, "", overwrite, supplied, differ)
+    result = _valid_merge(batch, item, existing, overwrite)
+    if result is None:
+        return
+    merged, supplied, differ = result
     if item.kind == "offering":
-        _keep_limits_consistent(merged, supplied, item, report)
         report.disagreements.extend(_disagreements(item.rel, differ, batch.importer))
     if not supplied:
         report.count(kind, "unchanged")
         return
-    _record_source(merged, batch, item, supplied)
     report.count(kind, "created" if existing is None else "updated")
     if echo:
         echo(_describe(item.rel, existing is None, supplied, differ if overwrite else []))
     if not dry_run:
         write_document(data_dir, item.kind, item.rel, merged)
+
+
+def _valid_merge(batch: Batch, item: Item, existing: dict | None, overwrite: bool):
+    """*item* merged into *existing* so that the file passes validation, as (merged, supplied,
+    differ); None when it cannot (reported).  An imported field that validation rejects is
+    reported and left out, the rest kept; a rejection no imported field explains skips the item."""
+    data = item.data
+    for _ in range(MAX_ATTEMPTS):
+        merged = copy.deepcopy(existing) if existing else {}
+        supplied: list[str] = []
+        differ: list[tuple[str, object, object]] = []
+        _merge(merged, data, "", overwrite, supplied, differ)
+        dropped = _keep_limits_consistent(merged, supplied) if item.kind == "offering" else []
+        if supplied:
+            _record_source(merged, batch, item, supplied)
+            blamed, rejection = _blamed_fields(item, merged, supplied)
+            if rejection:
+                _skip_item(batch, item, existing, rejection)
+                return None
+            if blamed:
+                for field, message in blamed.items():
+                    batch.report.skip(f"{item.origin} ({field})", "invalid-value", f"{short(_at(merged, field))} "
+                                      f"would not pass validation: {message}; the field is left out")
+                data = _without(data, blamed)
+                continue
+        for culprit, detail in dropped:
+            batch.report.skip(f"{item.origin} ({culprit})", "invalid-value", detail)
+        return merged, supplied, differ
+    _skip_item(batch, item, existing, ("", f"still rejected after {MAX_ATTEMPTS} attempts"))
+    return None
+
+
+def _blamed_fields(item: Item, merged: dict, supplied: list[str]):
+    """(imported fields that make *merged* fail validation, with why; a rejection none of them
+    explains, or None).  Both empty: *merged* passes."""
+    rejected = rejections(item.kind, item.rel, merged)
+    if not rejected:
+        return {}, None
+    blamed = _blame(rejected, supplied)
+    if blamed is not None:
+        return blamed, None
+    for field in supplied:  # a rule across fields may point at a curated one: find the imported culprit
+        if not rejections(item.kind, item.rel, _without(merged, [field])):
+            return {field: rejected[0][1]}, None
+    return {}, rejected[0]
+
+
+def rejections(kind: str, rel: str, data: dict) -> list[tuple[str, str]]:
+    """What validation would reject in *data* written at *rel*: (field path, message) pairs,
+    the path "" for a problem with the file as a whole."""
+    try:
+        payload = dump(kind, rel, data).encode("utf-8")
+    except UnrepresentablePrice as exc:  # a number in the catalog file itself that YAML cannot hold exactly
+        return [("", str(exc))]
+    doc, problems = check_bytes(Entry(kind, rel, rel, rel), payload)
+    found = [("", p.message) for p in problems if p.severity == ERROR]
+    if doc is not None:
+        found += [(format_path(f.path), f.message) for f in doc.findings]
+    return found
+
+
+def _blame(rejected: list[tuple[str, str]], supplied: list[str]) -> dict[str, str] | None:
+    """The imported field (one of *supplied*) behind each rejection, or None if one has none."""
+    blamed: dict[str, str] = {}
+    for where, message in rejected:
+        field = next((s for s in supplied if where == s or where.startswith((s + ".", s + "["))), None)
+        if field is None:
+            return None
+        blamed.setdefault(field, message)
+    return blamed
+
+
+def _skip_item(batch: Batch, item: Item, existing, rejection: tuple[str, str]) -> None:
+    where, message = rejection
+    left = "the file is left as it was" if existing is not None else "the file is not written"
+    batch.report.skip(item.origin, "invalid-value", f"{item.rel} would not pass validation "
+                      f"({where + ': ' if where else ''}{message}); {left}", PLURAL[item.kind])
+
+
+def _at(data: dict, field: str):
+    for part in field.split("."):
+        data = data.get(part) if isinstance(data, dict) else None
+    return data
+
+
+def _without(data: dict, fields) -> dict:
+    """A copy of *data* without the dotted *fields*, and without the mappings they leave empty."""
+    out = copy.deepcopy(data)
+    for field in fields:
+        *parents, last = field.split(".")
+        chain, node = [], out
+        for part in parents:
+            chain.append((node, part))
+            node = node.get(part, {})
+        node.pop(last, None)
+        for parent, part in reversed(chain):
+            if parent.get(part) == {}:
+                del parent[part]
+    return out
 
 
 def _read(path: str) -> bytes | None:
@@ -136,8 +239,10 @@ def leaf_paths(value, path: str) -> list[str]:
     return [path]
 
 
-def _keep_limits_consistent(merged: dict, supplied: list, item: Item, report) -> None:
-    """Drop an imported limit that contradicts the catalog's context window (reported)."""
+def _keep_limits_consistent(merged: dict, supplied: list) -> list[tuple[str, str]]:
+    """Drop an imported limit that contradicts the catalog's context window: (field, why) for
+    each, reported once the merge is final."""
+    dropped = []
     context = merged.get("context_window")
     for name in ("max_output_tokens", "max_input_tokens"):
         value = merged.get(name)
@@ -146,11 +251,12 @@ def _keep_limits_consistent(merged: dict, supplied: list, item: Item, report) ->
         culprit = name if name in supplied else "context_window" if "context_window" in supplied else None
         if culprit is None:
             continue
-        dropped = merged.pop(culprit)
+        left_out = merged.pop(culprit)
         supplied.remove(culprit)
-        report.skip(f"{item.origin} ({culprit})", "invalid-value",
-                    f"{culprit} {dropped} is left out: with it, {name} {value} would exceed the context window {context}")
+        dropped.append((culprit, f"{culprit} {left_out} is left out: with it, {name} {value} would exceed "
+                        f"the context window {context}"))
         context = merged.get("context_window")
+    return dropped
 
 
 def _disagreements(rel: str, differ, importer: str):

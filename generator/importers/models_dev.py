@@ -7,18 +7,17 @@ turns each file into catalog documents.
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import subprocess
-
-from decimal import Decimal
 from pathlib import Path
 
 from generator.model.layout import author_path, is_plain_name, model_path, offering_path, provider_path
 from generator.importers import models_dev_map as m
-from generator.importers.items import Batch, Item, noting_repeats
-from generator.importers.models_dev_read import read_toml, resolve_base, toml_files
+from generator.importers.inputs import FAILED, read_json
+from generator.importers.items import Batch, Item
+from generator.importers.models_dev_read import read_toml, resolve_base
+from generator.importers.tree import folder_link_problem, inside, toml_files
 from generator.importers.report import ImportReport
 
 IMPORTER = "models.dev"
@@ -43,9 +42,10 @@ def read(path: Path, commit: str | None = None, accessed: str | None = None) -> 
         batch.report.skip(str(path), "no-data", "neither a models.dev checkout (no providers/ folder) nor api.json",
                           "providers")
     else:
-        bases, canonical = _canonical_models(path / "models", batch)
-        for folder in sorted(p for p in (path / "providers").iterdir() if p.is_dir()):
-            _provider(folder, bases, canonical, batch)
+        root = os.path.realpath(path)
+        bases, canonical = _canonical_models(path / "models", root, batch)
+        for folder in _provider_folders(path / "providers", root, batch):
+            _provider(folder, root, bases, canonical, batch)
     return batch
 
 
@@ -61,10 +61,8 @@ def _git_commit(path: Path) -> str | None:
 
 def _read_api_json(path: Path, batch: Batch) -> None:
     repeated: list[str] = []
-    try:
-        providers = json.loads(path.read_bytes(), parse_float=Decimal, object_pairs_hook=noting_repeats(repeated))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        batch.report.skip(str(path), "not-json", str(exc), "providers")
+    providers = read_json(path, batch.report, "providers", repeated)
+    if providers is FAILED:
         return
     for key in repeated:
         batch.report.skip(f"api.json: {key}", "duplicate", "the key is given more than once; only its last value is read")
@@ -79,20 +77,24 @@ def _read_api_json(path: Path, batch: Batch) -> None:
         raw.pop("id", None)
         if _add_provider(provider_id, raw, f"api.json: {provider_id}", batch):
             for model_id, model in sorted(models.items()):
+                if not isinstance(model, dict):
+                    batch.report.skip(f"api.json: {provider_id}/{model_id}", "invalid-value", "not a model object",
+                                      "offerings")
+                    continue
                 model.pop("id", None)
                 _add_offering(provider_id, model_id, model, f"api.json: {provider_id}/{model_id}", None, {}, batch)
 
 
 # -- canonical models and authors -----------------------------------------------------
 
-def _canonical_models(folder: Path, batch: Batch) -> tuple[dict, dict]:
+def _canonical_models(folder: Path, root: str, batch: Batch) -> tuple[dict, dict]:
     bases: dict[str, dict] = {}
     canonical: dict[str, dict] = {}
-    if not folder.is_dir():
+    if not _own_folder(folder, "models", root, batch, "models"):
         return bases, canonical
-    for path, below in toml_files(folder):
+    for path, below in toml_files(folder, "models/", root, batch.report, "models"):
         rel = "models/" + below
-        raw = read_toml(path, rel, batch.report, "models", os.path.realpath(folder.parent))
+        raw = read_toml(path, rel, batch.report, "models", root)
         if raw is None:
             continue
         model_id = rel[len("models/"):-len(".toml")]
@@ -154,15 +156,32 @@ def _check_keys(ctx: m.Context, raw: dict, known) -> None:
 
 # -- providers and offerings -------------------------------------------------------------
 
-def _provider(folder: Path, bases: dict, canonical: dict, batch: Batch) -> None:
+def _own_folder(folder: Path, shown: str, root: str, batch: Batch, kind: str) -> bool:
+    """True when *folder* is a folder of the checkout itself; a folder link is reported instead."""
+    if folder.is_symlink() and folder.is_dir():
+        batch.report.skip(shown, "broken-link", folder_link_problem(str(folder), root), kind)
+        return False
+    return folder.is_dir() and inside(os.path.realpath(folder), root)
+
+
+def _provider_folders(folder: Path, root: str, batch: Batch) -> list[Path]:
+    """The provider folders of the checkout, sorted; folder links among them are reported."""
+    if not _own_folder(folder, "providers", root, batch, "providers"):
+        return []
+    return sorted(p for p in folder.iterdir() if _own_folder(p, f"providers/{p.name}", root, batch, "providers"))
+
+
+def _provider(folder: Path, root: str, bases: dict, canonical: dict, batch: Batch) -> None:
     provider_id = folder.name
     rel = f"providers/{provider_id}/provider.toml"
-    raw = read_toml(folder / "provider.toml", rel, batch.report, "providers") if (folder / "provider.toml").exists() \
+    exists = os.path.lexists(folder / "provider.toml")
+    raw = read_toml(folder / "provider.toml", rel, batch.report, "providers", root) if exists \
         else batch.report.skip(rel, "no-data", "the provider folder has no provider.toml", "providers")
     usable = raw is not None and _add_provider(provider_id, raw, rel, batch)
     models = folder / "models"
-    root = os.path.realpath(folder.parent.parent)
-    for path, below in toml_files(models):
+    found = toml_files(models, f"providers/{provider_id}/models/", root, batch.report, "offerings") \
+        if _own_folder(models, f"providers/{provider_id}/models", root, batch, "offerings") else []
+    for path, below in found:
         model_rel = f"providers/{provider_id}/models/{below}"
         if not usable:
             batch.report.skip(model_rel, "bad-id" if _SLUG.match(provider_id) is None else "no-data",
@@ -222,7 +241,7 @@ def offering_data(ctx: m.Context, offering_id: str, raw: dict, model_ref: str | 
     _put(data, "modalities", raw, "modalities", lambda v: m.modalities(ctx, v) or None)
     if features := m.features(ctx, raw):
         data["features"] = features
-    _put(data, "status", raw, "status", lambda v: m.STATUS.get(v) or ctx.invalid("status", v, "is not alpha, beta or deprecated"))
+    _put(data, "status", raw, "status", lambda v: isinstance(v, str) and m.STATUS.get(v) or ctx.invalid("status", v, "is not alpha, beta or deprecated"))
     _put(data, "release_date", raw, "release_date", lambda v: m.day(ctx, "release_date", v))
     _put(data, "knowledge_cutoff", raw, "knowledge", lambda v: m.day(ctx, "knowledge", v, partial=True))
     _put(data, "open_weights", raw, "open_weights", lambda v: v if m.is_bool(v) else ctx.invalid("open_weights", v, "is not true or false"))

@@ -9,6 +9,7 @@ value* and left out; the rest of the file is still imported.
 from __future__ import annotations
 
 import re
+import reprlib
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -40,6 +41,15 @@ _DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 _PARTIAL_DATE = re.compile(r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$")
 _ENV = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _URL = re.compile(r"^https?://[^\s/.?#$][^\s$]*$")
+MAX_SAFE_INTEGER = 2**53 - 1  # validation refuses larger integers: JSON readers lose their last digits
+_SHORT = reprlib.Repr()
+_SHORT.maxlevel, _SHORT.maxlist, _SHORT.maxdict, _SHORT.maxstring, _SHORT.maxother = 4, 12, 12, 120, 120
+
+
+def short(value) -> str:
+    """*value* as the report shows it: a repr cut short, so a huge or deeply nested input value
+    makes neither a huge report nor a RecursionError."""
+    return _SHORT.repr(value)
 
 
 @dataclass
@@ -51,7 +61,7 @@ class Context:
     unmapped_prefix: str
 
     def invalid(self, key: str, value, why: str) -> None:
-        self.report.skip(f"{self.origin} ({key})", "invalid-value", f"{value!r} {why}; the field is left out")
+        self.report.skip(f"{self.origin} ({key})", "invalid-value", f"{short(value)} {why}; the field is left out")
 
     def unknown(self, key: str) -> None:
         self.report.skip(f"{self.origin} ({key})", "unknown-key", f"`{key}` is not a models.dev field; ignored")
@@ -65,7 +75,8 @@ def is_bool(value) -> bool:
 
 
 def is_count(value) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+    """A whole number >= 0 that the catalog keeps exactly (at most 2^53 - 1)."""
+    return isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= MAX_SAFE_INTEGER
 
 
 def text(ctx: Context, key: str, value) -> str | None:
@@ -95,7 +106,7 @@ def url(ctx: Context, key: str, value) -> str | None:
 
 def modality_set(ctx: Context, key: str, value) -> dict | None:
     """A models.dev list is complete: listed modalities true, the others false."""
-    if not isinstance(value, list) or not all(v in MODALITIES for v in value):
+    if not isinstance(value, list) or not all(isinstance(v, str) and v in MODALITIES for v in value):
         ctx.invalid(key, value, f"is not a list of {', '.join(MODALITIES)}")
         return None
     return {m: m in value for m in MODALITIES}
@@ -108,7 +119,8 @@ def price(ctx: Context, key: str, value) -> Decimal | None:
         if number.is_finite() and number >= 0:
             if exact(number):
                 return number
-            ctx.invalid(key, value, "has more digits than a catalog price keeps exactly (17 significant)")
+            ctx.invalid(key, value, "has more digits than a catalog price keeps exactly (17 significant) "
+                        "or is above 2^53 - 1")
             return None
     ctx.invalid(key, value, "is not a price (a number >= 0)")
     return None
@@ -159,7 +171,11 @@ def _tiers(ctx: Context, cost: dict):
             yield _tier(200_000, prices(ctx, "cost.context_over_200k", table))
         else:
             ctx.invalid("cost.context_over_200k", table, "is not a table")
-    for i, tier in enumerate(cost.get("tiers", [])):
+    tiers = cost.get("tiers", [])
+    if not isinstance(tiers, list):
+        ctx.invalid("cost.tiers", tiers, "is not an array of tiers")
+        tiers = []
+    for i, tier in enumerate(tiers):
         key = f"cost.tiers[{i}]"
         spec = tier.get("tier") if isinstance(tier, dict) else None
         if not isinstance(spec, dict) or spec.get("type", "context") != "context" or not is_count(spec.get("size")) \

@@ -27,6 +27,8 @@ REASONS = {
     "unmapped-provider": "provider not in the mapping table",
     "no-data": "holds no usable facts",
     "existing-file": "existing catalog file cannot be read",
+    "too-large": "over a size or depth limit",
+    "unreadable": "cannot be read",
 }
 
 

@@ -42,6 +42,8 @@ class UnrepresentablePrice(ValueError):
 def price_text(value: Decimal) -> str:
     """*value* in plain notation, checked to reload as the same Decimal."""
     if value == value.to_integral_value():
+        if abs(value) > 2**53 - 1:  # validation refuses larger integers (JSON readers round them)
+            raise UnrepresentablePrice(f"{value} is above 2^53 - 1, the largest integer read back exactly")
         return str(int(value))
     text = format(value.normalize(), "f")
     if Decimal(repr(float(text))) != value:

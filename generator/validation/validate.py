@@ -89,6 +89,12 @@ def examine_file(entry: Entry, today: date | None = None) -> tuple[rules.Documen
     return _examine((entry, today or date.today(), True))
 
 
+def check_bytes(entry: Entry, raw: bytes) -> tuple[rules.Document | None, list[Problem]]:
+    """The per-file verdict of :func:`validate_catalog` on *raw*, bytes not yet written to
+    *entry*: the importers check each document this way before they write it."""
+    return _check(entry, raw, fast=True)
+
+
 def _examine(job) -> tuple[rules.Document | None, list[Problem]]:
     """Read one file, check it against its schema and its own rules, look for warnings."""
     entry, today, keep_data = job
