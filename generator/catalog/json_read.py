@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-import orjson
+from functools import cache
 from pathlib import Path
+
+import orjson
 
 from generator.catalog.catalog import Catalog
 from generator.model.records import Author, CanonicalModel
@@ -11,6 +13,9 @@ from generator.validation.problems import CatalogError
 from generator.catalog import decode
 from generator.util.gcpause import collector_paused
 from generator.catalog.seal import HASH_KEY, SCHEMA_VERSION, content_hash, verified_fast
+from generator.validation.schemas import raw_schema
+
+SCHEMA = "catalog.schema.json"
 
 
 class UnsupportedSchemaVersion(CatalogError):
@@ -54,6 +59,7 @@ def catalog_from_document(document: dict, data_dir=None, verify: bool = True, na
             f"this provcat reads {SCHEMA_VERSION} and later {major(SCHEMA_VERSION)}.x exports")
     if verify and document.get(HASH_KEY) != content_hash(document):
         raise ContentHashMismatch(f"{name}: content_hash does not match the content; the file was altered or truncated")
+    check_shape(document, version, name)
     try:
         return _catalog(document, Path(data_dir) if data_dir is not None else None)
     except (KeyError, TypeError, ValueError, ArithmeticError, AttributeError) as exc:
@@ -67,3 +73,60 @@ def _catalog(document: dict, directory: Path | None) -> Catalog:
     catalog.models = {x["id"]: decode.build(CanonicalModel, x) for x in document["models"]}
     catalog.providers = {p["id"]: decode.provider(p, directory) for p in document["providers"]}
     return catalog
+
+
+def check_shape(document: dict, version: str, name: str) -> None:
+    """Raise :class:`InvalidExport` at the first place *document* breaks ``catalog.schema.json``.
+
+    The hash only proves the bytes were not changed after sealing; a file
+    edited and sealed again (or written by another tool) must still hold
+    what the catalog's types promise, or it fails far from here (a string
+    compared with a number in ``list --min-context``, ``-5 USD`` from
+    ``price``).  A later minor version may add fields, which this reader
+    ignores (the schema_version promise); everything else is checked.
+    About 20 ms on a 6 MB export.
+    """
+    validator = _validator(later_minor=_minor(version) > _minor(SCHEMA_VERSION))
+    try:
+        if validator.is_valid(document):
+            return
+        error = next(iter(validator.iter_errors(document)))
+    except (ValueError, TypeError, OverflowError) as exc:  # a value JSON has no type for (an in-memory document)
+        raise InvalidExport(f"{name}: not a valid catalog.json: {exc}") from None
+    raise InvalidExport(f"{name}: not a valid catalog.json: {_where(document, list(error.instance_path))}: "
+                        f"{error.message}; check it against {SCHEMA}, or export it again with `provcat export`")
+
+
+def _minor(version: str) -> int:
+    parts = version.split(".")
+    return int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else 0
+
+
+@cache
+def _validator(later_minor: bool):
+    """The compiled schema (self-contained: its references are local); open objects for *later_minor*."""
+    import jsonschema_rs
+
+    schema = _open_objects(raw_schema(SCHEMA)) if later_minor else raw_schema(SCHEMA)
+    return jsonschema_rs.Draft202012Validator(schema, validate_formats=False)
+
+
+def _open_objects(node):
+    """*node* without ``additionalProperties: false``: fields added by a later minor version are allowed."""
+    if isinstance(node, dict):
+        return {k: _open_objects(v) for k, v in node.items() if not (k == "additionalProperties" and v is False)}
+    if isinstance(node, list):
+        return [_open_objects(item) for item in node]
+    return node
+
+
+def _where(document, path: list) -> str:
+    """*path* as a JSON pointer, then the ids of the items on it (an index alone is hard to find), e.g.
+    ``/providers/0/offerings/3/context_window (in alpha/Qwen/QwQ-32B)``."""
+    pointer = "".join("/" + str(step).replace("~", "~0").replace("/", "~1") for step in path) or "(the document)"
+    ids, node = [], document
+    for step in path:
+        node = node[step]
+        if isinstance(step, int) and isinstance(node, dict) and isinstance(node.get("id"), str):
+            ids.append(node["id"])
+    return f"{pointer} (in {'/'.join(ids)})" if ids else pointer
