@@ -97,3 +97,60 @@ def test_query_commands_report_a_tampered_export_without_a_traceback(tmp_path, c
     out, err = capsys.readouterr()
     assert status == 1 and "Traceback" not in err and "-5 USD" not in out
     assert err.startswith(f"error: {path}: not a valid catalog.json: {OFFERING}/")
+
+
+# Values a tampering tool may put where another was: wrong types, out of range, odd strings.
+ODD_JSON = [None, True, -1, 0, 2 ** 63, 9007199254740993, 1.5, "big", "", "-5", "1e5", "0.1.2", "2024-02-30",
+            "9999-99-99", "x" * 5000, "\u202e", [], [None], {}, {"id": 1}]
+
+
+def leaves(node, path=()):
+    """Every (path, value) of *node*, containers included, so whole objects get replaced too."""
+    yield path, node
+    items = node.items() if isinstance(node, dict) else enumerate(node) if isinstance(node, list) else ()
+    for key, value in items:
+        yield from leaves(value, (*path, key))
+
+
+def tampered(document: dict, rng) -> str:
+    """Replace, delete or add one member somewhere in *document* (in place); what was done."""
+    path, _ = rng.choice([(p, v) for p, v in leaves(document) if len(p) > 1])
+    parent = document
+    for key in path[:-1]:
+        parent = parent[key]
+    action = rng.choice(("replace", "replace", "replace", "delete", "add"))
+    if action == "delete":
+        del parent[path[-1]]
+    elif action == "add" and isinstance(parent, dict):
+        parent["tampered"] = rng.choice(ODD_JSON)
+    else:
+        parent[path[-1]] = rng.choice(ODD_JSON)
+    return f"{action} {'/'.join(map(str, path))}"
+
+
+QUERIES = [["list", "models", "--min-context", "1000"], ["list", "providers", "--format", "json"],
+           ["show", "alpha/Qwen/QwQ-32B"], ["price", "alpha/Qwen/QwQ-32B", "--input", "1M", "--output", "200k"]]
+
+
+def test_tampered_and_resealed_exports_are_refused_or_read_never_a_crash(tmp_path, capsys):
+    """A seeded campaign over catalog.json: every tampered document either loads and answers the query
+    commands, or is refused with InvalidExport; nothing else escapes."""
+    import random
+
+    base, refused = rich_document(), 0
+    for index in range(150):
+        rng = random.Random(f"export:{index}")
+        document = __import__("copy").deepcopy(base)
+        what = tampered(document, rng)
+        path = resealed(tmp_path, document)
+        try:
+            Catalog.from_json(path)
+        except InvalidExport as exc:
+            refused += 1
+            assert str(exc).startswith(f"{path}: ") and "\n" not in str(exc), (what, str(exc))
+            continue
+        for query in QUERIES:
+            status = main([*query, "--catalog", str(path)])
+            out, err = capsys.readouterr()
+            assert status in (0, 1) or (status == 2 and err.startswith("error: unknown ")), (what, query, err)
+    assert refused > 50
