@@ -109,6 +109,31 @@ def plausible_scalar(lines: list[bytes], rng: random.Random) -> str:
     return f"value of line {index + 1} -> {odd[:40]!r}"
 
 
+ODD_KEYS = [b"1", b"-1", b"1.5", b"true", b"null", b"~", b"''", b"[a, b]", b"{a: 1}", b"? [a]\n", b"<<", b"k" * 300,
+            b"\"\\u0000\"", b"\xc3\xa9t\xc3\xa9", b"&k key", b"*k", b"!!str id", b"- id", b"id id", b"2024-01-01"]
+
+
+def odd_key(lines: list[bytes], rng: random.Random) -> str:
+    """Rename a key to one that is not a plain string (a number, null, a sequence) or not a field."""
+    candidates = [i for i, line in enumerate(lines) if SCALAR.match(line)]
+    if not candidates:
+        return put_byte(lines, rng)
+    index, key = rng.choice(candidates), rng.choice(ODD_KEYS)
+    prefix, value = SCALAR.match(lines[index]).groups()
+    indent = prefix[:len(prefix) - len(prefix.lstrip(b" -"))]
+    lines[index] = indent + key + b": " + value
+    return f"key of line {index + 1} -> {key[:40]!r}"
+
+
+def graft(lines: list[bytes], rng: random.Random) -> str:
+    """Copy a block of lines elsewhere in the file: a field at the wrong depth, a list item in a mapping."""
+    start = rng.randrange(len(lines))
+    block = lines[start:start + rng.randint(1, 4)]
+    at = rng.randrange(len(lines) + 1)
+    lines[at:at] = block
+    return f"copy lines {start + 1}-{start + len(block)} before line {at + 1}"
+
+
 def truncate(lines: list[bytes], rng: random.Random) -> str:
     text = b"\n".join(lines)
     at = rng.randrange(len(text) + 1)
@@ -122,7 +147,8 @@ def append_bomb(lines: list[bytes], rng: random.Random) -> str:
 
 
 OPERATORS = [delete_line, duplicate_line, swap_lines, put_byte, put_byte, reindent, replace_scalar,
-             replace_scalar, replace_scalar, truncate, append_bomb]
+             replace_scalar, replace_scalar, truncate, append_bomb,
+             odd_key, odd_key, graft, graft]
 
 
 @dataclass
