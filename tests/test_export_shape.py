@@ -154,3 +154,14 @@ def test_tampered_and_resealed_exports_are_refused_or_read_never_a_crash(tmp_pat
             out, err = capsys.readouterr()
             assert status in (0, 1) or (status == 2 and err.startswith("error: unknown ")), (what, query, err)
     assert refused > 50
+
+
+def test_a_value_the_schema_passes_but_the_calendar_refuses_is_located(tmp_path):
+    """The schema's date pattern passes 2024-02-30; decoding it fails, and the error says where."""
+    document = rich_document()
+    offering(document)["last_verified"] = "2024-02-30"
+    path = resealed(tmp_path, document)
+    with pytest.raises(InvalidExport) as caught:
+        Catalog.from_json(path)
+    assert str(caught.value).startswith(f"{path}: not a valid catalog.json: {OFFERING} (in alpha/Qwen/QwQ-32B): ")
+    assert "day is out of range for month" in str(caught.value)

@@ -8,7 +8,8 @@ from pathlib import Path
 import orjson
 
 from generator.catalog.catalog import Catalog
-from generator.model.records import Author, CanonicalModel
+from generator.model.codec import DECODERS
+from generator.model.records import Author, CanonicalModel, Offering
 from generator.validation.problems import CatalogError
 from generator.catalog import decode
 from generator.util.gcpause import collector_paused
@@ -60,11 +61,15 @@ def catalog_from_document(document: dict, data_dir=None, verify: bool = True, na
     if verify and document.get(HASH_KEY) != content_hash(document):
         raise ContentHashMismatch(f"{name}: content_hash does not match the content; the file was altered or truncated")
     check_shape(document, version, name)
+    directory = Path(data_dir) if data_dir is not None else None
     try:
-        return _catalog(document, Path(data_dir) if data_dir is not None else None)
-    except (KeyError, TypeError, ValueError, ArithmeticError, AttributeError) as exc:
-        raise InvalidExport(f"{name}: not a valid catalog.json ({type(exc).__name__}: {exc}); "
-                            "check it against catalog.schema.json") from None
+        return _catalog(document, directory)
+    except DECODE_ERRORS as exc:
+        raise InvalidExport(f"{name}: not a valid catalog.json: {_failing_item(document, directory)}: {exc}; "
+                            f"the schema cannot check this; export the catalog again with `provcat export`") from None
+
+
+DECODE_ERRORS = (KeyError, TypeError, ValueError, ArithmeticError, AttributeError)
 
 
 def _catalog(document: dict, directory: Path | None) -> Catalog:
@@ -73,6 +78,33 @@ def _catalog(document: dict, directory: Path | None) -> Catalog:
     catalog.models = {x["id"]: decode.build(CanonicalModel, x) for x in document["models"]}
     catalog.providers = {p["id"]: decode.provider(p, directory) for p in document["providers"]}
     return catalog
+
+
+def _failing_item(document: dict, directory: Path | None) -> str:
+    """Where decoding fails (a value the schema passes but the types refuse, such as 2024-02-30).
+
+    Decoding again item by item costs nothing on the clean path: it runs only after a failure.
+    """
+    decoders = {"authors": lambda x: decode.build(Author, x), "models": lambda x: decode.build(CanonicalModel, x),
+                "providers": lambda x: decode.provider(x, directory)}
+    for section, decoder in decoders.items():
+        for index, item in enumerate(document[section]):
+            try:
+                decoder(item)
+            except DECODE_ERRORS:
+                return _where(document, _deeper(section, index, item))
+    return "(the document)"
+
+
+def _deeper(section: str, index: int, item: dict) -> list:
+    """The path of the failing item: the offering within a provider, when one of them fails alone."""
+    decode_offering = DECODERS[Offering]
+    for position, offering in enumerate(item.get("offerings", ()) if section == "providers" else ()):
+        try:
+            decode_offering(offering, provider_id=item["id"])
+        except DECODE_ERRORS:
+            return [section, index, "offerings", position]
+    return [section, index]
 
 
 def check_shape(document: dict, version: str, name: str) -> None:
