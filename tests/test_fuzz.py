@@ -157,6 +157,7 @@ def test_mutants_through_a_real_process_exit_cleanly(campaign, tmp_path, index):
     built = provcat("build", "--data", str(data), "--out", str(out))
     for done in (validated, built):
         assert done.returncode in (0, 1) and "Traceback" not in done.stderr, (case.describe(), done.stderr)
+    assert all(problem_line(data).match(line) for line in validated.stdout.splitlines()), validated.stdout
     if validated.returncode == 1:
         assert built.returncode == 1 and snapshot(out) == before, case.describe()
 
