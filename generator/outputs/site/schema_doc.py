@@ -21,9 +21,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from generator.validation.schemas import bundled, raw_schema
+from generator.validation.yaml_fast import load_bytes
 
 KINDS = (
     ("provider", "Provider", "data/providers/<provider-id>/provider.yaml", "providers/*/provider.yaml"),
@@ -32,7 +31,6 @@ KINDS = (
     ("author", "Author", "data/authors/<author-id>.yaml", "authors/*.yaml"),
 )
 SAMPLE_FILES = 25  # data files read per kind for examples
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True)
@@ -103,7 +101,9 @@ def _schema_docs(samples: tuple) -> tuple[SchemaDoc, ...]:
 
 
 def _load(files: tuple) -> list:
-    return [yaml.load(Path(path).read_text(encoding="utf-8"), Loader=_Loader) for path, *_ in files]
+    """The sample files as validation reads them (YAML 1.2 core: `2024-02-30` is text here, where
+    PyYAML's own loader read it as a date and crashed the build)."""
+    return [load_bytes(Path(path).read_bytes(), str(path))[0] or {} for path, *_ in files]
 
 
 def _resolve(node: dict, root: dict) -> dict:
