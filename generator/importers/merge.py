@@ -60,7 +60,7 @@ def _apply_one(batch: Batch, item: Item, data_dir: Path, overwrite: bool, dry_ru
     result = _valid_merge(batch, item, existing, overwrite)
     if result is None:
         return
-    merged, supplied, differ = result
+    merged, supplied, differ, payload = result
     if item.kind == "offering":
         report.disagreements.extend(_disagreements(item.rel, differ, batch.importer))
     if not supplied:
@@ -70,12 +70,12 @@ def _apply_one(batch: Batch, item: Item, data_dir: Path, overwrite: bool, dry_ru
     if echo:
         echo(_describe(item.rel, existing is None, supplied, differ if overwrite else []))
     if not dry_run:
-        write_document(data_dir, item.kind, item.rel, merged)
+        write_document(data_dir, item.kind, item.rel, merged, payload)
 
 
 def _valid_merge(batch: Batch, item: Item, existing: dict | None, overwrite: bool):
     """*item* merged into *existing* so that the file passes validation, as (merged, supplied,
-    differ); None when it cannot (reported).  An imported field that validation rejects is
+    differ, the validated file's bytes or None); None when it cannot (reported).  An imported field that validation rejects is
     reported and left out, the rest kept; a rejection no imported field explains skips the item."""
     data = item.data
     for _ in range(MAX_ATTEMPTS):
@@ -84,9 +84,10 @@ def _valid_merge(batch: Batch, item: Item, existing: dict | None, overwrite: boo
         differ: list[tuple[str, object, object]] = []
         _merge(merged, data, "", overwrite, supplied, differ)
         dropped = _keep_limits_consistent(merged, supplied) if item.kind == "offering" else []
+        payload = None
         if supplied:
             _record_source(merged, batch, item, supplied)
-            blamed, rejection = _blamed_fields(item, merged, supplied)
+            blamed, rejection, payload = _blamed_fields(item, merged, supplied)
             if rejection:
                 _skip_item(batch, item, existing, rejection)
                 return None
@@ -98,38 +99,44 @@ def _valid_merge(batch: Batch, item: Item, existing: dict | None, overwrite: boo
                 continue
         for culprit, detail in dropped:
             batch.report.skip(f"{item.origin} ({culprit})", "invalid-value", detail)
-        return merged, supplied, differ
+        return merged, supplied, differ, payload
     _skip_item(batch, item, existing, ("", f"still rejected after {MAX_ATTEMPTS} attempts"))
     return None
 
 
 def _blamed_fields(item: Item, merged: dict, supplied: list[str]):
     """(imported fields that make *merged* fail validation, with why; a rejection none of them
-    explains, or None).  Both empty: *merged* passes."""
-    rejected = rejections(item.kind, item.rel, merged)
+    explains, or None; the bytes of *merged* when it passes, so they are not written out twice).
+    All empty: *merged* passes."""
+    rejected, payload = verdict(item.kind, item.rel, merged)
     if not rejected:
-        return {}, None
+        return {}, None, payload
     blamed = _blame(rejected, supplied)
     if blamed is not None:
-        return blamed, None
+        return blamed, None, None
     for field in supplied:  # a rule across fields may point at a curated one: find the imported culprit
         if not rejections(item.kind, item.rel, _without(merged, [field])):
-            return {field: rejected[0][1]}, None
-    return {}, rejected[0]
+            return {field: rejected[0][1]}, None, None
+    return {}, rejected[0], None
 
 
 def rejections(kind: str, rel: str, data: dict) -> list[tuple[str, str]]:
     """What validation would reject in *data* written at *rel*: (field path, message) pairs,
     the path "" for a problem with the file as a whole."""
+    return verdict(kind, rel, data)[0]
+
+
+def verdict(kind: str, rel: str, data: dict) -> tuple[list[tuple[str, str]], bytes | None]:
+    """:func:`rejections` of *data*, and the bytes that were checked (None when not representable)."""
     try:
         payload = dump(kind, rel, data).encode("utf-8")
     except UnrepresentablePrice as exc:  # a number in the catalog file itself that YAML cannot hold exactly
-        return [("", str(exc))]
+        return [("", str(exc))], None
     doc, problems = check_bytes(Entry(kind, rel, rel, rel), payload)
     found = [("", p.message) for p in problems if p.severity == ERROR]
     if doc is not None:
         found += [(format_path(f.path), f.message) for f in doc.findings]
-    return found
+    return found, payload
 
 
 def _blame(rejected: list[tuple[str, str]], supplied: list[str]) -> dict[str, str] | None:

@@ -180,10 +180,12 @@ def dump(kind: str, rel: str, data: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_document(data_dir: Path, kind: str, rel: str, data: dict) -> bool:
-    """Write *data* to ``data_dir/rel`` atomically if its bytes change; True if written."""
+def write_document(data_dir: Path, kind: str, rel: str, data: dict, payload: bytes | None = None) -> bool:
+    """Write *data* to ``data_dir/rel`` atomically if its bytes change; True if written.
+    *payload*, when given, is ``dump(kind, rel, data)`` already made (and validated) by the caller."""
     target = os.path.join(data_dir, rel)
-    payload = dump(kind, rel, data).encode("utf-8")
+    if payload is None:
+        payload = dump(kind, rel, data).encode("utf-8")
     try:
         with open(target, "rb") as handle:
             if handle.read() == payload:
