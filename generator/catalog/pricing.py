@@ -1,6 +1,6 @@
 """The cost of a request, exactly: ``Decimal`` arithmetic, tiers and dated prices.
 
-Token counts (see README: JSON catalog and Python API):
+Token counts (see the guide's JSON and Python API page):
 
 * ``input_tokens``: prompt tokens billed at the input rate (not read from or
   written to the cache);

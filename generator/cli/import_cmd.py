@@ -13,7 +13,7 @@ from generator.cli.common import data_option, provcat
 
 @provcat.group("import")
 def import_group() -> None:
-    """Fill the catalog from models.dev or LiteLLM data (see README: Importing).
+    """Fill the catalog from models.dev or LiteLLM data (see the guide's Importing page).
 
     By default an import only fills facts the catalog does not have;
     --overwrite replaces differing ones. Every skipped input is listed with its

@@ -1,7 +1,7 @@
 """Catalog objects as JSON-ready values: the objects of ``catalog.json``.
 
 The JSON mirrors the dataclasses of :mod:`generator.model.records` field by field, with
-three conventions (documented in README: JSON catalog and Python API):
+three conventions (documented in the guide's JSON and Python API page):
 
 * an unknown fact (``None``) is left out: the key is absent, never ``null``;
   empty lists (no aliases, no sources) and empty objects are left out too;

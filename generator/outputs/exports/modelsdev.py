@@ -1,7 +1,7 @@
 """``api.json`` in the shape of models.dev's api.json, for tools that read it.
 
 Root: provider id -> ``{id, name, env, api, doc, models}``; each model keyed by
-the offering id.  What maps, and what cannot (see README):
+the offering id.  What maps, and what cannot (see the guide's JSON and Python API page):
 
 * costs are USD per million tokens as JSON numbers; an offering priced in
   another currency gets no ``cost`` (models.dev has no currency field);
