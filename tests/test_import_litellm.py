@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from decimal import Decimal
 from pathlib import Path
 
@@ -111,3 +112,46 @@ def test_a_key_given_twice_is_reported(tmp_path):
     report = run_import("litellm", source, tmp_path / "data")
     assert [(s.input, s.reason) for s in report.skips] == [("groq/a", "duplicate")]
     assert doc(tmp_path / "data", "providers/groq/models/a.yaml")["pricing"]["input"] == 2
+
+
+def _import_one(tmp_path, entry: dict, key: str = "xai/grok-tiny") -> tuple[dict | None, list[str]]:
+    """Import a one-entry LiteLLM file; the offering written (or None) and the report's skip lines."""
+    source = tmp_path / "one.json"
+    source.write_text(json.dumps({key: entry}))
+    report = run_import("litellm", source, tmp_path / "data")
+    written = list((tmp_path / "data").rglob("models/*.yaml"))
+    data = doc(tmp_path / "data", written[0].relative_to(tmp_path / "data").as_posix()) if written else None
+    return data, [s.format() for s in report.skips]
+
+
+def test_a_float_that_is_a_whole_number_is_a_limit(tmp_path):
+    # issue 12: 14 xai grok-4-fast entries give max_output_tokens 2000000.0 and lost it
+    data, lines = _import_one(tmp_path, {"litellm_provider": "xai", "max_output_tokens": 2000000.0,
+                                         "max_input_tokens": 2e6, "rpm": 60.0})
+    assert lines == []
+    assert (data["max_output_tokens"], data["max_input_tokens"]) == (2000000, 2000000)
+    assert data["rate_limits"] == [{"requests_per_minute": 60}]
+    assert type(data["max_output_tokens"]) is int
+
+
+@pytest.mark.parametrize("text, line", [
+    ("2000000.5", "skipped xai/grok-tiny (max_output_tokens): invalid value: Decimal('2000000.5') "
+                  "is not a whole number >= 0; the field is left out"),
+    ("-1.0", "skipped xai/grok-tiny (max_output_tokens): invalid value: Decimal('-1.0') "
+             "is not a whole number >= 0; the field is left out"),
+    ("NaN", "skipped xai/grok-tiny (max_output_tokens): invalid value: nan "
+            "is not a whole number >= 0; the field is left out"),
+    ("Infinity", "skipped xai/grok-tiny (max_output_tokens): invalid value: inf "
+                 "is not a whole number >= 0; the field is left out"),
+    ("9007199254740992.0", "skipped xai/grok-tiny (max_output_tokens): invalid value: "
+                           "Decimal('9007199254740992.0') is above 9,007,199,254,740,991, the largest whole "
+                           "number JSON readers keep exactly; the field is left out"),
+    ("1e400", "skipped xai/grok-tiny (max_output_tokens): invalid value: Decimal('1E+400') is above "
+              "9,007,199,254,740,991, the largest whole number JSON readers keep exactly; the field is left out"),
+])
+def test_a_float_that_is_not_a_kept_whole_number_is_reported(tmp_path, text, line):
+    source = tmp_path / "one.json"
+    source.write_text('{"xai/grok-tiny": {"litellm_provider": "xai", "max_output_tokens": %s}}' % text)
+    report = run_import("litellm", source, tmp_path / "data")
+    assert [s.format() for s in report.skips] == [line]
+    assert "max_output_tokens" not in doc(tmp_path / "data", "providers/xai/models/grok-tiny.yaml")
