@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from generator.importers import litellm, run_import
-from generator.importers.litellm_providers import PROVIDERS
+from generator.importers.litellm_providers import PROVIDERS, UNMAPPED_WHY
 from generator.importers.models_dev_map import Context
 from generator.importers.report import ImportReport
 from generator.validation.validate import validate_catalog
@@ -155,3 +155,41 @@ def test_a_float_that_is_not_a_kept_whole_number_is_reported(tmp_path, text, lin
     report = run_import("litellm", source, tmp_path / "data")
     assert [s.format() for s in report.skips] == [line]
     assert "max_output_tokens" not in doc(tmp_path / "data", "providers/xai/models/grok-tiny.yaml")
+
+
+def test_providers_once_skipped_are_mapped_models_dev_ids_first(tmp_path):
+    # issue 12: volcengine, gradient_ai, amazon_nova, ... were skipped as unmapped-provider
+    source = tmp_path / "more.json"
+    source.write_text(json.dumps({
+        "glm-4-7-251222": {"litellm_provider": "volcengine", "mode": "chat"},
+        "gradient_ai/openai-o3": {"litellm_provider": "gradient_ai", "mode": "chat"},
+        "amazon-nova/nova-pro-v1": {"litellm_provider": "amazon_nova", "mode": "chat"},
+        "oci/xai.grok-4": {"litellm_provider": "oci", "mode": "chat"},
+    }))
+    report = run_import("litellm", source, tmp_path / "data")
+    assert report.skips == []
+    written = sorted(p.relative_to(tmp_path / "data").as_posix() for p in (tmp_path / "data").rglob("models/*"))
+    assert written == ["providers/digitalocean/models/openai-o3.yaml", "providers/nova/models/nova-pro-v1.yaml",
+                       "providers/oci/models/xai.grok-4.yaml", "providers/volcengine/models/glm-4-7-251222.yaml"]
+
+
+def test_what_stays_unmapped_says_why(tmp_path):
+    source = tmp_path / "rest.json"
+    source.write_text(json.dumps({
+        "codestral/codestral-latest": {"litellm_provider": "codestral", "mode": "chat"},
+        "tavily/search": {"litellm_provider": "tavily", "mode": "search"},
+        "nowhere/tiny": {"litellm_provider": "made_up_cloud", "mode": "chat"},
+    }))
+    report = run_import("litellm", source, tmp_path / "data")
+    unmapped = "skipped {}: provider not in the mapping table: litellm_provider '{}': {}"
+    assert [s.format() for s in report.skips] == [
+        unmapped.format("codestral/codestral-latest", "codestral",
+                        "Mistral's Codestral endpoint; its models come from the `mistral` entries"),
+        unmapped.format("nowhere/tiny", "made_up_cloud",
+                        "add it to generator/importers/litellm_providers.py if it is a provider"),
+        unmapped.format("tavily/search", "tavily", "a web search API, not a model provider"),
+    ]
+
+
+def test_a_value_is_mapped_or_explained_never_both():
+    assert not PROVIDERS.keys() & UNMAPPED_WHY.keys()
