@@ -6,6 +6,7 @@ module and the tests share the result.
 
 from __future__ import annotations
 
+import json
 import shutil
 from collections import Counter
 
@@ -14,6 +15,7 @@ import pytest
 from tests.conftest import DATA, needs_corpus
 from generator.catalog.load import catalog_from_report
 from generator.importers import run_import
+from generator.importers.litellm_providers import PROVIDERS, UNMAPPED_WHY
 from generator.validation.validate import validate_catalog
 from generator.validation.yaml_fast import load_bytes
 
@@ -72,9 +74,15 @@ def test_litellm_catalog_validates(tmp_path):
     source = needs_corpus("litellm", "model_prices_and_context_window.json")
     report = run_import("litellm", source, tmp_path)
     assert validate_catalog(tmp_path).errors == []
-    assert report.counts["offerings"]["created"] > 2000
+    # issue 12: 75 entries of 9 providers once skipped as unmapped are now imported (2,404 -> 2,479);
+    # the 73 left are ollama, lemonade, sagemaker, palm, chatgpt, codestral and the web search APIs
+    assert report.counts["offerings"]["created"] == 2479
     reasons = Counter(s.reason for s in report.skips)
     assert reasons["no-data"] == 1  # sample_spec
+    assert reasons["unmapped-provider"] == 73
+    # 2000000.0 is a whole number: grok-4-fast limits are kept (14 were dropped as invalid)
+    grok, _ = load_bytes((tmp_path / "providers/xai/models/grok-4-fast-reasoning.yaml").read_bytes(), "x")
+    assert grok["max_output_tokens"] == 2000000
     skipped_entries = sum(1 for s in report.skips if s.kind == "offerings")
     # 2,582 distinct keys plus one key written twice (JSON parsers keep the last silently): all accounted for
     assert report.counts["offerings"]["created"] + skipped_entries == 2583
@@ -82,6 +90,15 @@ def test_litellm_catalog_validates(tmp_path):
         ["vertex_ai/gemini-embedding-2-preview"]
     data, _ = load_bytes((tmp_path / "providers/cerebras/models/gpt-oss-120b.yaml").read_bytes(), "x")
     assert data["pricing"]["input"] == 0.35 and data["pricing"]["output"] == 0.75
+
+
+def test_every_litellm_provider_is_mapped_or_explained():
+    """The mapping table and its list of reasons cover LiteLLM's provider values exactly, so a new
+    provider in LiteLLM fails here instead of being skipped with only the generic reason."""
+    source = needs_corpus("litellm", "model_prices_and_context_window.json")
+    entries = json.loads(source.read_text())
+    values = {e["litellm_provider"] for k, e in entries.items() if isinstance(e, dict) and k != "sample_spec"}
+    assert values - PROVIDERS.keys() == UNMAPPED_WHY.keys()
 
 
 def _leaves(node, path=()):

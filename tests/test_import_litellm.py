@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
 from generator.importers import litellm, run_import
-from generator.importers.litellm_providers import PROVIDERS
+from generator.importers.litellm_providers import PROVIDERS, UNMAPPED_WHY
 from generator.importers.models_dev_map import Context
 from generator.importers.report import ImportReport
 from generator.validation.validate import validate_catalog
@@ -111,3 +112,96 @@ def test_a_key_given_twice_is_reported(tmp_path):
     report = run_import("litellm", source, tmp_path / "data")
     assert [(s.input, s.reason) for s in report.skips] == [("groq/a", "duplicate")]
     assert doc(tmp_path / "data", "providers/groq/models/a.yaml")["pricing"]["input"] == 2
+
+
+def _import_one(tmp_path, entry: dict, key: str = "xai/grok-tiny") -> tuple[dict | None, list[str]]:
+    """Import a one-entry LiteLLM file; the offering written (or None) and the report's skip lines."""
+    source = tmp_path / "one.json"
+    source.write_text(json.dumps({key: entry}))
+    report = run_import("litellm", source, tmp_path / "data")
+    written = list((tmp_path / "data").rglob("models/*.yaml"))
+    data = doc(tmp_path / "data", written[0].relative_to(tmp_path / "data").as_posix()) if written else None
+    return data, [s.format() for s in report.skips]
+
+
+def test_a_float_that_is_a_whole_number_is_a_limit(tmp_path):
+    # issue 12: 14 xai grok-4-fast entries give max_output_tokens 2000000.0 and lost it
+    data, lines = _import_one(tmp_path, {"litellm_provider": "xai", "max_output_tokens": 2000000.0,
+                                         "max_input_tokens": 2e6, "rpm": 60.0})
+    assert lines == []
+    assert (data["max_output_tokens"], data["max_input_tokens"]) == (2000000, 2000000)
+    assert data["rate_limits"] == [{"requests_per_minute": 60}]
+    assert type(data["max_output_tokens"]) is int
+
+
+@pytest.mark.parametrize("text, line", [
+    ("2000000.5", "skipped xai/grok-tiny (max_output_tokens): invalid value: Decimal('2000000.5') "
+                  "is not a whole number >= 0; the field is left out"),
+    ("-1.0", "skipped xai/grok-tiny (max_output_tokens): invalid value: Decimal('-1.0') "
+             "is not a whole number >= 0; the field is left out"),
+    ("NaN", "skipped xai/grok-tiny (max_output_tokens): invalid value: nan "
+            "is not a whole number >= 0; the field is left out"),
+    ("Infinity", "skipped xai/grok-tiny (max_output_tokens): invalid value: inf "
+                 "is not a whole number >= 0; the field is left out"),
+    ("9007199254740992.0", "skipped xai/grok-tiny (max_output_tokens): invalid value: "
+                           "Decimal('9007199254740992.0') is above 9,007,199,254,740,991, the largest whole "
+                           "number JSON readers keep exactly; the field is left out"),
+    ("1e400", "skipped xai/grok-tiny (max_output_tokens): invalid value: Decimal('1E+400') is above "
+              "9,007,199,254,740,991, the largest whole number JSON readers keep exactly; the field is left out"),
+])
+def test_a_float_that_is_not_a_kept_whole_number_is_reported(tmp_path, text, line):
+    source = tmp_path / "one.json"
+    source.write_text('{"xai/grok-tiny": {"litellm_provider": "xai", "max_output_tokens": %s}}' % text)
+    report = run_import("litellm", source, tmp_path / "data")
+    assert [s.format() for s in report.skips] == [line]
+    assert "max_output_tokens" not in doc(tmp_path / "data", "providers/xai/models/grok-tiny.yaml")
+
+
+def test_providers_once_skipped_are_mapped_models_dev_ids_first(tmp_path):
+    # issue 12: volcengine, gradient_ai, amazon_nova, ... were skipped as unmapped-provider
+    source = tmp_path / "more.json"
+    source.write_text(json.dumps({
+        "glm-4-7-251222": {"litellm_provider": "volcengine", "mode": "chat"},
+        "gradient_ai/openai-o3": {"litellm_provider": "gradient_ai", "mode": "chat"},
+        "amazon-nova/nova-pro-v1": {"litellm_provider": "amazon_nova", "mode": "chat"},
+        "oci/xai.grok-4": {"litellm_provider": "oci", "mode": "chat"},
+    }))
+    report = run_import("litellm", source, tmp_path / "data")
+    assert report.skips == []
+    written = sorted(p.relative_to(tmp_path / "data").as_posix() for p in (tmp_path / "data").rglob("models/*"))
+    assert written == ["providers/digitalocean/models/openai-o3.yaml", "providers/nova/models/nova-pro-v1.yaml",
+                       "providers/oci/models/xai.grok-4.yaml", "providers/volcengine/models/glm-4-7-251222.yaml"]
+
+
+def test_what_stays_unmapped_says_why(tmp_path):
+    source = tmp_path / "rest.json"
+    source.write_text(json.dumps({
+        "codestral/codestral-latest": {"litellm_provider": "codestral", "mode": "chat"},
+        "tavily/search": {"litellm_provider": "tavily", "mode": "search"},
+        "nowhere/tiny": {"litellm_provider": "made_up_cloud", "mode": "chat"},
+    }))
+    report = run_import("litellm", source, tmp_path / "data")
+    unmapped = "skipped {}: provider not in the mapping table: litellm_provider '{}': {}"
+    assert [s.format() for s in report.skips] == [
+        unmapped.format("codestral/codestral-latest", "codestral",
+                        "Mistral's Codestral endpoint; its models come from the `mistral` entries"),
+        unmapped.format("nowhere/tiny", "made_up_cloud",
+                        "add it to generator/importers/litellm_providers.py if it is a provider"),
+        unmapped.format("tavily/search", "tavily", "a web search API, not a model provider"),
+    ]
+
+
+def test_a_value_is_mapped_or_explained_never_both():
+    assert not PROVIDERS.keys() & UNMAPPED_WHY.keys()
+
+
+def test_the_guide_lists_every_mapped_provider_value():
+    """The guide's table is hand-written; each code row appears there with its provider id
+    (the vertex_ai-<kind> rows as one `vertex_ai-*` cell)."""
+    page = (Path(__file__).parents[1] / "generator/outputs/site/guide_pages/importing.md").read_text()
+    cells = [c.strip() for line in page.splitlines() if line.startswith("| ") for c in line.split("|")]
+    pairs = {(value.split(" (")[0].strip(), cells[i + 1]) for i, cell in enumerate(cells[:-1])
+             for value in cell.split(",")}
+    missing = {(name, t.provider_id) for name, t in PROVIDERS.items() if (name, t.provider_id) not in pairs
+               and not (name.startswith("vertex_ai-") and ("vertex_ai-*", t.provider_id) in pairs)}
+    assert missing == set()

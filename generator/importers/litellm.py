@@ -18,7 +18,7 @@ from generator.model.layout import offering_path, provider_path
 from generator.importers.inputs import FAILED, read_json
 from generator.importers.items import Batch, Item
 from generator.importers.litellm_providers import PROVIDERS, UNMAPPED_WHY
-from generator.importers.models_dev_map import Context, day, exact, is_bool, is_count, short
+from generator.importers.models_dev_map import MAX_SAFE_INTEGER, Context, day, exact, is_bool, is_count, short
 from generator.importers.report import ImportReport
 
 IMPORTER = "litellm"
@@ -142,9 +142,17 @@ def offering(ctx: Context, offering_id: str, raw: dict) -> tuple[dict, str | Non
 
 
 def _count(ctx: Context, key: str, value) -> int | None:
-    if is_count(value):
-        return value
-    ctx.invalid(key, value, "is not a whole number >= 0")
+    """A limit or rate as an int.  LiteLLM writes some as floats (``2000000.0``); JSON has one number
+    type, so a float with no fraction is the same whole number, kept if validation would keep it."""
+    number = Decimal(value) if isinstance(value, (Decimal, float)) else value
+    if isinstance(number, Decimal) and number.is_finite() and number == number.to_integral_value():
+        number = int(number) if number <= MAX_SAFE_INTEGER else MAX_SAFE_INTEGER + 1  # no int of 1E+999999
+    if is_count(number):
+        return number
+    if isinstance(number, int) and not isinstance(number, bool) and number > MAX_SAFE_INTEGER:
+        ctx.invalid(key, value, f"is above {MAX_SAFE_INTEGER:,}, the largest whole number JSON readers keep exactly")
+    else:
+        ctx.invalid(key, value, "is not a whole number >= 0")
     return None
 
 
