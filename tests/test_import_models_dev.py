@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.catalog.load import catalog_from_report
 from generator.importers import models_dev_read, run_import
 from generator.importers.models_dev_map import Context
 from generator.importers.report import ImportReport
@@ -244,3 +245,38 @@ def test_links_leading_outside_the_checkout_are_not_followed(tmp_path):
     assert "outside the checkout" in found["providers/other/models/escape.toml"]
     assert "outside the checkout" in found["providers/other/models/real-escape.toml"]
     assert not (tmp_path / "data/providers/other/models/escape.yaml").exists()
+
+
+def _shared_base_tree(root: Path) -> Path:
+    """Two providers whose offerings share one base; the first read omits ``limit.input``."""
+    (root / "models/lab").mkdir(parents=True)
+    (root / "models/lab/shared.toml").write_text(
+        'name = "Shared Model"\n[limit]\ncontext = 400000\ninput = 272000\noutput = 128000\n')
+    for provider, extra in (("aaa", 'base_model_omit = ["limit.input"]\n'), ("zzz", "")):
+        (root / f"providers/{provider}/models").mkdir(parents=True)
+        (root / f"providers/{provider}/provider.toml").write_text(f'name = "{provider.upper()}"\n')
+        (root / f"providers/{provider}/models/shared-x.toml").write_text(f'base_model = "lab/shared"\n{extra}')
+    return root
+
+
+def test_base_model_omit_does_not_change_the_shared_base_for_later_offerings(tmp_path):
+    # issue 12: providers/llmgateway/models/gpt-5-pro.toml lost limit.input after azure's omitted it
+    run_import("models.dev", _shared_base_tree(tmp_path / "md"), tmp_path / "data")
+    assert "max_input_tokens" not in doc(tmp_path / "data", "providers/aaa/models/shared-x.yaml")
+    assert doc(tmp_path / "data", "providers/zzz/models/shared-x.yaml")["max_input_tokens"] == 272000
+
+
+def test_omit_copies_a_nested_table_it_did_not_create():
+    base = {"limit": {"context": 1, "input": 2}}
+    merged = models_dev_read.deep_merge(base, {"name": "X"})
+    models_dev_read.omit(merged, ["limit", "input"])
+    assert merged["limit"] == {"context": 1} and base["limit"] == {"context": 1, "input": 2}
+
+
+def test_a_name_inherited_through_base_model_is_the_base_name_not_the_id(tmp_path):
+    # issue 12: providers/aihubmix/models/glm-5.2.toml is "GLM-5.2" in models.dev's api.json, not "glm-5.2"
+    data_dir = tmp_path / "data"
+    run_import("models.dev", _shared_base_tree(tmp_path / "md"), data_dir)
+    assert doc(data_dir, "providers/zzz/models/shared-x.yaml")["name"] == "Shared Model"
+    catalog = catalog_from_report(validate_catalog(data_dir), data_dir)
+    assert catalog.offering("zzz/shared-x").name == "Shared Model"

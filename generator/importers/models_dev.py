@@ -227,7 +227,10 @@ def _add_offering(provider_id, offering_id, raw, origin, bases, canonical, batch
     data = offering_data(ctx, offering_id, resolved, model_ref if model_ref in canonical else None)
     for key in INHERITABLE:
         if model_ref in canonical and key in data and data[key] == canonical[model_ref].get(key):
-            del data[key]  # the offering inherits it from the canonical model
+            if key != "name" or data[key] == offering_id:
+                del data[key]  # the offering inherits it from the canonical model
+            # an offering without a name is named by its id, not the model's name (issue 12), so
+            # a name models.dev resolves through base_model is written unless it is the id
     batch.add(Item("offering", offering_path(provider_id, offering_id), data, origin))
 
 

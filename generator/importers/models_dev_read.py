@@ -106,7 +106,10 @@ def resolve_base(raw: dict, bases: dict, ctx: m.Context) -> tuple[dict, str | No
 
 
 def deep_merge(base: dict, over: dict) -> dict:
-    """Tables merge key by key with *over* winning; arrays and scalars are replaced."""
+    """Tables merge key by key with *over* winning; arrays and scalars are replaced.
+
+    The result shares untouched nested tables with *base*; :func:`omit` copies before deleting.
+    """
     merged = copy.copy(base)
     for key, value in over.items():
         if isinstance(value, dict) and isinstance(merged.get(key), dict):
@@ -117,12 +120,18 @@ def deep_merge(base: dict, over: dict) -> dict:
 
 
 def omit(table: dict, parts: list[str]) -> None:
-    """Delete the value at *parts*, then every parent table left empty by it."""
+    """Delete the value at *parts*, then every parent table left empty by it.
+
+    Nested tables are copied before they are changed: a table the merge did not
+    touch is still the shared base model's, and deleting from it would take the
+    value from every offering read later (issue 12: results depended on the order).
+    """
     if len(parts) == 1:
         table.pop(parts[0], None)
         return
     child = table.get(parts[0])
     if isinstance(child, dict):
+        child = table[parts[0]] = dict(child)
         omit(child, parts[1:])
         if not child:
             del table[parts[0]]
