@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Callable
 
 from generator.outputs.kept import Kept, Output
+from generator.util.atomic import replace_atomic
 
 MANIFEST_NAME = ".provcat-manifest.json"
 MANIFEST_FORMAT = 1
@@ -224,7 +225,7 @@ def apply(out_dir: Path, files: dict[str, Output], changes: Changes, name: str =
     safe_folders(out_dir, writes, create=True)
     base = str(out_dir)
     for done, path in enumerate(writes, 1):
-        _replace(os.path.join(base, path), files[path])
+        replace_atomic(os.path.join(base, path), files[path])
         if progress:
             progress(done, len(writes))
     for path in changes.removed:
@@ -238,37 +239,7 @@ def atomic_write(target: Path, data: bytes) -> None:
     if os.path.isdir(target) and not os.path.islink(target):
         raise UnsafeOutputPath(f"{target} is not a file: it is a folder where the build writes a file; "
                                "remove or rename it")
-    _replace(str(target), data)
-
-
-def _replace(target: str, data: bytes) -> None:
-    """The atomic write itself; the target's directory exists."""
-    folder, name = os.path.split(target)
-    temp = os.path.join(folder, temporary_name(name))
-    try:
-        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, 0o666)
-        try:
-            _write_all(fd, data)
-        finally:
-            os.close(fd)
-        os.replace(temp, target)
-    except BaseException:
-        if os.path.lexists(temp):
-            os.unlink(temp)
-        raise
-
-
-def temporary_name(name: str) -> str:
-    """``.NAME.PID.tmp``: hidden, ignored by git, and tied to the process, so a later build can tell
-    a killed build's leftover (see :mod:`.outdir`) from a running one's."""
-    return f".{name}.{os.getpid()}.tmp"
-
-
-def _write_all(fd: int, data: bytes) -> None:
-    """os.write until every byte is written (it may write fewer than asked)."""
-    view = memoryview(data)
-    while view:
-        view = view[os.write(fd, view):]
+    replace_atomic(str(target), data)
 
 
 def _remove(out_dir: Path, path: str) -> None:

@@ -1,4 +1,10 @@
-"""Atomic file writes: a reader sees the old file or the new one, never a mix."""
+"""Atomic file writes: a reader sees the old file or the new one, never a mix.
+
+The temporary file is ``.NAME.PID.tmp`` beside the target: hidden, ignored by git, and tied to
+the process, so a later build can tell a killed build's leftover from a running one's
+(:mod:`generator.build.outdir`).  It is opened with ``O_NOFOLLOW``: a link planted under that name
+is never written through.
+"""
 
 from __future__ import annotations
 
@@ -7,24 +13,40 @@ from pathlib import Path
 
 
 def write_atomic(path: Path, data: bytes) -> bool:
-    """Write *data* to *path* through a temporary file and a rename.
-
-    Returns False, writing nothing, when the file already holds these bytes.  The temporary
-    file is ``.NAME.PID.tmp``, as the build's own (:mod:`generator.build.write`): ignored by
-    git, and a killed process's leftover is recognised and removed by the next build.
-    """
+    """Write *data* to *path* (creating its folder); False, writing nothing, when the file already
+    holds these bytes."""
     path = Path(path)
     if path.is_file() and path.read_bytes() == data:
         return False
     path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.parent / f".{path.name}.{os.getpid()}.tmp"
-    try:
-        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, 0o666)
-        with os.fdopen(fd, "wb") as stream:
-            stream.write(data)
-        os.replace(temporary, path)
-    except BaseException:
-        if os.path.lexists(temporary):
-            os.unlink(temporary)
-        raise
+    replace_atomic(str(path), data)
     return True
+
+
+def replace_atomic(target: str, data: bytes) -> None:
+    """Put *data* at *target* through a temporary file and a rename; the target's folder exists."""
+    folder, name = os.path.split(target)
+    temp = os.path.join(folder, temporary_name(name))
+    try:
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, 0o666)
+        try:
+            _write_all(fd, data)
+        finally:
+            os.close(fd)
+        os.replace(temp, target)
+    except BaseException:
+        if os.path.lexists(temp):
+            os.unlink(temp)
+        raise
+
+
+def temporary_name(name: str) -> str:
+    """``.NAME.PID.tmp``, the temporary file of *name* written by this process."""
+    return f".{name}.{os.getpid()}.tmp"
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    """os.write until every byte is written (it may write fewer than asked)."""
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view):]
