@@ -69,3 +69,22 @@ def screenshot(page, name: str) -> Path:
     path = ARTIFACTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=False)
     return path
+
+
+@contextmanager
+def recording_page(browser, base_url: str):
+    """A fresh page and the list of what went wrong on it: a dialog (a payload's alert, dismissed),
+    a console error, an uncaught exception, a failed request."""
+    context = browser.new_context(viewport={"width": 1400, "height": 900}, base_url=base_url)
+    context.set_default_timeout(15000)
+    page = context.new_page()
+    events: list[str] = []
+    page.on("dialog", lambda dialog: (events.append(f"dialog: {dialog.message}"), dialog.dismiss()))
+    page.on("console", lambda message: events.append(f"console {message.type}: {message.text}")
+            if message.type == "error" else None)
+    page.on("pageerror", lambda error: events.append(f"page error: {error}"))
+    page.on("requestfailed", lambda request: events.append(f"request failed: {request.url}"))
+    try:
+        yield page, events
+    finally:
+        context.close()

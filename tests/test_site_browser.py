@@ -12,7 +12,7 @@ import pytest
 from generator import load_catalog
 from generator.outputs.site import facts
 
-from .browser import chromium, require_browser, screenshot, serve_directory
+from .browser import chromium, recording_page, require_browser, screenshot, serve_directory
 from .conftest import DATA
 from .sitebuild import HOSTILE_NAME, rich_site, shipped_site  # noqa: F401  (fixtures)
 
@@ -40,17 +40,9 @@ def rich_url(rich_site):  # noqa: F811
 
 @pytest.fixture
 def page(browser, base_url):
-    """A fresh page that records console errors and uncaught exceptions; none may occur."""
-    context = browser.new_context(viewport={"width": 1400, "height": 900}, base_url=base_url)
-    context.set_default_timeout(15000)
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("console", lambda message: errors.append(f"console {message.type}: {message.text}")
-            if message.type == "error" else None)
-    page.on("pageerror", lambda error: errors.append(f"page error: {error}"))
-    page.on("requestfailed", lambda request: errors.append(f"request failed: {request.url}"))
-    yield page
-    context.close()
+    """A fresh page on which no dialog, console error, uncaught exception or failed request may occur."""
+    with recording_page(browser, base_url) as (page, errors):
+        yield page
     assert errors == [], "the browser reported errors"
 
 

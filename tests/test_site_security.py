@@ -20,7 +20,7 @@ import pytest
 
 from generator.validation.validate import validate_catalog
 
-from .browser import chromium, require_browser, serve_directory
+from .browser import chromium, recording_page, require_browser, serve_directory
 from .conftest import DATA
 from .sitebuild import build_catalog_site
 
@@ -193,17 +193,9 @@ def hostile_url(hostile_site):
 @pytest.fixture
 def page(browser, hostile_url):
     """A page that records dialogs (a payload's alert), console errors and failed requests."""
-    context = browser.new_context(viewport={"width": 1400, "height": 900}, base_url=hostile_url)
-    context.set_default_timeout(15000)
-    page = context.new_page()
-    events: list[str] = []
-    page.on("dialog", lambda dialog: (events.append(f"dialog: {dialog.message}"), dialog.dismiss()))
-    page.on("console", lambda message: events.append(f"console: {message.text}") if message.type == "error" else None)
-    page.on("pageerror", lambda error: events.append(f"page error: {error}"))
-    page.on("requestfailed", lambda request: events.append(f"request failed: {request.url}"))
-    page.events = events
-    yield page
-    context.close()
+    with recording_page(browser, hostile_url) as (page, events):
+        page.events = events
+        yield page
 
 
 @pytest.mark.parametrize("path", list(PAGES))
