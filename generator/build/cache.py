@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import hashlib
 import marshal
-import os
 import sys
 from pathlib import Path
 from typing import NamedTuple
@@ -37,6 +36,7 @@ from generator.validation import rules, validate
 from generator.build.state import content_hash, is_racy
 from generator.validation.discover import discover
 from generator.validation.problems import ERROR
+from generator.util.atomic import replace_atomic
 
 CACHE_NAME = ".provcat-cache"
 CACHE_FORMAT = 1
@@ -126,9 +126,7 @@ def write(out_dir: Path, key: str, files: dict[str, Entry], **extra) -> None:
 def write_encoded(out_dir: Path, encoded: bytes | None) -> None:
     if encoded is None:
         return
-    temp = Path(out_dir) / f".{CACHE_NAME}.{os.getpid()}.tmp"
-    temp.write_bytes(encoded)
-    os.replace(temp, Path(out_dir) / CACHE_NAME)
+    replace_atomic(str(Path(out_dir) / CACHE_NAME), encoded)
 
 
 def forget(out_dir: Path) -> None:

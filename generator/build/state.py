@@ -22,16 +22,16 @@ file is a local cache: it is not in the manifest and is not committed.
 
 from __future__ import annotations
 
-import errno
 import hashlib
 import json
 import os
-import stat
 import time
 from pathlib import Path
 from typing import NamedTuple
 
 from generator.util import resources
+from generator.util.atomic import replace_atomic
+from generator.util.files import read_regular
 
 STATE_NAME = ".provcat-state.json"
 STATE_FORMAT = 2
@@ -119,21 +119,10 @@ def hashes(data_dir: Path, rels) -> dict[str, str]:
     out = {}
     for rel in rels:
         try:
-            out[rel] = content_hash(_read_regular(os.path.join(data_dir, rel)))
+            out[rel] = content_hash(read_regular(os.path.join(data_dir, rel)))
         except OSError:
             continue
     return out
-
-
-def _read_regular(path: str) -> bytes:
-    """The bytes of a regular file; OSError for a FIFO or device, which ``open`` would block on (the
-    same check as :func:`generator.validation.validate.read_regular`, without importing validation,
-    which a skipped build never needs)."""
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    with os.fdopen(fd, "rb") as handle:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise OSError(errno.EINVAL, "not a regular file", path)
-        return handle.read()
 
 
 def data_digest(stamps: dict[str, tuple], by_content: dict[str, str]) -> str:
@@ -211,10 +200,7 @@ def save(out_dir: Path, print_: str, stamps: dict[str, tuple], racy: dict[str, s
 
 
 def _write_state(out_dir: Path, state: dict) -> None:
-    body = json.dumps(state)
-    temp = out_dir / f".{STATE_NAME}.{os.getpid()}.tmp"
-    temp.write_text(body, encoding="utf-8")
-    os.replace(temp, out_dir / STATE_NAME)
+    replace_atomic(str(out_dir / STATE_NAME), json.dumps(state).encode("utf-8"))
 
 
 def forget(out_dir: Path) -> None:

@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import errno
 import json
-import os
-import stat
 from decimal import Decimal
 
 from generator.importers.items import noting_repeats
+from generator.util.files import FileTooLarge, NotRegularFile, read_regular
 from generator.importers.report import ImportReport
 
 MAX_JSON_BYTES = 64 * 2**20  # LiteLLM's file is 1.3 MB, models.dev's api.json 2.4 MB (2026-11)
@@ -39,20 +38,17 @@ def read_bounded(path, limit: int) -> bytes:
     FileNotFoundError and ELOOP pass through (the caller names the link); other failures are
     :class:`Refused`.  O_NONBLOCK keeps a FIFO from blocking the open."""
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        return read_regular(path, limit)
     except (FileNotFoundError, IsADirectoryError):
         raise
+    except FileTooLarge as error:
+        raise Refused(f"{error.strerror}; refused unread", "too-large") from None
+    except NotRegularFile:
+        raise Refused("not a regular file; not read") from None
     except OSError as error:
         if error.errno == errno.ELOOP:
             raise
         raise Refused(f"cannot be read: {error.strerror or error}") from None
-    with os.fdopen(fd, "rb") as handle:
-        status = os.fstat(fd)
-        if not stat.S_ISREG(status.st_mode):
-            raise Refused("not a regular file; not read")
-        if status.st_size > limit:
-            raise Refused(f"{status.st_size:,} bytes, larger than {limit // 2**20} MiB; refused unread", "too-large")
-        return handle.read()  # read(limit + 1) would allocate the whole limit for every file
 
 
 def read_json(path, report: ImportReport, kind: str, repeated: list[str]):

@@ -26,6 +26,7 @@ from decimal import Decimal
 from functools import cache, lru_cache
 from pathlib import Path
 
+from generator.util.atomic import replace_atomic
 from generator.validation.schemas import raw_schema
 
 _PLAIN = re.compile(r"^[A-Za-z_$(][A-Za-z0-9 _.,/()$@+=:;!?'\-]*$")
@@ -192,9 +193,5 @@ def write_document(data_dir: Path, kind: str, rel: str, data: dict, payload: byt
                 return False
     except FileNotFoundError:
         os.makedirs(os.path.dirname(target), exist_ok=True)
-    folder, name = os.path.split(target)
-    temporary = os.path.join(folder, f".{name}.{os.getpid()}.tmp")
-    with open(temporary, "wb") as handle:
-        handle.write(payload)
-    os.replace(temporary, target)
+    replace_atomic(target, payload)
     return True

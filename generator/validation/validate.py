@@ -11,8 +11,6 @@ any, so a clean catalog never pays for positions.
 from __future__ import annotations
 
 import errno
-import os
-import stat
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -23,6 +21,7 @@ from generator.validation.discover import Entry, discover
 from generator.validation.messages import Finding, findings, format_path
 from generator.validation.problems import ERROR, WARNING, Problem
 from generator.validation.yaml_fast import decode, load_bytes, locator
+from generator.util import files
 from generator.util.parallel import can_fork, cpus, strided
 
 STALE_AFTER = timedelta(days=365)
@@ -112,17 +111,13 @@ def _examine(job) -> tuple[rules.Document | None, list[Problem]]:
     return doc, problems
 
 
-def read_regular(path: str, limit: int = MAX_FILE_BYTES) -> bytes:
-    """The bytes of the regular file at *path*; OSError for anything else (a FIFO swapped in after
-    discovery would block) or for a file larger than *limit* (catalog files are a few kB)."""
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    with os.fdopen(fd, "rb") as handle:
-        status = os.fstat(fd)
-        if not stat.S_ISREG(status.st_mode):
-            raise OSError(errno.EINVAL, "not a regular file")
-        if status.st_size > limit:  # read(limit + 1) would allocate the whole limit for every file
-            raise OSError(errno.EFBIG, f"larger than {limit // 2**20} MiB; catalog files are a few kB")
-        return handle.read()
+def read_regular(path: str) -> bytes:
+    """The bytes of the catalog file at *path* (:func:`generator.util.files.read_regular`: a FIFO
+    swapped in after discovery would block), at most :data:`MAX_FILE_BYTES`."""
+    try:
+        return files.read_regular(path, MAX_FILE_BYTES)
+    except files.FileTooLarge:
+        raise OSError(errno.EFBIG, f"larger than {MAX_FILE_BYTES // 2**20} MiB; catalog files are a few kB") from None
 
 
 def _check(entry: Entry, raw: bytes, fast: bool) -> tuple[rules.Document | None, list[Problem]]:
