@@ -88,3 +88,11 @@ def recording_page(browser, base_url: str):
         yield page, events
     finally:
         context.close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Headless chromium for a test module (skipped where chromium is not installed)."""
+    require_browser()
+    with chromium() as instance:
+        yield instance

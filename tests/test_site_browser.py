@@ -12,18 +12,11 @@ import pytest
 from generator import load_catalog
 from generator.outputs.site import facts
 
-from .browser import chromium, recording_page, require_browser, screenshot, serve_directory
+from .browser import browser, recording_page, screenshot, serve_directory  # noqa: F401  (browser: a fixture)
 from .conftest import DATA
 from .sitebuild import HOSTILE_NAME, rich_site, shipped_site  # noqa: F401  (fixtures)
 
 TABS = ["Home", "Providers", "Models", "Authors", "Compare", "Privacy", "API", "Data format", "Guide"]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    require_browser()
-    with chromium() as instance:
-        yield instance
 
 
 @pytest.fixture(scope="module")

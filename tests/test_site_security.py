@@ -20,7 +20,7 @@ import pytest
 
 from generator.validation.validate import validate_catalog
 
-from .browser import chromium, recording_page, require_browser, serve_directory
+from .browser import browser, recording_page, serve_directory  # noqa: F401  (browser: a fixture)
 from .conftest import DATA
 from .sitebuild import build_catalog_site
 
@@ -175,13 +175,6 @@ def test_search_index_titles_are_html_escaped(hostile_site):
     titles = {entry["location"]: entry["title"] for entry in index["docs"] if "#" not in entry["location"]}
     for path, name in TITLES.items():
         assert "<" not in titles[path] and html.unescape(titles[path]) == name, path
-
-
-@pytest.fixture(scope="module")
-def browser():
-    require_browser()
-    with chromium() as instance:
-        yield instance
 
 
 @pytest.fixture(scope="module")
