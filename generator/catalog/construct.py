@@ -22,7 +22,7 @@ from datetime import date
 from decimal import Decimal
 
 from generator.model import records as m
-from generator.model.codec import kind_of
+from generator.model.codec import default_expression, default_names, kind_of
 from generator.model.declare import SELF
 from generator.model.layout import offering_filename
 
@@ -89,7 +89,7 @@ def _source(cls) -> str:
 
 def _field_source(cls, field: dataclasses.Field, hint, target: str) -> list[str]:
     name, meta = field.name, field.metadata
-    key, missing = meta.get("key", name), _missing(cls, field)
+    key, missing = meta.get("key", name), default_expression(cls, field)
     if key is None:  # supplied by the loader: the provider id, the file stem, the logo
         return [f"{target} = extra[{name!r}]" if missing is None else f"{target} = extra.get({name!r}) or {missing}"]
     kind, inner = kind_of(hint)
@@ -117,22 +117,9 @@ def _getter(key: str) -> str:
     return f"get({key!r})"
 
 
-def _missing(cls, field: dataclasses.Field) -> str | None:
-    """The expression an absent fact becomes: the field's default (a fresh one from a factory); None if required."""
-    if field.default is not dataclasses.MISSING:
-        return f"D_{cls.__name__}_{field.name}"
-    if field.default_factory is not dataclasses.MISSING:
-        return f"F_{cls.__name__}_{field.name}()"
-    return None
-
-
 def _compile() -> dict:
-    namespace = {"money": money, "day": day, "modalities": modalities, "NONE": {}}
-    for cls in m.DECLARED:
-        namespace[cls.__name__] = cls
-        for field in dataclasses.fields(cls):
-            namespace[f"D_{cls.__name__}_{field.name}"] = field.default
-            namespace[f"F_{cls.__name__}_{field.name}"] = field.default_factory
+    namespace = {"money": money, "day": day, "modalities": modalities, "NONE": {}, **default_names(m.DECLARED),
+                 **{cls.__name__: cls for cls in m.DECLARED}}
     namespace.update({f"special_{cls.__name__}_{name}": read for (cls, name), read in SPECIAL.items()})
     for cls in m.DECLARED:
         exec(_source(cls), namespace)  # noqa: S102 (generated from our own declarations)

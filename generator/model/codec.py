@@ -76,7 +76,7 @@ def _decoder_source(cls) -> str:
     lines = [f"def decode_{name}(data, **extra):", "    get = data.get"]
     arguments = []
     for field in dataclasses.fields(cls):
-        default = _fallback(cls, field)
+        default = default_expression(cls, field)
         if field.name not in kinds:
             arguments.append(f"extra[{field.name!r}]" if default is None else f"extra.get({field.name!r}) or {default}")
             continue
@@ -90,8 +90,9 @@ def _decoder_source(cls) -> str:
     return "\n".join(lines + [f"    return {name}(", *(f"        {a}," for a in arguments), "    )"])
 
 
-def _fallback(cls, field: dataclasses.Field) -> str | None:
-    """The expression giving the field's default (a fresh one from a factory); None when required."""
+def default_expression(cls, field: dataclasses.Field) -> str | None:
+    """The expression giving the field's default (a fresh one from a factory) in code generated with
+    :func:`default_names` in its namespace; None when the field is required."""
     if field.default is not dataclasses.MISSING:
         return f"DEFAULT_{cls.__name__}_{field.name}"
     if field.default_factory is not dataclasses.MISSING:
@@ -99,9 +100,10 @@ def _fallback(cls, field: dataclasses.Field) -> str | None:
     return None
 
 
-def _default_names() -> dict:
+def default_names(classes) -> dict:
+    """The names :func:`default_expression` refers to, for every field of *classes*."""
     names = {}
-    for cls in CLASSES:
+    for cls in classes:
         for field in dataclasses.fields(cls):
             names[f"DEFAULT_{cls.__name__}_{field.name}"] = field.default
             names[f"FACTORY_{cls.__name__}_{field.name}"] = field.default_factory
@@ -124,7 +126,7 @@ def decode_modalities(data: dict) -> m.Modalities:
 
 def _compile() -> dict:
     namespace = {"Decimal": Decimal, "fromisoformat": date.fromisoformat, "modalities": encode_modalities,
-                 "decode_modalities": decode_modalities, **{cls.__name__: cls for cls in CLASSES}, **_default_names()}
+                 "decode_modalities": decode_modalities, **{cls.__name__: cls for cls in CLASSES}, **default_names(CLASSES)}
     for cls in CLASSES:
         exec(_encoder_source(cls) + "\n\n" + _decoder_source(cls), namespace)  # noqa: S102 (generated from our own dataclasses)
     return namespace
