@@ -165,3 +165,10 @@ def test_a_value_the_schema_passes_but_the_calendar_refuses_is_located(tmp_path)
         Catalog.from_json(path)
     assert str(caught.value).startswith(f"{path}: not a valid catalog.json: {OFFERING} (in alpha/Qwen/QwQ-32B): ")
     assert "day is out of range for month" in str(caught.value)
+
+
+def test_an_id_holding_a_line_break_stays_on_the_error_line():
+    """The message quotes ids from the file: a crafted one must not print a line of its own."""
+    from generator.catalog.json_read import InvalidExport
+
+    assert str(InvalidExport("x.json: /providers/0 (in a\nerror: forged)")) == "x.json: /providers/0 (in a\\nerror: forged)"

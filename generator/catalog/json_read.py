@@ -10,7 +10,7 @@ import orjson
 from generator.catalog.catalog import Catalog
 from generator.model.codec import DECODERS
 from generator.model.records import Author, CanonicalModel, Offering
-from generator.validation.problems import CatalogError
+from generator.validation.problems import CatalogError, one_line
 from generator.catalog import decode
 from generator.util.gcpause import collector_paused
 from generator.catalog.seal import HASH_KEY, SCHEMA_VERSION, content_hash, verified_fast
@@ -24,7 +24,13 @@ class UnsupportedSchemaVersion(CatalogError):
 
 
 class InvalidExport(CatalogError):
-    """The file is not a catalog.json this version can read (not JSON, or not the schema's shape)."""
+    """The file is not a catalog.json this version can read (not JSON, or not the schema's shape).
+
+    The message quotes ids and values from the file, which may be anything: it is kept to one line
+    (:func:`generator.validation.problems.one_line`), so a crafted id cannot print a line of its own."""
+
+    def __init__(self, message: str):
+        super().__init__(one_line(message))
 
 
 class ContentHashMismatch(CatalogError):

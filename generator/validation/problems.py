@@ -26,9 +26,9 @@ class Problem:
 
     def format(self) -> str:
         """``file:line:col: path: message`` (path left out when empty)."""
-        field = f" {_one_line(self.path)}:" if self.path else ""
+        field = f" {one_line(self.path)}:" if self.path else ""
         tag = " warning:" if self.severity == WARNING else ""
-        return f"{_one_line(self.file)}:{self.line}:{self.column}:{tag}{field} {_one_line(self.message)}"
+        return f"{one_line(self.file)}:{self.line}:{self.column}:{tag}{field} {one_line(self.message)}"
 
     def as_dict(self) -> dict:
         """A JSON-ready form for ``--format json``."""
@@ -42,7 +42,7 @@ class Problem:
         }
 
 
-def _one_line(text: str) -> str:
+def one_line(text: str) -> str:
     """*text* with line breaks and other non-printable characters escaped (a file name or message
     holding a line break could otherwise forge a problem line of its own)."""
     if text.isprintable():
