@@ -327,3 +327,18 @@ def test_export_waits_for_a_build_holding_the_lock_then_names_it(tmp_path, monke
         assert not (out / "api").exists()
     assert main(["export", "--data", str(DATA), "--out", str(out)]) == 0
     assert (out / "api" / "catalog.json").is_file()
+
+
+def test_the_library_build_refuses_an_out_inside_the_catalog_too(tmp_path):
+    """Not only the command line: build() itself never writes pages into the catalog."""
+    import shutil
+
+    from generator.build.outdir import OverlappingFolders
+    from generator.build.pipeline import build
+
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    before = sorted(p.relative_to(data) for p in data.rglob("*"))
+    with pytest.raises(OverlappingFolders, match="inside the catalog directory"):
+        build(data, data / "docs")
+    assert sorted(p.relative_to(data) for p in data.rglob("*")) == before

@@ -163,6 +163,10 @@ def _alive(pid: int) -> bool:
     return True
 
 
+class OverlappingFolders(OutputError):
+    """--out and --data are the same folder, or one is inside the other."""
+
+
 def overlap(data_dir: Path, out_dir: Path) -> str | None:
     """Why *out_dir* cannot take a build of *data_dir* (same folder, one inside the other); else None."""
     data, out = Path(data_dir).resolve(), Path(out_dir).resolve()

@@ -64,6 +64,9 @@ def build(data_dir: Path | str, out_dir: Path | str, *, templates: Path | str | 
     """Build *out_dir* from the catalog at *data_dir*; with *check*, only report what would change."""
     data_dir, out_dir = Path(data_dir), Path(out_dir)
     templates = Path(templates) if templates is not None else None
+    problem = outdir.overlap(data_dir, out_dir)
+    if problem:  # the command line says so as a usage error first; library callers are held here
+        raise outdir.OverlappingFolders(problem)
     with outdir.lock(out_dir, shared=check):  # one build at a time in out_dir, from its first read
         if not check:
             outdir.sweep(out_dir, deep=False)
