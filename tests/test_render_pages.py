@@ -9,7 +9,7 @@ import pytest
 
 from generator import load_catalog
 from generator.cli import main
-from generator.present.environment import TEMPLATES_DIR
+from generator.util.resources import templates_dir
 from generator.outputs.docs.render import render_docs
 from generator.outputs.docs.logos import monogram_svg
 
@@ -224,7 +224,7 @@ def test_templates_override_single_files(tmp_path, data_copy):
 
 def test_a_typo_in_a_template_fails_loudly(tmp_path, data_copy, capsys):
     override = tmp_path / "templates"
-    source = (TEMPLATES_DIR / "author.md.j2").read_text().replace("author.name }}", "author.nmae }}", 1)
+    source = (templates_dir() / "author.md.j2").read_text().replace("author.name }}", "author.nmae }}", 1)
     write(override, "author.md.j2", source)
     with pytest.raises(jinja2.UndefinedError, match="nmae"):
         render_docs(load_catalog(data_copy), templates_dir=override)

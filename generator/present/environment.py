@@ -16,7 +16,7 @@ from pathlib import Path
 import jinja2
 
 from generator.present import filters
-from generator.present.urls import TEMPLATES_DIR
+from generator.util import resources
 
 
 _SYNTAX = {  # the options compiled code depends on (with finalize), part of the bytecode cache's folder name
@@ -52,7 +52,7 @@ def make_environment(templates_dir: Path | str | None = None) -> jinja2.Environm
         if not templates_dir.is_dir():
             raise MissingTemplatesDir(f"templates directory {templates_dir} does not exist")
         loaders.append(jinja2.FileSystemLoader(str(templates_dir)))
-    loaders.append(jinja2.FileSystemLoader(str(TEMPLATES_DIR)))
+    loaders.append(jinja2.FileSystemLoader(str(resources.templates_dir())))
     env = _Environment(
         loader=jinja2.ChoiceLoader(loaders),
         undefined=jinja2.StrictUndefined,

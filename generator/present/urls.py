@@ -12,9 +12,7 @@ from __future__ import annotations
 
 from generator.model.records import CanonicalModel, Offering
 from generator.model.layout import offering_filename
-from generator.util import resources
 
-TEMPLATES_DIR = resources.templates_dir()  # the shipped templates
 INDEX = "README.md"
 PROVIDERS_INDEX = "providers/README.md"
 MODELS_INDEX = "models/README.md"

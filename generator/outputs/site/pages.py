@@ -25,7 +25,6 @@ from generator.util import resources
 if TYPE_CHECKING:
     from generator.outputs.kept import Previous
 
-TEMPLATE_DIR = resources.templates_dir()
 PAGES = {
     "all-models.md": "site/all-models.md.j2",
     "compare.md": "site/compare.md.j2",
@@ -96,7 +95,7 @@ def make_environment(override: Path | str | None = None) -> jinja2.Environment:
     search = [str(override)] if override else []
     syntax = {"autoescape": True, "keep_trailing_newline": True, "trim_blocks": True, "lstrip_blocks": True}
     environment = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(search + [str(TEMPLATE_DIR)]),
+        loader=jinja2.FileSystemLoader(search + [str(resources.templates_dir())]),
         undefined=jinja2.StrictUndefined, bytecode_cache=bytecode_cache({**syntax, "site": True}), **syntax,
     )
     environment.filters.update(filters.SITE_FILTERS, cell=escape.md_cell, code=escape.md_code, url=escape.safe_url)
