@@ -24,7 +24,7 @@ def test_offering_inherits_canonical_facts_and_its_own_win(data_copy):
     write(data_copy, OFFERING, "id: gpt-oss-120b\nmodel: openai/gpt-oss-120b\nrelease_date: 2025-09-01\n"
           "modalities:\n  input: {image: true}\n")
     offering = load_catalog(data_copy).offering("cerebras/gpt-oss-120b")
-    assert offering.release_date == date(2025, 9, 1)  # its own
+    assert offering.release_date == "2025-09-01"  # its own
     assert offering.knowledge_cutoff == "2024-06" and offering.open_weights is True  # inherited
     assert offering.authors == ("openai",)
     assert offering.modalities.input == {"text": True, "image": True}

@@ -18,9 +18,14 @@ FULL_OFFERING = {
     "features": {"tool_calling": True}, "status": "active", "deprecation_date": "2026-01-01",
     "retirement_date": "2026-06-01", "release_date": "2025-01-01", "knowledge_cutoff": "2024-10",
     "open_weights": True, "sources": [{"url": "https://example.com/", "accessed": "2025-02-02"}],
-    "last_verified": "2025-03-03",
+    "last_verified": "2025-03-03", "last_updated": "2025-02", "family": "model",
+    "reasoning_options": [{"type": "effort", "values": ["low", "high", "json_null"]}, {"type": "budget_tokens", "min": -1}],
+    "interleaved_reasoning": True, "reasoning_field": "reasoning_details",
+    "client": {"sdk_package": "@ai-sdk/openai", "base_url": "https://p.example/v1", "api_shape": "responses",
+               "body": {"speed": "fast"}, "headers": {"x-mode": "1"}},
+    "experimental_modes": [{"name": "fast", "price": {"input": 30, "output_audio": 2}, "headers": {"beta": "fast"}}],
 }
-CANONICAL = m.CanonicalModel("org/model-1", "Model 1", ("org", "lab"), release_date=date(2024, 5, 5),
+CANONICAL = m.CanonicalModel("org/model-1", "Model 1", ("org", "lab"), release_date="2024-05-05",
                              knowledge_cutoff="2023-12", open_weights=False,
                              modalities=m.Modalities({"text": True, "image": False}, {"text": True}))
 
@@ -39,7 +44,7 @@ def test_every_key_of_the_offering_input_schema_reaches_a_field():
 def test_an_offering_inherits_what_its_file_leaves_out():
     offering = construct.offering("prov", {"id": "m1", "modalities": {"input": {"image": True}}}, CANONICAL)
     assert (offering.authors, offering.release_date, offering.knowledge_cutoff, offering.open_weights) == (
-        ("org", "lab"), date(2024, 5, 5), "2023-12", False)
+        ("org", "lab"), "2024-05-05", "2023-12", False)
     assert offering.modalities == m.Modalities({"text": True, "image": True}, {"text": True})
     assert offering.name == "m1"  # the id, not the canonical model's name
 
@@ -47,7 +52,7 @@ def test_an_offering_inherits_what_its_file_leaves_out():
 def test_the_offering_own_facts_win():
     own = construct.offering("prov", FULL_OFFERING, CANONICAL)
     assert (own.authors, own.release_date, own.knowledge_cutoff, own.open_weights) == (
-        ("org",), date(2025, 1, 1), "2024-10", True)
+        ("org",), "2025-01-01", "2024-10", True)
 
 
 def test_empty_mappings_and_nested_keys():
@@ -67,7 +72,8 @@ def test_provider_endpoints_keep_their_fixed_order_and_labels():
 
 
 def test_every_key_of_the_model_input_schema_reaches_a_field():
-    data = {"id": "a/b", "name": "B", "authors": ["a"], "description": "D.", "family": "f", "release_date": "2024-01-02",
+    data = {"id": "a/b", "name": "B", "authors": ["a"], "description": "D.", "family": "f", "release_date": "2024-01",
+            "last_updated": "2024-03-01",
             "knowledge_cutoff": "2023", "open_weights": True, "parameters": {"total": 7, "active": 2},
             "modalities": {"output": {"text": True}}, "license": "MIT", "links": [{"label": "L", "url": "https://l.example/"}],
             "sources": [{"title": "T"}], "last_verified": "2024-02-02"}
@@ -82,7 +88,7 @@ def test_every_key_of_the_provider_and_author_input_schemas_reaches_a_field():
     provider = {"id": "p", "name": "P", "description": "D.", "headquarters": "Here", "website": "https://p.example/",
                 "status_page": "https://status.p.example/", "authentication": {"env": ["P_KEY"]},
                 "endpoints": {"base_url": "https://api.p.example/v1"}, "privacy": {"retains_user_data": False},
-                "retention": {"type": "none"}, "moderation": {"content_moderated": True},
+                "retention": {"type": "none"}, "moderation": {"content_moderated": True}, "sdk_package": "@ai-sdk/p",
                 "sources": [{"title": "T"}], "last_verified": "2024-02-02"}
     author = {"id": "a", "name": "A", "description": "D.", "website": "https://a.example/",
               "links": [{"label": "L", "url": "https://l.example/"}], "sources": [{"title": "T"}],

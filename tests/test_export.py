@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from decimal import Decimal
 
 import pytest
@@ -70,7 +71,7 @@ def test_round_trip_keeps_the_hard_cases():
 
 def test_unknown_is_an_absent_key_never_null():
     text = export_files(load_catalog(RICH))["api/catalog.json"].decode()
-    assert "null" not in text
+    assert re.search(r"[:\[,]null[,\]}]", text) is None and "json_null" in text  # an effort level is a word
     mystery = next(o for o in json.loads(text)["providers"][0]["offerings"] if o["id"] == "mystery")
     assert mystery == {"id": "mystery", "name": "mystery", "file_stem": "mystery"}
 
@@ -143,8 +144,9 @@ def test_pretty_and_minified_hold_the_same_document():
 
 def test_a_future_major_version_is_refused():
     doc = documents(RICH)["api/catalog.json"]
-    doc["schema_version"] = "2.0.0"
-    with pytest.raises(UnsupportedSchemaVersion, match="2.0.0"):
+    later = f"{int(SCHEMA_VERSION.split('.')[0]) + 1}.0.0"
+    doc["schema_version"] = later
+    with pytest.raises(UnsupportedSchemaVersion, match=later):
         catalog_from_document(doc)
     assert errors("catalog.json", doc)
 

@@ -62,7 +62,17 @@ CASES = {
     ),
     "date that does not exist": (
         offering("release_date: 2025-02-30\n"),
-        [f"{OFFERING}:4:15: release_date: '2025-02-30' is not a real date"],
+        [f"{OFFERING}:4:15: release_date: '2025-02-30' is not a real date (YYYY, YYYY-MM or YYYY-MM-DD)"],
+    ),
+    "month that does not exist": (
+        offering("last_updated: 2025-13\n"),
+        [f"{OFFERING}:4:15: last_updated: '2025-13' is not a real date (YYYY, YYYY-MM or YYYY-MM-DD)"],
+    ),
+    "a release date known to the month is a fact": (offering("release_date: 2024-12\n"), []),
+    "a retirement date is a whole day": (
+        offering("retirement_date: 2024-12\n"),
+        [f"{OFFERING}:4:18: retirement_date: '2024-12' is not a 'date'",
+         f"{OFFERING}:4:18: retirement_date: '2024-12' is not valid here: expected a calendar date, YYYY-MM-DD"],
     ),
     "retired before deprecated": (
         offering("status: retired\ndeprecation_date: 2025-06-01\nretirement_date: 2025-01-01\n"),

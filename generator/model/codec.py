@@ -57,9 +57,11 @@ _DECODE = {
 
 
 def _encoder_source(cls) -> str:
+    """An empty list is left out, unless the field's default is None: then None is unknown and () a fact."""
     lines = [f"def encode_{cls.__name__}(obj):", "    out = {}"]
+    unknown_is_none = {f.name for f in dataclasses.fields(cls) if f.default is None}
     for name, kind, inner in _fields(cls):
-        test = "if v:" if kind in ("strs", "objs") else "if v is not None:"
+        test = "if v:" if kind in ("strs", "objs") and name not in unknown_is_none else "if v is not None:"
         body = _ENCODE[kind].format(k=name, c=inner.__name__ if inner else "")
         lines += [f"    v = obj.{name}", f"    {test}", f"        {body}"]
     return "\n".join(lines + ["    return out"])

@@ -11,6 +11,7 @@ from datetime import date
 from decimal import Decimal
 
 from generator.model.declare import SELF, common, described, fact, needed, ref
+from generator.model.vocabulary import API_SHAPES, EFFORTS, REASONING_OPTIONS
 
 TEXT, URL, COUNT = ref("text"), ref("url"), ref("count")
 STRINGS = {"type": "array", "items": {"type": "string"}}
@@ -42,7 +43,11 @@ class Link:
 
 @dataclass(frozen=True, slots=True)
 class Modalities:
-    """Per-direction support: a modality absent from the mapping is unknown."""
+    """Per-direction support: a modality absent from the mapping is unknown.
+
+    The mappings keep the order of the data file, so a list of supported
+    modalities (api.json) follows the order its author wrote.
+    """
 
     input: dict[str, bool] = field(default_factory=dict)
     output: dict[str, bool] = field(default_factory=dict)
@@ -52,7 +57,12 @@ class Modalities:
 
     def merged_over(self, base: "Modalities") -> "Modalities":
         """These modalities, falling back to *base* per modality."""
-        return Modalities({**base.input, **self.input}, {**base.output, **self.output})
+        return Modalities(_over(self.input, base.input), _over(self.output, base.output))
+
+
+def _over(own: dict, base: dict) -> dict:
+    """*own* in its order, then what only *base* knows: the order of a file is the order its lists are shown in."""
+    return {**own, **{k: v for k, v in base.items() if k not in own}}
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +144,8 @@ class PriceTier:
     cached_input: Decimal | None = fact("Cached input tokens, per million.", input=PRICE)
     cache_write: Decimal | None = fact("Cache writes, per million.", input=PRICE)
     reasoning: Decimal | None = fact("Reasoning tokens, per million.", input=PRICE)
+    input_audio: Decimal | None = fact("Audio input tokens, per million.", input=PRICE)
+    output_audio: Decimal | None = fact("Audio output tokens, per million.", input=PRICE)
 
 
 TIERS_INPUT = {"description": "Prices that apply instead when the prompt is longer than a threshold, ascending.",
@@ -165,6 +177,10 @@ class Price:
     cached_input: Decimal | None = fact("Input tokens read from the prompt cache, per million.", input=PRICE)
     cache_write: Decimal | None = fact("Input tokens written to the prompt cache, per million.", input=PRICE)
     reasoning: Decimal | None = fact("Reasoning tokens, per million, where billed apart from output.", input=PRICE)
+    input_audio: Decimal | None = fact("Audio input tokens, per million, where billed apart from text input.",
+                                       input=PRICE)
+    output_audio: Decimal | None = fact("Audio output tokens, per million, where billed apart from text output.",
+                                        input=PRICE)
     tiers: tuple[PriceTier, ...] = fact("Prices by prompt size, ascending thresholds; absent when the price has no "
                                         "tiers.", default=(), input=TIERS_INPUT)
 
@@ -227,3 +243,56 @@ class Features:
     web_search: bool | None = _feature("Built-in web search.")
     file_attachments: bool | None = _feature("Files attached to a request.")
     temperature: bool | None = _feature("The temperature parameter is honoured.")
+
+@dataclass(frozen=True, slots=True)
+class ReasoningOption:
+    ABOUT = ("One way a client controls the model's reasoning: a toggle (on or off), an effort level from a list, "
+             "or a budget of reasoning tokens.")
+
+    type: str = needed("toggle, effort or budget_tokens.", {"type": "string", "enum": list(REASONING_OPTIONS)},
+                       input={"description": "toggle (reasoning on or off), effort (a level from `values`) or "
+                                             "budget_tokens (a token budget between `min` and `max`).",
+                              "type": "string", "enum": list(REASONING_OPTIONS)})
+    values: tuple[str, ...] = fact(
+        "The effort levels accepted, for type effort; json_null: the parameter may be sent as JSON null (which turns reasoning off where the provider says so).",
+        {"type": "array", "items": {"type": "string", "enum": list(EFFORTS)}}, default=(),
+        input=described({"type": "array", "minItems": 1, "uniqueItems": True,
+                         "items": {"type": "string", "enum": list(EFFORTS)}}))
+    min: int | None = fact("The smallest budget accepted, for type budget_tokens (-1 lets the model decide).",
+                           {"type": "integer", "minimum": -1}, input=described({"type": "integer", "minimum": -1}))
+    max: int | None = fact("The largest budget accepted, for type budget_tokens.", {"type": "integer", "minimum": 0},
+                           input=described({"type": "integer", "minimum": 0}))
+
+
+JSON_OBJECT = {"type": "object"}
+HEADERS = {"type": "object", "additionalProperties": {"type": "string"}}
+
+
+@dataclass(frozen=True, slots=True)
+class Client:
+    ABOUT = ("How a client calls the model where it differs from the provider's defaults; absent when it does "
+             "not.")
+
+    sdk_package: str | None = fact("npm package of the AI SDK provider to use instead of the provider's.",
+                                   {"type": "string"}, input=IN_TEXT)
+    base_url: str | None = fact("Base URL to use instead of the provider's.", URL, input=IN_URL)
+    api_shape: str | None = fact("The API the model is called through: responses or completions.",
+                                 {"type": "string", "enum": list(API_SHAPES)},
+                                 input=described({"type": "string", "enum": list(API_SHAPES)}))
+    body: dict | None = fact("Fields added to every request body.", JSON_OBJECT, input=described(JSON_OBJECT))
+    headers: dict | None = fact("Headers added to every request.", HEADERS, input=described(HEADERS))
+
+
+@dataclass(frozen=True, slots=True)
+class Mode:
+    ABOUT = "An experimental mode of the model, chosen by the request, with its own prices."
+
+    name: str = needed("The mode's name.", {"type": "string", "minLength": 1},
+                       input=described({"type": "string", "pattern": "^[A-Za-z0-9_.-]+$", "examples": ["fast"]}))
+    price: Price | None = fact("Prices in this mode; a rate absent here is unknown.", input={
+        "description": "Prices in this mode, per million tokens.", "type": "object", "additionalProperties": False,
+        "properties": Price})
+    body: dict | None = fact("Fields added to the request body to choose the mode.", JSON_OBJECT,
+                             input=described(JSON_OBJECT))
+    headers: dict | None = fact("Headers added to the request to choose the mode.", HEADERS,
+                                input=described(HEADERS))

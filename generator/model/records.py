@@ -17,15 +17,16 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from generator.model.declare import KEEP, NOT_IN_YAML, common, fact, needed, ref
+from generator.model.declare import DOC, KEEP, NOT_IN_YAML, common, described, fact, needed, ref
 from generator.model.parts import (  # noqa: F401  (part of this module's API)
-    IN_TEXT, IN_URL, STRINGS, TEXT, URL, Authentication, Endpoint, Features, Link, Modalities, Moderation, Price, PriceTier, Pricing,
-    Privacy, RateLimit, Retention, Source,
+    IN_TEXT, IN_URL, STRINGS, TEXT, URL, Authentication, Client, Endpoint, Features, Link, Modalities, Mode, Moderation, Price,
+    PriceTier, Pricing, Privacy, RateLimit, ReasoningOption, Retention, Source,
 )
-from generator.model.vocabulary import FEATURES, KINDS, MODALITIES, PRICE_FIELDS, STATUSES  # noqa: F401  (part of this module's API)
+from generator.model.vocabulary import FEATURES, KINDS, MODALITIES, PRICE_FIELDS, REASONING_FIELDS, STATUSES  # noqa: F401  (part of this module's API)
 
-SLUG, TOKENS = ref("slug"), ref("tokens")
+SLUG, TOKENS, PARTIAL = ref("slug"), ref("tokens"), ref("partial_date")
 CHECKED = "When a person last checked these facts."
+LAST_UPDATED = "When the model was last updated by its makers (new weights or behaviour), to the year, month or day."
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +63,10 @@ class Provider:
     website: str | None = fact("Home page.", URL, input=common("url", "The provider's home page."))
     status_page: str | None = fact("Human-readable service status page.", URL, input=common(
         "url", "Human-readable service status page.", examples=["https://status.cerebras.ai/"]))
+    sdk_package: str | None = fact(
+        "npm package of the AI SDK provider (ai-sdk.dev) that clients use to call this provider.", {"type": "string"},
+        input=common("text", "npm package of the AI SDK provider (ai-sdk.dev) that clients use to call this "
+                     "provider.", examples=["@ai-sdk/cerebras"]))
     authentication: Authentication = fact("How a client authenticates.", default=Authentication(),
                                           input=_object("How a client authenticates.", Authentication))
     endpoints: tuple[Endpoint, ...] = fact("Named URLs of the API and documentation, in a fixed order; absent when "
@@ -108,8 +113,10 @@ class CanonicalModel:
                "examples": [["openai"]]})
     description: str | None = fact("What the model is.", input=common("text", "What the model is."))
     family: str | None = fact("Model family.", input=common("text", "Model family.", examples=["gpt-oss"]))
-    release_date: date | None = fact("When the model was first released.",
-                                     input=common("date", "When the model was first released."))
+    release_date: str | None = fact("When the model was first released, to the year, month or day.", PARTIAL,
+                                    input=common("partial_date", "When the model was first released, to the year, "
+                                                 "month or day.", examples=["2025-08-05", "2024-12"]))
+    last_updated: str | None = fact(LAST_UPDATED, PARTIAL, input=common("partial_date", LAST_UPDATED))
     knowledge_cutoff: str | None = fact("End of the training data.", ref("partial_date"), input=common(
         "partial_date", "End of the training data, to the year, month or day.", examples=["2024-06"]))
     open_weights: bool | None = fact("Whether the weights are published.", input={
@@ -203,6 +210,27 @@ class Offering:
     features: Features = fact("Capabilities.", default=Features(), input={
         "description": "Capabilities: true supported, false not supported, omitted unknown.", "type": "object",
         "additionalProperties": False, "properties": Features})
+    reasoning_options: tuple[ReasoningOption, ...] | None = fact(
+        "How a client controls reasoning; an empty list when it cannot (reasoning is always on); absent when "
+        "unknown.", {"type": "array", "items": ref("reasoning_option")},
+        input={"description": "How a client controls reasoning; an empty list when it cannot.", "type": "array",
+               "items": {"description": "One reasoning control.", "type": "object", "additionalProperties": False,
+                         "required": ["type"], "properties": ReasoningOption}})
+    interleaved_reasoning: bool | None = fact(
+        "Whether reasoning comes interleaved with tool calls and must be sent back in later turns.",
+        input={"type": "boolean"})
+    reasoning_field: str | None = fact(
+        "The response field that carries the reasoning to send back: reasoning_content or reasoning_details.",
+        {"type": "string", "enum": list(REASONING_FIELDS)},
+        input=described({"type": "string", "enum": list(REASONING_FIELDS)}))
+    client: Client = fact("How a client calls this model where it differs from the provider's defaults.",
+                          default=Client(), input={"description": DOC, "type": "object", "additionalProperties": False,
+                                                   "properties": Client})
+    experimental_modes: tuple[Mode, ...] = fact(
+        "Experimental modes chosen per request, each with its own prices; absent when none.", default=(),
+        input={"description": "Experimental modes chosen per request.", "type": "array", "items": {
+            "description": "One mode.", "type": "object", "additionalProperties": False, "required": ["name"],
+            "properties": Mode}})
     status: str | None = fact("Lifecycle state.", {"type": "string", "enum": list(STATUSES)},
                               flat=(4, "Lifecycle state."),
                               input={"description": "Lifecycle state.", "type": "string", "enum": list(STATUSES)})
@@ -210,9 +238,18 @@ class Offering:
                                          input=common("date", "When the offering was or will be deprecated."))
     retirement_date: date | None = fact("When the offering was or will be switched off.", flat=(104, "Retirement date."),
                                         input=common("date", "When the offering was or will be switched off."))
-    release_date: date | None = _inherited(
-        "When the provider started serving it, else the canonical model's release.", flat=(101, "Release date."),
-        input=common("date", "When the provider started serving it; defaults to the canonical model's."))
+    release_date: str | None = _inherited(
+        "When the provider started serving it, else the canonical model's release; to the year, month or day.",
+        PARTIAL, flat=(101, "Release date."), input=common(
+            "partial_date", "When the provider started serving it, to the year, month or day; defaults to the "
+            "canonical model's."))
+    last_updated: str | None = _inherited(
+        "When the model as served here was last updated, else the canonical model's; to the year, month or day.",
+        PARTIAL, flat=(106, "Last updated."), input=common(
+            "partial_date", "When the model as served here was last updated; defaults to the canonical model's."))
+    family: str | None = _inherited(
+        "Model family (the offering's own, else the canonical model's).", flat=(8, "Model family."),
+        input=common("text", "Model family; defaults to the canonical model's.", examples=["gpt-oss"]))
     knowledge_cutoff: str | None = _inherited(
         "End of the training data.", ref("partial_date"), flat=(102, "End of the training data."),
         input=common("partial_date", "End of the training data; defaults to the canonical model's."))

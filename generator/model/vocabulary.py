@@ -1,4 +1,5 @@
-"""Names shared by the schemas and their readers: modalities, features, price fields, kinds, statuses.
+"""Names shared by the schemas and their readers: modalities, features, price fields, kinds, statuses,
+reasoning options.
 
 Kept apart from :mod:`generator.model.records` (whose dataclasses take a while to
 create) so that validating does not have to import the catalog objects.
@@ -9,7 +10,11 @@ FEATURES = (
     "tool_calling", "tool_choice", "structured_outputs", "json_mode", "reasoning",
     "streaming", "web_search", "file_attachments", "temperature",
 )
-PRICE_FIELDS = ("input", "output", "cached_input", "cache_write", "reasoning")
+PRICE_FIELDS = ("input", "output", "cached_input", "cache_write", "reasoning", "input_audio", "output_audio")
 KINDS = ("chat", "completion", "embedding", "rerank", "moderation", "image_generation", "image_edit",
          "video_generation", "speech", "transcription", "realtime", "ocr", "search")
-STATUSES = ("active", "preview", "deprecated", "retired")
+STATUSES = ("alpha", "preview", "active", "deprecated", "retired")
+REASONING_OPTIONS = ("toggle", "effort", "budget_tokens")
+EFFORTS = ("none", "minimal", "low", "medium", "high", "xhigh", "max", "default", "json_null")
+REASONING_FIELDS = ("reasoning_content", "reasoning_details")
+API_SHAPES = ("responses", "completions")

@@ -16,7 +16,7 @@ FEATURE_LABELS = {  # in the schema's order
 }
 MODALITY_LABELS = {"text": "Text", "image": "Image", "audio": "Audio", "video": "Video", "pdf": "PDF"}
 PRICE_LABELS = {"input": "Input", "output": "Output", "cached_input": "Cached Input", "cache_write": "Cache Write",
-                "reasoning": "Reasoning"}
+                "reasoning": "Reasoning", "input_audio": "Audio Input", "output_audio": "Audio Output"}
 RETENTION_TYPES = {"none": "No Retention", "fixed": "Fixed Duration", "conditional": "Conditional",
                    "indefinite": "Indefinite"}
 CURRENCY_SIGNS = {"USD": "$", "EUR": "€", "GBP": "£"}

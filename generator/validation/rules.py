@@ -15,7 +15,8 @@ from generator.validation.messages import Finding, suggest
 from generator.model.vocabulary import PRICE_FIELDS
 from generator.model.layout import author_path, model_path, offering_path, provider_path
 
-DATE_FIELDS = ("release_date", "deprecation_date", "retirement_date", "last_verified")
+DATE_FIELDS = ("deprecation_date", "retirement_date", "last_verified")
+PARTIAL_DATE_FIELDS = ("release_date", "last_updated", "knowledge_cutoff")  # to the year, month or day
 
 
 @dataclass
@@ -79,7 +80,7 @@ def _file_matches_id(doc: Document):
 
 def _dates_exist(doc: Document):
     for path, value in _date_values(doc.data):
-        if path[-1] == "knowledge_cutoff":
+        if path[-1] in PARTIAL_DATE_FIELDS:
             if not _partial_date_ok(value):
                 yield Finding(path, f"'{value}' is not a real date (YYYY, YYYY-MM or YYYY-MM-DD)")
         elif parse_date(value) is None:
@@ -88,7 +89,7 @@ def _dates_exist(doc: Document):
 
 def _date_values(data: dict):
     """(path, value) of every date field the schemas define."""
-    for key in DATE_FIELDS + ("knowledge_cutoff",):
+    for key in DATE_FIELDS + PARTIAL_DATE_FIELDS:
         if key in data:
             yield (key,), data[key]
     pricing = data.get("pricing", {})
