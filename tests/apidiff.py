@@ -48,8 +48,10 @@ class Field:
 @dataclass
 class Diff:
     fields: dict[str, Field] = field(default_factory=lambda: defaultdict(Field))
+    instances: list[tuple[str, str]] = field(default_factory=list)  # (field path, provider or provider/model)
 
     def note(self, path: str, where: str, ours, theirs) -> None:
+        self.instances.append((path, where))
         entry = self.fields[path]
         kind = "absent" if ours is _MISSING else "extra" if theirs is _MISSING else "changed"
         setattr(entry, kind, getattr(entry, kind) + 1)
@@ -108,3 +110,40 @@ def _keys(diff: Diff, where: str, prefix: str, ours: dict, theirs: dict) -> None
             _keys(diff, where, f"{key}.", mine, other)
         elif mine != other:
             diff.note(prefix + key, where, mine, other)
+
+
+# The reasons for leaving a value out that hold (issue 12), as the import report words them.
+HOLDING_REASONS = {
+    "a limit of 0 meaning unknown": "is how models.dev marks a limit it does not know",
+    "a limit above the context window": "is above limit.context",
+    "a templated URL": "templates such as ${VAR} are not URLs",
+    "an impossible date": "is not a date (YYYY, YYYY-MM or YYYY-MM-DD)",
+    "a float artefact": "has more digits than a catalog price keeps exactly",
+}
+
+
+def reported_skips(skips) -> dict[tuple[str, str], str]:
+    """``{(input file, key): detail}`` of the report's skipped fields (``input`` is ``"<file> (<key>)"``)."""
+    found = {}
+    for skip in skips:
+        file, _, key = skip.input.partition(" (")
+        if key.endswith(")"):
+            found[(file, key[:-1])] = skip.detail
+    return found
+
+
+def unexplained(diff: Diff, skips: dict[tuple[str, str], str]) -> list[str]:
+    """Every difference that no skipped field of the report explains with a reason that holds."""
+    out = []
+    for path, where in diff.instances:
+        provider_id, _, model_id = where.partition("/")
+        if model_id:
+            file, key = f"providers/{provider_id}/models/{model_id}.toml", path
+        elif path.startswith("provider."):
+            file, key = f"providers/{provider_id}/provider.toml", path[len("provider."):]
+        else:
+            file, key = where, path
+        details = [d for (f, k), d in skips.items() if f == file and (k == key or k.startswith((key + ".", key + "[")))]
+        if not details or not all(any(p in d for p in HOLDING_REASONS.values()) for d in details):
+            out.append(f"{path} at {where}: {'; '.join(details) or 'not in the report'}")
+    return out

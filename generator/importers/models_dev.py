@@ -13,6 +13,7 @@ import subprocess
 from pathlib import Path
 
 from generator.model.layout import author_path, is_plain_name, model_path, offering_path, provider_path
+from generator.importers import models_dev_client as client
 from generator.importers import models_dev_map as m
 from generator.importers.inputs import FAILED, read_json
 from generator.importers.items import Batch, Item
@@ -21,7 +22,7 @@ from generator.importers.tree import folder_link_problem, inside, toml_files
 from generator.importers.report import ImportReport
 
 IMPORTER = "models.dev"
-INHERITABLE = ("name", "release_date", "knowledge_cutoff", "open_weights", "modalities")
+INHERITABLE = ("name", "family", "release_date", "last_updated", "knowledge_cutoff", "open_weights", "modalities")
 KNOWN_AUTHORS = {
     "alibaba": "Alibaba", "anthropic": "Anthropic", "deepseek": "DeepSeek", "google": "Google", "meta": "Meta",
     "mistral": "Mistral AI", "moonshotai": "Moonshot AI", "nvidia": "NVIDIA", "openai": "OpenAI", "xai": "xAI",
@@ -115,11 +116,7 @@ def _canonical(model_id: str, raw: dict, rel: str, batch: Batch) -> dict | None:
     ctx = m.Context(batch.report, rel, "model")
     _check_keys(ctx, raw, m.MODEL_KEYS - {"base_model", "base_model_omit"})
     data = {"id": model_id, "name": m.text(ctx, "name", raw.get("name", name)) or name, "authors": [lab]}
-    _put(data, "family", raw, "family", lambda v: m.text(ctx, "family", v))
-    _put(data, "release_date", raw, "release_date", lambda v: m.day(ctx, "release_date", v))
-    _put(data, "knowledge_cutoff", raw, "knowledge", lambda v: m.day(ctx, "knowledge", v, partial=True))
-    _put(data, "open_weights", raw, "open_weights", lambda v: v if m.is_bool(v) else ctx.invalid("open_weights", v, "is not true or false"))
-    _put(data, "modalities", raw, "modalities", lambda v: m.modalities(ctx, v) or None)
+    _model_facts(ctx, data, raw)
     _put(data, "license", raw, "license", lambda v: m.text(ctx, "license", v))
     links = _links(ctx, raw.get("links", []), "") + _links(ctx, raw.get("weights", []), "Weights: ")
     if links:
@@ -127,6 +124,16 @@ def _canonical(model_id: str, raw: dict, rel: str, batch: Batch) -> dict | None:
     for key in raw.keys() & m.MODEL_UNMAPPED:
         ctx.unmapped(key)
     return data
+
+
+def _model_facts(ctx: m.Context, data: dict, raw: dict) -> None:
+    """The facts a canonical model and an offering share: family, dates, open weights, modalities."""
+    _put(data, "family", raw, "family", lambda v: m.text(ctx, "family", v))
+    for ours, theirs in (("release_date", "release_date"), ("last_updated", "last_updated"),
+                         ("knowledge_cutoff", "knowledge")):
+        _put(data, ours, raw, theirs, lambda v, key=theirs: m.day(ctx, key, v, partial=True))
+    _put(data, "open_weights", raw, "open_weights", lambda v: v if m.is_bool(v) else ctx.invalid("open_weights", v, "is not true or false"))
+    _put(data, "modalities", raw, "modalities", lambda v: m.modalities(ctx, v) or None)
 
 
 def _links(ctx: m.Context, items, prefix: str) -> list[dict]:
@@ -211,8 +218,7 @@ def _add_provider(provider_id: str, raw, origin: str, batch: Batch) -> bool:
     _put(endpoints, "base_url", raw, "api", lambda v: m.url(ctx, "api", v))
     if endpoints:
         data["endpoints"] = endpoints
-    if "npm" in raw:
-        ctx.unmapped("npm")
+    _put(data, "sdk_package", raw, "npm", lambda v: m.text(ctx, "npm", v))
     return batch.add(Item("provider", provider_path(provider_id), data, origin))
 
 
@@ -226,12 +232,17 @@ def _add_offering(provider_id, offering_id, raw, origin, bases, canonical, batch
     resolved, model_ref = resolve_base(raw, bases, ctx) if bases is not None else (raw, None)
     data = offering_data(ctx, offering_id, resolved, model_ref if model_ref in canonical else None)
     for key in INHERITABLE:
-        if model_ref in canonical and key in data and data[key] == canonical[model_ref].get(key):
+        if model_ref in canonical and key in data and _same(data[key], canonical[model_ref].get(key)):
             if key != "name" or data[key] == offering_id:
                 del data[key]  # the offering inherits it from the canonical model
             # an offering without a name is named by its id, not the model's name (issue 12), so
             # a name models.dev resolves through base_model is written unless it is the id
     batch.add(Item("offering", offering_path(provider_id, offering_id), data, origin))
+
+
+def _same(ours, theirs) -> bool:
+    """Equal, and in the same order: a modality set's order is the order its lists are shown in."""
+    return ours == theirs and (not isinstance(ours, dict) or repr(ours) == repr(theirs))
 
 
 def offering_data(ctx: m.Context, offering_id: str, raw: dict, model_ref: str | None) -> dict:
@@ -241,13 +252,14 @@ def offering_data(ctx: m.Context, offering_id: str, raw: dict, model_ref: str | 
         data["model"] = model_ref
     data.update(m.limits(ctx, raw["limit"]) if "limit" in raw else {})
     _put(data, "pricing", raw, "cost", lambda v: m.pricing(ctx, v))
-    _put(data, "modalities", raw, "modalities", lambda v: m.modalities(ctx, v) or None)
     if features := m.features(ctx, raw):
         data["features"] = features
     _put(data, "status", raw, "status", lambda v: isinstance(v, str) and m.STATUS.get(v) or ctx.invalid("status", v, "is not alpha, beta or deprecated"))
-    _put(data, "release_date", raw, "release_date", lambda v: m.day(ctx, "release_date", v))
-    _put(data, "knowledge_cutoff", raw, "knowledge", lambda v: m.day(ctx, "knowledge", v, partial=True))
-    _put(data, "open_weights", raw, "open_weights", lambda v: v if m.is_bool(v) else ctx.invalid("open_weights", v, "is not true or false"))
+    _model_facts(ctx, data, raw)
+    _put(data, "reasoning_options", raw, "reasoning_options", lambda v: client.reasoning_options(ctx, v))
+    data.update(client.interleaved(ctx, raw["interleaved"]) if "interleaved" in raw else {})
+    _put(data, "client", raw, "provider", lambda v: client.client(ctx, v))
+    _put(data, "experimental_modes", raw, "experimental", lambda v: client.experimental_modes(ctx, v))
     for key in sorted(raw.keys() & m.OFFERING_UNMAPPED):
         ctx.unmapped(key)
     return data

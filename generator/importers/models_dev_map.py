@@ -17,29 +17,29 @@ from generator.model.records import MODALITIES
 from generator.importers.yaml_write import UnrepresentablePrice, price_text
 from generator.importers.report import ImportReport
 
-STATUS = {"deprecated": "deprecated", "beta": "preview", "alpha": "preview"}
+STATUS = {"deprecated": "deprecated", "beta": "preview", "alpha": "alpha"}
 FEATURES = {
     "attachment": "file_attachments", "reasoning": "reasoning", "tool_call": "tool_calling",
     "structured_output": "structured_outputs", "temperature": "temperature",
 }
 PRICES = {"input": "input", "output": "output", "cache_read": "cached_input", "cache_write": "cache_write",
-          "reasoning": "reasoning"}
-COST_UNMAPPED = frozenset({"input_audio", "output_audio", "per_minute"})
+          "reasoning": "reasoning", "input_audio": "input_audio", "output_audio": "output_audio"}
+COST_UNMAPPED = frozenset({"per_minute"})
 LIMITS = {"context": "context_window", "input": "max_input_tokens", "output": "max_output_tokens"}
 MODEL_KEYS = frozenset(FEATURES) | {
     "name", "family", "knowledge", "release_date", "last_updated", "open_weights", "status", "modalities",
     "limit", "cost", "reasoning_options", "interleaved", "provider", "experimental", "base_model",
     "base_model_omit", "benchmarks", "license", "links", "weights",
 }
-# Known models.dev facts with no field in our schema: counted, not imported.
-OFFERING_UNMAPPED = frozenset({"family", "last_updated", "reasoning_options", "interleaved", "provider",
-                               "experimental", "benchmarks", "license", "links", "weights"})
-MODEL_UNMAPPED = frozenset(FEATURES) | {"last_updated", "limit", "cost", "status", "reasoning_options",
-                                        "interleaved", "provider", "experimental", "benchmarks"}
+# Known models.dev facts with no field in our schema: counted, not imported.  A canonical model's
+# capabilities, limits and prices are an offering's in our schema: offerings inherit them from the file.
+OFFERING_UNMAPPED = frozenset({"benchmarks", "license", "links", "weights"})
+MODEL_UNMAPPED = frozenset(FEATURES) | {"limit", "cost", "status", "reasoning_options", "interleaved", "provider",
+                                        "experimental", "benchmarks"}
 PROVIDER_KEYS = frozenset({"name", "env", "npm", "api", "doc"})
 _DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 _PARTIAL_DATE = re.compile(r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$")
-_ENV = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+_ENV = re.compile(r"^[A-Za-z0-9_]+$")  # 302AI_API_KEY: a leading digit is legal in the environment
 _URL = re.compile(r"^https?://[^\s/.?#$][^\s$]*$")
 MAX_SAFE_INTEGER = 2**53 - 1  # validation refuses larger integers: JSON readers lose their last digits
 _SHORT = reprlib.Repr()
@@ -105,11 +105,11 @@ def url(ctx: Context, key: str, value) -> str | None:
 
 
 def modality_set(ctx: Context, key: str, value) -> dict | None:
-    """A models.dev list is complete: listed modalities true, the others false."""
+    """A models.dev list is complete: listed modalities true (in the list's order), the others false."""
     if not isinstance(value, list) or not all(isinstance(v, str) and v in MODALITIES for v in value):
         ctx.invalid(key, value, f"is not a list of {', '.join(MODALITIES)}")
         return None
-    return {m: m in value for m in MODALITIES}
+    return {**dict.fromkeys(value, True), **{m: False for m in MODALITIES if m not in value}}
 
 
 def price(ctx: Context, key: str, value) -> Decimal | None:

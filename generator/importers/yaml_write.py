@@ -10,6 +10,8 @@
   :func:`price_text` refuses a Decimal that would not survive that trip.
 * Strings are written plain only when the catalog loader reads them back as
   the same string; otherwise double-quoted with JSON escapes.
+* A modality set (``{image: true, text: true}``) keeps the order it is given
+  in: api.json lists supported modalities in the order their author wrote.
 * Lists of scalars and mappings of booleans are written in flow style
   (``[A, B]``, ``{text: true}``), like the hand-written files.
 * :func:`write_document` replaces a file atomically (temporary file and
@@ -103,7 +105,16 @@ def _resolve(node: dict, root: dict) -> tuple[dict, dict]:
     return node, root
 
 
+class _AsGiven(dict):
+    """The order of a mapping whose keys keep the order they come in (a modality set)."""
+
+
+AS_GIVEN = _AsGiven()
+
+
 def _order_of(node: dict, root: dict, depth: int) -> dict:
+    if node.get("$ref", "").endswith("/modality_set"):
+        return AS_GIVEN
     node, root = _resolve(node, root)
     if depth > 6:
         return {}
@@ -114,6 +125,8 @@ def _order_of(node: dict, root: dict, depth: int) -> dict:
 
 
 def _sorted_items(mapping: dict, order: dict):
+    if order is AS_GIVEN:
+        return list(mapping.items())
     big = len(order)
     return sorted(mapping.items(), key=lambda kv: (order.get(kv[0], (big, None))[0], kv[0]))
 

@@ -72,7 +72,7 @@ class Authentication:
     api_key_required: bool | None = fact("Whether an API key is required.", input=described({"type": "boolean"}))
     env: tuple[str, ...] = fact(
         "Environment variable names that conventionally hold the key, most usual first.", STRINGS, default=(),
-        input=described({"type": "array", "minItems": 1, "items": {"type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$"},
+        input=described({"type": "array", "minItems": 1, "items": {"type": "string", "pattern": "^[A-Za-z0-9_]+$"},
                          "examples": [["CEREBRAS_API_KEY"]]}))
     header: str | None = fact("HTTP header that carries the credential.", {"type": "string"}, input=described(
         {"type": "string", "pattern": "^[A-Za-z0-9-]+$", "examples": ["Authorization"]}))

@@ -32,14 +32,13 @@ def files(catalog: Catalog, previous: Previous) -> dict[str, Output]:
     for row in previous.load("models.json")["offerings"]:
         old_rows.setdefault(row["provider"], []).append(row)
     old_api = previous.load("api.json")
-    families = {x.id: x.family for x in catalog.models.values() if x.family}
     providers, rows, api, out = [], [], {}, {}
     for value in catalog.providers.values():
         kept = value.id in old and value.id in old_api and _unchanged(value, old[value.id], previous)
         document = old[value.id] if kept else encode.provider(value)
         providers.append(document)
         rows += old_rows.get(value.id, []) if kept else [flat.row(o, value) for o in document.get("offerings", ())]
-        api[value.id] = old_api[value.id] if kept else modelsdev.provider(value, document.get("offerings", ()), families)
+        api[value.id] = old_api[value.id] if kept else modelsdev.provider(value, document.get("offerings", ()))
         out[f"{API}/providers/{value.id}.json"] = _provider_file(document, kept, previous)
     out[f"{API}/catalog.json"] = payload.sealed_bytes(encode.catalog_body(catalog, providers))
     out[f"{API}/models.json"] = payload.sealed_bytes({"offerings": rows})
