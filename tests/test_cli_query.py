@@ -6,6 +6,7 @@ import csv
 import io
 import json
 
+from generator.catalog.seal import SCHEMA_VERSION
 from generator.cli import main
 from generator.outputs.exports.schemas import errors
 from generator.present.table import render
@@ -58,7 +59,7 @@ def test_list_models_filters(capsys):
 
 def test_list_models_json_rows_are_models_json_rows(capsys):
     _, out, _ = run(capsys, "list", "models", *R, "--format", "json")
-    assert errors("models.json", {"schema_version": "1.0.0", "content_hash": "sha256:" + "0" * 64,
+    assert errors("models.json", {"schema_version": SCHEMA_VERSION, "content_hash": "sha256:" + "0" * 64,
                                   "offerings": json.loads(out)}) == []
 
 

@@ -17,12 +17,13 @@ def test_import_prints_skips_and_summary_and_writes_report(tmp_path, capsys):
     out, err = capsys.readouterr()
     assert status == 0
     assert "skipped providers/acme/models/broken.toml: broken symbolic link" in out
-    assert "offerings: 7 created, 0 updated, 0 unchanged, 3 skipped" in err
+    assert "offerings: 9 created, 0 updated, 0 unchanged, 3 skipped" in err
     report = json.loads(report_file.read_text())
-    assert report["counts"]["offerings"] == {"created": 7, "updated": 0, "unchanged": 0, "skipped": 3}
+    assert report["counts"]["offerings"] == {"created": 9, "updated": 0, "unchanged": 0, "skipped": 3}
     assert {s["reason"] for s in report["skipped"]} == {"broken-link", "not-toml", "unknown-key", "invalid-value", "bad-id"}
     assert all(s["reason_text"] and s["detail"] for s in report["skipped"])
-    assert report["unmapped"]["provider.npm"] == 2
+    assert report["unmapped"]["model.benchmarks"] == 1 and not any(k.startswith(("provider.", "offering.family"))
+                                                                    for k in report["unmapped"])
 
 
 def test_dry_run_writes_nothing(tmp_path, capsys):

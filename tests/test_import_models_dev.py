@@ -42,7 +42,7 @@ def test_tiny_import_validates_and_counts(imported):
     assert validate_catalog(data_dir).errors == []
     counts = {k: dict(v) for k, v in report.counts.items()}
     assert counts["providers"] == {"created": 2, "skipped": 1}
-    assert counts["offerings"] == {"created": 7, "skipped": 3}
+    assert counts["offerings"] == {"created": 9, "skipped": 3}
     assert counts["models"] == {"created": 1, "skipped": 1}
     assert counts["authors"] == {"created": 1}
 
@@ -53,7 +53,8 @@ def test_provider_fields(imported):
     assert provider["authentication"] == {"env": ["ACME_API_KEY"]}
     assert provider["endpoints"] == {"documentation": "https://docs.acme.example/models",
                                      "base_url": "https://api.acme.example/v1"}
-    assert imported[1].unmapped["provider.npm"] == 2
+    assert provider["sdk_package"] == "@ai-sdk/openai-compatible"
+    assert "provider.npm" not in imported[1].unmapped
 
 
 def test_offering_fields(imported):
@@ -125,7 +126,8 @@ def test_every_skip_reason_is_reported(imported):
     report = imported[1]
     assert skips(report, "broken-link") == ["providers/acme/models/broken.toml"]
     assert skips(report, "not-toml") == ["providers/acme/models/not-toml.toml"]
-    assert skips(report, "unknown-key") == ["providers/acme/models/unknown-key.toml (colour)",
+    assert skips(report, "unknown-key") == ["providers/acme/models/calls-invalid.toml (provider.region)",
+                                            "providers/acme/models/unknown-key.toml (colour)",
                                             "providers/acme/models/unknown-key.toml (cost.cache_input)"]
     assert skips(report, "bad-id") == ["models/lab/Bad Name.toml", "providers/Bad_Provider/models/m.toml",
                                        "providers/Bad_Provider/provider.toml"]
@@ -219,7 +221,7 @@ def test_same_input_same_bytes(tmp_path):
         run_import("litellm", FIXTURES / "litellm_tiny.json", tmp_path / name)
     files = {p.relative_to(tmp_path / "a"): p.read_bytes() for p in sorted((tmp_path / "a").rglob("*")) if p.is_file()}
     again = {p.relative_to(tmp_path / "b"): p.read_bytes() for p in sorted((tmp_path / "b").rglob("*")) if p.is_file()}
-    assert files == again and len(files) == 18
+    assert files == again and len(files) == 20
 
 
 def test_zero_limit_is_unknown_not_zero():
@@ -280,3 +282,97 @@ def test_a_name_inherited_through_base_model_is_the_base_name_not_the_id(tmp_pat
     assert doc(data_dir, "providers/zzz/models/shared-x.yaml")["name"] == "Shared Model"
     catalog = catalog_from_report(validate_catalog(data_dir), data_dir)
     assert catalog.offering("zzz/shared-x").name == "Shared Model"
+
+
+def test_how_to_call_a_model_is_kept_in_fields_of_its_own(imported):
+    calls = doc(imported[0], "providers/acme/models/calls.yaml")
+    assert (calls["family"], calls["release_date"], calls["last_updated"]) == ("calls-family", "2024-12", "2025-03")
+    assert list(calls["modalities"]["input"]) == ["pdf", "text", "image", "audio", "video"]  # the list's order first
+    assert calls["reasoning_options"] == [{"type": "toggle"}, {"type": "effort", "values": ["json_null", "low", "high"]},
+                                          {"type": "budget_tokens", "min": -1, "max": 24576}]
+    assert (calls["interleaved_reasoning"], calls["reasoning_field"]) == (True, "reasoning_details")
+    assert calls["client"] == {"sdk_package": "@ai-sdk/anthropic", "base_url": "https://api.acme.example/anthropic/v1",
+                               "api_shape": "responses", "headers": {"anthropic-beta": "interleaved-thinking"},
+                               "body": {"thinking": {"type": "enabled", "budget": 1024}, "temperature": 0.5}}
+    assert calls["experimental_modes"] == [{"name": "fast", "price": {"currency": "USD", "input": 6, "output": 30},
+                                            "body": {"speed": "fast"}, "headers": {"anthropic-beta": "fast-mode"}}]
+    assert calls["pricing"] == {"currency": "USD", "input": 1, "output": 2, "input_audio": 4, "output_audio": 8,
+                                "tiers": [{"above_tokens": 272000, "input": 2, "input_audio": 5}]}
+
+
+def test_an_empty_reasoning_options_list_is_a_fact_not_unknown(tmp_path):
+    source = tmp_path / "md"
+    (source / "providers/p/models").mkdir(parents=True)
+    (source / "providers/p/provider.toml").write_text('name = "P"\n')
+    (source / "providers/p/models/always.toml").write_text('name = "A"\nreasoning = true\nreasoning_options = []\n')
+    (source / "providers/p/models/unknown.toml").write_text('name = "U"\nreasoning = true\n')
+    run_import("models.dev", source, tmp_path / "data")
+    catalog = catalog_from_report(validate_catalog(tmp_path / "data"), tmp_path / "data")
+    assert catalog.offering("p/always").reasoning_options == ()
+    assert catalog.offering("p/unknown").reasoning_options is None
+
+
+CALLS_INVALID = "skipped providers/acme/models/calls-invalid.toml"
+
+
+def test_each_value_that_cannot_be_kept_is_reported_with_file_key_and_reason(imported):
+    lines = [s.format() for s in imported[1].skips if s.input.startswith(CALLS_INVALID[8:])]
+    assert lines == [
+        f"{CALLS_INVALID} (release_date): invalid value: '2025-02-30' is not a date (YYYY, YYYY-MM or YYYY-MM-DD); "
+        "the field is left out",
+        f"{CALLS_INVALID} (last_updated): invalid value: '2025-13' is not a date (YYYY, YYYY-MM or YYYY-MM-DD); "
+        "the field is left out",
+        f"{CALLS_INVALID} (reasoning_options): invalid value: {{'max': 1024, 'min': 2048, 'type': 'budget_tokens'}} "
+        "(option 2): min 2048 is above max 1024; the field is left out",
+        f"{CALLS_INVALID} (interleaved): invalid value: False is not true or {{field = reasoning_content or "
+        "reasoning_details}; the field is left out",
+        f"{CALLS_INVALID} (provider.npm): invalid value: '' is not a non-empty string; the field is left out",
+        f"{CALLS_INVALID} (provider.api): invalid value: 'https://${{REGION}}.acme.example/v1' is not an absolute "
+        "http(s) URL (templates such as ${VAR} are not URLs); the field is left out",
+        f"{CALLS_INVALID} (provider.shape): invalid value: 'chat' is not responses or completions; the field is left out",
+        f"{CALLS_INVALID} (provider.body): invalid value: {{'when': datetime.date(2025, 1, 1)}} holds "
+        "datetime.date(2025, 1, 1), which is not a JSON value; the field is left out",
+        f"{CALLS_INVALID} (provider.headers): invalid value: {{'bad header': 'x'}} is not a table of header names "
+        "(letters, digits, '-') to strings; the field is left out",
+        f"{CALLS_INVALID} (provider.region): unknown key: `provider.region` is not a models.dev field; ignored",
+        f"{CALLS_INVALID} (experimental.modes.fast.provider.api): invalid value: 'https://fast.acme.example/v1' is "
+        "not something a mode sets (body, headers); the field is left out",
+    ]
+    kept = doc(imported[0], "providers/acme/models/calls-invalid.yaml")
+    assert "reasoning_options" not in kept and "client" not in kept and "release_date" not in kept
+    assert kept["experimental_modes"] == [{"name": "fast"}]  # the mode exists; nothing else about it is known
+
+
+@pytest.mark.parametrize("value, problem", [
+    ([{"type": "effort", "values": []}], "values is not a list of distinct effort levels"),
+    ([{"type": "effort", "values": ["low", "low"]}], "values is not a list of distinct effort levels"),
+    ([{"type": "toggle", "values": ["low"]}], "has values, which a toggle option does not take"),
+    ([{"type": "budget_tokens", "min": -2}], "min is not a whole number >= -1"),
+    ([{"type": "budget_tokens", "max": 1.5}], "max is not a whole number >= 0"),
+    ([{"type": "dial"}], "is not a table of type toggle, effort or budget_tokens"),
+    ("toggle", "is not an array of tables"),
+])
+def test_reasoning_options_refused_whole(value, problem):
+    from generator.importers.models_dev_client import reasoning_options
+
+    ctx = Context(ImportReport("models.dev", "x"), "f.toml", "offering")
+    assert reasoning_options(ctx, value) is None
+    (skip,) = ctx.report.skips
+    assert skip.input == "f.toml (reasoning_options)" and problem in skip.detail
+
+
+def test_a_request_body_is_bounded_and_plain():
+    from generator.importers.models_dev_client import MAX_DEPTH, request_body
+
+    ctx = Context(ImportReport("models.dev", "x"), "f.toml", "offering")
+    deep: dict = {"x": 1}
+    for _ in range(MAX_DEPTH + 1):
+        deep = {"x": deep}
+    assert request_body(ctx, "provider.body", deep) is None
+    assert request_body(ctx, "provider.body", {"a b": 1}) is None
+    assert request_body(ctx, "provider.body", {"t": Decimal("0.5"), "n": Decimal("2"), "l": [True, "s"]}) == \
+        {"t": 0.5, "n": 2, "l": [True, "s"]}
+    details = [s.detail for s in ctx.report.skips]
+    assert len(details) == 2 and details[0].endswith(f"is nested more than {MAX_DEPTH} deep; the field is left out")
+    assert details[1] == ("{'a b': 1} has the key 'a b', which is not a plain name (letters, digits, '_', '.', '-'); "
+                          "the field is left out")

@@ -70,7 +70,7 @@ BAD_DOCUMENTS = [
     ("offering", {"id": "x", "modalities": {"input": {"smell": True}}}),
     ("provider", {"id": "UPPER", "name": "x"}),
     ("provider", {"id": "x", "name": "x", "retention": {"type": "sometimes"}}),
-    ("provider", {"id": "x", "name": "x", "authentication": {"env": ["1BAD"]}}),
+    ("provider", {"id": "x", "name": "x", "authentication": {"env": ["BAD-NAME"]}}),
     ("model", {"id": "no-slash", "name": "x", "authors": ["a"]}),
     ("model", {"id": "a/b", "name": "x", "authors": []}),
     ("author", {"id": "a", "name": ""}),

@@ -28,8 +28,8 @@ def reasoning_options(ctx: m.Context, value) -> list | None:
         return None
     out = [_option(entry) for entry in value]
     for i, problem in enumerate(out):
-        if isinstance(problem, str):
-            ctx.invalid(f"reasoning_options[{i}]", value[i], problem + "; the whole list is left out")
+        if isinstance(problem, str):  # the list is complete or it is not the fact: all of it goes
+            ctx.invalid("reasoning_options", value[i], f"(option {i + 1}): {problem}")
             return None
     return out
 
@@ -113,13 +113,16 @@ def experimental_modes(ctx: m.Context, value) -> list | None:
             continue
         mode = {"name": name}
         for part, table in raw.items():
-            if part == "cost" and isinstance(table, dict):
+            if part in ("cost", "provider") and not isinstance(table, dict):
+                ctx.invalid(f"{where}.{part}", table, "is not a table")
+            elif part == "cost":
                 if rates := m.prices(ctx, f"{where}.cost", table):
                     mode["price"] = {"currency": "USD", **rates}
-            elif part == "provider" and (request := client(ctx, table, f"{where}.provider")):
-                mode.update((k, v) for k, v in request.items() if k in ("body", "headers"))
-                for k in request.keys() - {"body", "headers"}:
-                    ctx.invalid(f"{where}.provider.{k}", request[k], "is not something a mode sets; left out")
+            elif part == "provider" and isinstance(table, dict):
+                for k in sorted(table.keys() - {"body", "headers"}):
+                    ctx.invalid(f"{where}.provider.{k}", table[k], "is not something a mode sets (body, headers)")
+                chosen = {k: v for k, v in table.items() if k in ("body", "headers")}
+                mode.update(client(ctx, chosen, f"{where}.provider") or {} if chosen else {})
             elif part not in ("cost", "provider"):
                 ctx.unknown(f"{where}.{part}")
         out.append(mode)

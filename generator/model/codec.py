@@ -113,17 +113,20 @@ def default_names(classes) -> dict:
 
 
 def encode_modalities(value: m.Modalities) -> dict:
-    """Only the directions with a known modality (key order is the files' sorted order anyway)."""
+    """Only the directions with a known modality, each as lists that keep the data file's order
+    (a JSON object's keys are sorted in the exports, a list's items are not)."""
     out = {}
-    if value.input:
-        out["input"] = dict(value.input)
-    if value.output:
-        out["output"] = dict(value.output)
+    for direction in ("input", "output"):
+        known = getattr(value, direction)
+        if known:
+            out[direction] = {key: items for key, flag in (("supported", True), ("unsupported", False))
+                              if (items := [name for name, ok in known.items() if ok is flag])}
     return out
 
 
 def decode_modalities(data: dict) -> m.Modalities:
-    return m.Modalities(dict(data.get("input", {})), dict(data.get("output", {})))
+    return m.Modalities(*({**dict.fromkeys(data.get(d, {}).get("supported", ()), True),
+                           **dict.fromkeys(data.get(d, {}).get("unsupported", ()), False)} for d in ("input", "output")))
 
 
 def _compile() -> dict:

@@ -28,8 +28,8 @@ def row(offering: dict, provider: Provider) -> dict:
     _prices(out, offering.get("pricing"))
     out.update(offering.get("features", ()))
     for direction, known in offering.get("modalities", {}).items():
-        for modality, value in known.items():
-            out[f"{direction}_{modality}"] = value
+        for key, flag in (("supported", True), ("unsupported", False)):
+            out.update((f"{direction}_{modality}", flag) for modality in known.get(key, ()))
     _privacy(out, provider)
     return out
 

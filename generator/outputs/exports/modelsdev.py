@@ -123,7 +123,7 @@ def experimental(modes: list | None) -> dict | None:
 def modalities(value: dict | None) -> dict | None:
     if not value or "input" not in value or "output" not in value:
         return None
-    return {d: [m for m, supported in value[d].items() if supported] for d in ("input", "output")}
+    return {d: list(value[d].get("supported", ())) for d in ("input", "output")}
 
 
 def cost(pricing: dict | None) -> dict | None:
