@@ -137,17 +137,23 @@ def _is_scalar(value) -> bool:
     return type(value) not in (dict, list, tuple)
 
 
-def _flow(value, budget: int) -> str | None:
-    """*value* in flow style if it is a short list of scalars or mapping of booleans."""
-    if type(value) in (list, tuple):
-        if len(value) * 3 > budget or not all(_is_scalar(v) for v in value):
-            return None
-        text = "[" + ", ".join(scalar(v, True) for v in value) + "]"
-    elif type(value) is dict and value and all(type(v) is bool for v in value.values()):
-        text = "{" + ", ".join(f"{k}: {'true' if v else 'false'}" for k, v in value.items()) + "}"
-    else:
-        return None
-    return text if len(text) <= budget else None
+def _flow(value, order: dict, budget: int) -> str | None:
+    """*value* in flow style if it is a short list of scalars or mapping of booleans (within *budget*)."""
+    kind = type(value)
+    if kind in (list, tuple):
+        parts, size = [], 0
+        for item in value:
+            if type(item) in (dict, list, tuple):
+                return None
+            parts.append(text := scalar(item, True))
+            size += len(text) + 2  # the text and its ", " (or the brackets)
+            if size > budget:
+                return None
+        return "[" + ", ".join(parts) + "]"
+    if kind is dict and value and all(type(v) is bool for v in value.values()):
+        text = "{" + ", ".join(f"{k}: {'true' if v else 'false'}" for k, v in _sorted_items(value, order)) + "}"
+        return text if len(text) <= budget else None
+    return None
 
 
 def _mapping(mapping: dict, order: dict, indent: str, lines: list[str]) -> None:
@@ -156,7 +162,7 @@ def _mapping(mapping: dict, order: dict, indent: str, lines: list[str]) -> None:
             lines.append(f"{indent}{key}: {scalar(value)}")
             continue
         children = order.get(key, (0, {}))[1]
-        if (flow := _flow(_ordered(value, children), FLOW_WIDTH - len(indent) - len(key))) is not None:
+        if (flow := _flow(value, children, FLOW_WIDTH - len(indent) - len(key))) is not None:
             lines.append(f"{indent}{key}: {flow}")
         elif isinstance(value, dict):
             lines.append(f"{indent}{key}:")
@@ -164,10 +170,6 @@ def _mapping(mapping: dict, order: dict, indent: str, lines: list[str]) -> None:
         else:
             lines.append(f"{indent}{key}:")
             _sequence(value, children, indent + "  ", lines)
-
-
-def _ordered(value, order: dict):
-    return dict(_sorted_items(value, order)) if isinstance(value, dict) else value
 
 
 def _sequence(items, order: dict, indent: str, lines: list[str]) -> None:
