@@ -93,12 +93,11 @@ API_JSON = {"$schema": "https://json-schema.org/draft/2020-12/schema", "type": "
 
 def violations(document: dict) -> dict[str, list[str]]:
     """``{"<provider>" or "<provider>/<model>": [problem, ...]}`` for every entry the schema refuses."""
-    from jsonschema import Draft202012Validator
+    import jsonschema_rs  # the compiled validator: the corpus's 5,276 models in a fraction of a second
 
-    validator = Draft202012Validator(API_JSON)
     found: dict[str, list[str]] = {}
-    for error in validator.iter_errors(document):
-        path = list(error.absolute_path)
+    for error in jsonschema_rs.validator_for(API_JSON).iter_errors(document):
+        path = list(error.instance_path)
         where = f"{path[0]}/{path[2]}" if len(path) > 2 and path[1] == "models" else str(path[0]) if path else ""
         found.setdefault(where, []).append(f"{'/'.join(map(str, path))}: {error.message[:160]}")
     return found

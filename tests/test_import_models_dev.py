@@ -376,3 +376,27 @@ def test_a_request_body_is_bounded_and_plain():
     assert len(details) == 2 and details[0].endswith(f"is nested more than {MAX_DEPTH} deep; the field is left out")
     assert details[1] == ("{'a b': 1} has the key 'a b', which is not a plain name (letters, digits, '_', '.', '-'); "
                           "the field is left out")
+
+
+def test_inheritance_does_not_depend_on_the_order_providers_are_read_in(tmp_path, monkeypatch):
+    """issue 12: an offering's base_model_omit once deleted from the shared base, so offerings read later lost it."""
+    from generator.importers import models_dev
+
+    source = tmp_path / "md"
+    (source / "models/lab").mkdir(parents=True)
+    (source / "models/lab/m.toml").write_text('name = "M"\n[limit]\ncontext = 1000\ninput = 900\noutput = 100\n')
+    for provider, omit in (("a", 'base_model_omit = ["limit.input"]\n'), ("b", "")):
+        (source / f"providers/{provider}/models").mkdir(parents=True)
+        (source / f"providers/{provider}/provider.toml").write_text(f'name = "{provider.upper()}"\n')
+        (source / f"providers/{provider}/models/m.toml").write_text(f'base_model = "lab/m"\n{omit}')
+    listed = models_dev._provider_folders
+    results = []
+    for order in (lambda found: found, lambda found: list(reversed(found))):
+        monkeypatch.setattr(models_dev, "_provider_folders", lambda *args, o=order: o(listed(*args)))
+        out = tmp_path / f"data{len(results)}"
+        run_import("models.dev", source, out)
+        results.append({p.relative_to(out): p.read_bytes() for p in out.rglob("*.yaml")})
+    assert results[0] == results[1]
+    assert "max_input_tokens" not in doc(tmp_path / "data0", "providers/a/models/m.yaml")
+    assert doc(tmp_path / "data0", "models/lab/m.yaml") and \
+        doc(tmp_path / "data0", "providers/b/models/m.yaml")["max_input_tokens"] == 900
