@@ -8,7 +8,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: all build site validate test check clean
+.PHONY: all build site validate test check clean data
 
 all: build site
 
@@ -27,6 +27,18 @@ build: validate
 # The browsable site in site/build/ (open site/build/index.html, or: provcat site serve).
 site: $(STAMP)
 	$(BIN)/provcat site build --data data
+
+# Rebuild the imported part of data/ from the corpora in ../shared, in order of precedence: facts
+# already in data/ (curated) are never overwritten, then starmap, then models.dev; LiteLLM only
+# fills facts of files that exist. Running it twice changes nothing. See the guide's Importing page.
+SHARED ?= ../shared/corpora
+data: $(STAMP)
+	mkdir -p build
+	$(BIN)/provcat import starmap $(SHARED)/starmap/catalog --data data --commit e7867540 --report build/import-starmap.json
+	$(BIN)/provcat import models.dev $(SHARED)/models.dev --data data --commit f3fc692 --report build/import-models.dev.json
+	$(BIN)/provcat import litellm $(SHARED)/litellm/model_prices_and_context_window.json --data data \
+		--accessed 2026-03-15 --existing-only --report build/import-litellm.json
+	$(BIN)/provcat link --data data --write --report build/link.json
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

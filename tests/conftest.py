@@ -1,4 +1,10 @@
-"""Shared fixtures: paths to the repository, the shipped data and ../shared."""
+"""Shared fixtures: paths to the repository, the test catalogs, the shipped data and ../shared.
+
+``DATA`` is the small catalog most tests read: the seed's Cerebras facts with three canonical
+models (what ``data/`` held before it became the real catalog).  ``SHIPPED`` is ``data/``, the
+real catalog of thousands of offerings: only a few tests read it (the committed docs, the
+shipped catalog's own checks), so the suite stays fast.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +14,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT / "data"
+DATA = ROOT / "tests" / "fixtures" / "seed-data"
+SHIPPED = ROOT / "data"
 SHARED = ROOT.parent / "shared"
 CORPORA = SHARED / "corpora"
 
@@ -24,7 +31,7 @@ def update_golden(request) -> bool:
 
 @pytest.fixture
 def data_copy(tmp_path) -> Path:
-    """A writable copy of the shipped catalog."""
+    """A writable copy of the small seed catalog (DATA)."""
     target = tmp_path / "data"
     shutil.copytree(DATA, target)
     return target

@@ -9,6 +9,8 @@ import pytest
 
 from generator import InvalidCatalog, UnknownReference, load_catalog
 
+from .conftest import DATA
+
 OFFERING = "providers/cerebras/models/gpt-oss-120b.yaml"
 MODEL = "models/openai/gpt-oss-120b.yaml"
 
@@ -32,7 +34,7 @@ def test_offering_inherits_canonical_facts_and_its_own_win(data_copy):
 
 
 def test_offering_name_defaults_to_its_id():
-    catalog = load_catalog("data")
+    catalog = load_catalog(DATA)
     assert [o.name for o in catalog.provider("cerebras").offerings][:2] == ["gpt-oss-120b", "llama-3.3-70b"]
 
 
@@ -45,7 +47,7 @@ def test_load_catalog_raises_with_every_problem(data_copy):
 
 
 def test_unknown_references_suggest_close_matches():
-    catalog = load_catalog("data")
+    catalog = load_catalog(DATA)
     with pytest.raises(UnknownReference, match=r"unknown offering `cerebras/gpt-oss-12b`; did you mean `cerebras/gpt-oss-120b`\?"):
         catalog.offering("cerebras/gpt-oss-12b")
     with pytest.raises(UnknownReference, match="did you mean `cerebras`"):

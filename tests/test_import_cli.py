@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 from generator.cli import main
@@ -86,3 +87,17 @@ def test_overwrite_flag(data_copy, tmp_path, capsys):
     assert "input: 0.25" in target.read_text()
     assert main(["import", "litellm", str(source), "--data", str(data_copy), "--overwrite"]) == 0
     assert "input: 0.35" in target.read_text()
+
+
+def test_existing_only_fills_what_the_catalog_has_and_creates_nothing(tmp_path, capsys):
+    from .conftest import DATA
+
+    data = tmp_path / "d"
+    shutil.copytree(DATA, data)
+    (data / "providers/cerebras/models/tiny-chat.yaml").write_text("id: tiny-chat\n")
+    before = {p.relative_to(data) for p in data.rglob("*.yaml")}
+    status = main(["import", "litellm", str(FIXTURES / "litellm_tiny.json"), "--data", str(data), "--existing-only"])
+    _, err = capsys.readouterr()
+    assert status == 0 and {p.relative_to(data) for p in data.rglob("*.yaml")} == before
+    assert "not in the catalog, so not created (--existing-only): 2 providers, 3 offerings" in err
+    assert "importer: litellm" in (data / "providers/cerebras/models/tiny-chat.yaml").read_text()  # filled

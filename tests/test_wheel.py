@@ -31,7 +31,8 @@ import pytest
 
 from .conftest import ROOT
 
-SOURCES = ("pyproject.toml", "README.md", "generator", "schema", "templates", "site/mkdocs.yml", "site/__init__.py")
+SOURCES = ("pyproject.toml", "README.md", "generator", "schema", "templates", "site/mkdocs.yml", "site/__init__.py",
+           "site/docs/api/catalog.json")
 
 
 def _copy_sources(target: Path) -> None:
@@ -80,9 +81,11 @@ def test_the_wheel_carries_schemas_templates_assets_and_site_config(wheel):
     for name in ("generator/schema/offering.schema.json", "generator/schema/catalog.schema.json",
                  "generator/templates/provider.md.j2", "generator/templates/partials/pricing.md.j2",
                  "generator/templates/site/data-format.md.j2", "generator/siteconfig/mkdocs.yml",
-                 "generator/outputs/site/assets/tables.js", "generator/build/pipeline.py"):
+                 "generator/outputs/site/assets/tables.js", "generator/build/pipeline.py",
+                 "generator/siteconfig/docs/api/catalog.json"):
         assert name in names, name
-    assert not any(n.startswith(("data/", "site/", "generator/siteconfig/docs/")) for n in names)
+    assert not any(n.startswith(("data/", "site/")) for n in names)
+    assert [n for n in names if n.startswith("generator/siteconfig/docs/")] == ["generator/siteconfig/docs/api/catalog.json"]
 
 
 def test_building_the_wheel_prints_no_deprecation_warning(wheel):
@@ -95,6 +98,9 @@ def test_installed_provcat_validates_builds_and_builds_the_site_anywhere(install
     where = _run([installed / "python", "-c", "import generator.util.resources as r; print(r.schema_dir())"], work)
     assert Path(where.stdout.strip()).is_relative_to(installed.parent), "generator must come from the wheel"
 
+    shipped = _run([installed / "python", "-c", "from generator import load_catalog; "
+                    "print(load_catalog().offering('cerebras/gpt-oss-120b').price.input)"], work)
+    assert shipped.stdout.strip(), "the installed package prices offline from its shipped catalog"
     _run([installed / "provcat", "validate", "--data", "data"], work)
     _run([installed / "provcat", "build", "--data", "data", "--out", "site/docs"], work)
     assert "131,072" in (work / "site/docs/providers/cerebras/models/gpt-oss-120b.md").read_text(encoding="utf-8")

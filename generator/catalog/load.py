@@ -10,8 +10,17 @@ from generator.validation.problems import InvalidCatalog
 from generator.validation.validate import Report, validate_catalog
 
 
-def load_catalog(path: Path | str = "data") -> Catalog:
-    """Validate the catalog at *path* and return it; raise InvalidCatalog on errors."""
+def load_catalog(path: Path | str | None = None) -> Catalog:
+    """Validate the catalog at *path* and return it; raise InvalidCatalog on errors.
+
+    Without *path*, the catalog shipped with the package, read from its JSON export (checked
+    against its content hash and schema): prices offline, in a fraction of a second.
+    """
+    if path is None:
+        from generator.catalog.json_read import catalog_from_json
+        from generator.util.resources import shipped_catalog
+
+        return catalog_from_json(shipped_catalog())
     report = validate_catalog(path)
     if report.errors:
         raise InvalidCatalog(report.problems)

@@ -23,7 +23,9 @@ PROGRESS_MIN_FILES = 200  # fewer files than this are written too fast to need a
 @click.option("--templates", "templates_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Directory of templates that override the shipped ones file by file.")
 @click.option("--check", is_flag=True, help="Write nothing; exit 1 and list the files that would change.")
-@click.option("--pretty", is_flag=True, help="Indent JSON outputs for humans (default: minified).")
+@click.option("--pretty/--minify", default=True, show_default=True,
+              help="Indent the JSON exports, one value per line, so the committed site/docs diffs well; --minify "
+                   "writes them on one line (as provcat export does by default).")
 def build_command(data_dir: Path, out_dir: Path, templates_dir: Path | None, check: bool, pretty: bool) -> int:
     """Validate the catalog and write the docs tree to --out, rewriting only files that change.
 

@@ -40,6 +40,8 @@ def _options(function):
                             help="Also write the report as JSON to FILE.")(function)
     function = click.option("--dry-run", is_flag=True, help="Print, per file, what would change; write nothing.")(function)
     function = click.option("--overwrite", is_flag=True, help="Replace catalog values that differ from the source.")(function)
+    function = click.option("--existing-only", is_flag=True, help="Only fill files the catalog already has; create "
+                            "no provider, offering, model or author (how many were not created is printed).")(function)
     return data_option(help="Catalog directory to fill: read, then written (unless --dry-run).")(function)
 
 
@@ -60,10 +62,10 @@ def import_litellm(file: Path, **options) -> int:
 
 
 def _run(importer: str, source: Path, data_dir: Path, overwrite: bool, dry_run: bool, report_file: Path | None,
-         commit: str | None, accessed: str | None) -> int:
+         commit: str | None, accessed: str | None, existing_only: bool) -> int:
     echo = click.echo if dry_run else None
     report = run_import(importer, source, data_dir, overwrite=overwrite, dry_run=dry_run, echo=echo,
-                        commit=commit, accessed=accessed)
+                        create=not existing_only, commit=commit, accessed=accessed)
     for skip in report.skips:
         click.echo(skip.format())
     for line in report.summary_lines():

@@ -15,10 +15,11 @@ from generator.importers.report import ImportReport
 
 
 def run_import(importer: str, source: Path, data_dir: Path, overwrite: bool = False, dry_run: bool = False,
-               echo=None, **options) -> ImportReport:
-    """Read *source* with *importer* (models.dev or litellm) and merge it into *data_dir*."""
+               echo=None, create: bool = True, **options) -> ImportReport:
+    """Read *source* with *importer* (models.dev or litellm) and merge it into *data_dir*;
+    with *create* False, only into the files *data_dir* already has."""
     batch = read_source(importer, source, **options)
-    merge.apply(batch, data_dir, overwrite=overwrite, dry_run=dry_run, echo=echo)
+    merge.apply(batch, data_dir, overwrite=overwrite, dry_run=dry_run, echo=echo, create=create)
     return batch.report
 
 

@@ -39,16 +39,24 @@ MAX_ATTEMPTS = 4  # merges per item: each leaves out the imported fields validat
 
 
 def apply(batch: Batch, data_dir: Path, overwrite: bool = False, dry_run: bool = False,
-          echo: Callable[[str], None] | None = None) -> None:
-    """Merge every item of *batch* into *data_dir*, counting outcomes in its report."""
+          echo: Callable[[str], None] | None = None, create: bool = True) -> None:
+    """Merge every item of *batch* into *data_dir*, counting outcomes in its report.
+
+    With *create* False only files the catalog already has are filled; the others are counted
+    in ``report.not_created``, never written.
+    """
     for item in sorted(batch.items, key=lambda i: (KIND_ORDER[i.kind], i.rel)):
-        _apply_one(batch, item, Path(data_dir), overwrite, dry_run, echo)
+        _apply_one(batch, item, Path(data_dir), overwrite, dry_run, echo, create)
 
 
-def _apply_one(batch: Batch, item: Item, data_dir: Path, overwrite: bool, dry_run: bool, echo) -> None:
+def _apply_one(batch: Batch, item: Item, data_dir: Path, overwrite: bool, dry_run: bool, echo,
+               create: bool = True) -> None:
     report, kind = batch.report, PLURAL[item.kind]
     existing = None
     raw = _read(os.path.join(data_dir, item.rel))
+    if raw is None and not create:
+        report.not_created[kind] += 1
+        return
     if raw is not None:
         if raw == _as_created(batch, item):  # fast path: this import made the file and nothing changed since
             report.count(kind, "unchanged")

@@ -67,6 +67,7 @@ class ImportReport:
     skips: list[Skip] = field(default_factory=list)
     unmapped: Counter = field(default_factory=Counter)
     disagreements: list[Disagreement] = field(default_factory=list)
+    not_created: Counter = field(default_factory=Counter)  # per kind, with --existing-only
 
     def skip(self, input: str, reason: str, detail: str, kind: str = "") -> None:
         if reason not in REASONS:
@@ -81,7 +82,7 @@ class ImportReport:
     @property
     def usable(self) -> bool:
         """True when at least one item was created, updated or found unchanged."""
-        return any(c[o] for c in self.counts.values() for o in OUTCOMES[:3])
+        return any(c[o] for c in self.counts.values() for o in OUTCOMES[:3]) or bool(self.not_created)
 
     def summary_lines(self) -> list[str]:
         lines = [f"{self.importer} import from {self.source}"]
@@ -95,6 +96,9 @@ class ImportReport:
             lines.append(f"  facts without a field in our schema (not imported): {sum(self.unmapped.values())} "
                          f"in {len(self.unmapped)} key(s), listed in the JSON report")
         lines.append(f"  disagreements with the catalog: {len(self.disagreements)}")
+        if self.not_created:
+            lines.append("  not in the catalog, so not created (--existing-only): " + ", ".join(
+                f"{self.not_created[k]} {k}" for k in KINDS if self.not_created[k]))
         return lines
 
     def as_dict(self) -> dict:
@@ -105,6 +109,7 @@ class ImportReport:
             "skipped": [asdict(s) | {"reason_text": REASONS[s.reason]} for s in self.skips],
             "unmapped": dict(sorted(self.unmapped.items())),
             "disagreements": [asdict(d) for d in self.disagreements],
+            "not_created": {k: self.not_created[k] for k in KINDS if self.not_created[k]},
         }
 
     def write_json(self, path: Path) -> None:

@@ -48,6 +48,15 @@ def site_config() -> Path:
     return folder(SITE_CONFIG) / "mkdocs.yml"
 
 
+def shipped_catalog() -> Path:
+    """The shipped catalog as its JSON export: ``site/docs/api/catalog.json`` of the checkout, carried in the
+    wheel as ``generator/siteconfig/docs/api/catalog.json``."""
+    path = folder(SITE_CONFIG) / "docs" / "api" / "catalog.json"
+    if not path.is_file():
+        raise FileNotFoundError(f"the shipped catalog export is missing ({path}); run `provcat build` in the checkout")
+    return path
+
+
 def site_asset(name: str) -> bytes:
     """A vendored asset of the site (``generator/outputs/site/assets/<name>``).
 
