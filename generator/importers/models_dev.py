@@ -15,6 +15,7 @@ from pathlib import Path
 from generator.model.layout import author_path, is_plain_name, model_path, offering_path, provider_path
 from generator.importers import models_dev_client as client
 from generator.importers import models_dev_map as m
+from generator.importers.free import free_reason
 from generator.importers.inputs import FAILED, read_json
 from generator.importers.items import Batch, Item
 from generator.importers.models_dev_read import read_toml, resolve_base
@@ -230,6 +231,7 @@ def _add_offering(provider_id, offering_id, raw, origin, bases, canonical, batch
     ctx = m.Context(batch.report, origin, "offering")
     _check_keys(ctx, raw, m.MODEL_KEYS)
     resolved, model_ref = resolve_base(raw, bases, ctx) if bases is not None else (raw, None)
+    ctx.free = free_reason(provider_id, offering_id, resolved.get("name"))
     data = offering_data(ctx, offering_id, resolved, model_ref if model_ref in canonical else None)
     for key in INHERITABLE:
         if model_ref in canonical and key in data and _same(data[key], canonical[model_ref].get(key)):

@@ -29,6 +29,7 @@ REASONS = {
     "existing-file": "existing catalog file cannot be read",
     "too-large": "over a size or depth limit",
     "unreadable": "cannot be read",
+    "unconfirmed-zero": "unconfirmed price of 0",
 }
 
 
