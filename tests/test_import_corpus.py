@@ -67,12 +67,31 @@ def test_models_dev_catalog_validates_and_loads(models_dev_import):
     assert offering.max_output_tokens == 40960  # the provider file's limit.output wins
 
 
+def test_models_dev_logos_import_unless_refused(models_dev_import):
+    """The corpus's 130 SVG files are 129 provider logos and providers/logo.svg, models.dev's stand-in
+    for a provider without one (not a provider's logo: not imported).  Each provider logo is written
+    byte for byte or reported with its reason."""
+    data_dir, report, source = models_dev_import
+    refused = {s.input: s.detail for s in report.skips if s.kind == "logos"}
+    print(f"\nmodels.dev logos: {report.counts['logos']['created']} of 129 imported, {len(refused)} refused:")
+    print("\n".join(f"  {k}: {v}" for k, v in sorted(refused.items())))
+    assert len(list(source.glob("providers/*/logo.svg"))) == 129 and (source / "providers/logo.svg").is_file()
+    assert (report.counts["logos"]["created"], len(refused)) == (124, 5)
+    assert sum("<image> is not allowed" in d for d in refused.values()) == 3  # a bitmap, possibly remote
+    assert "DTDForbidden" in refused["providers/hpc-ai/logo.svg"]
+    assert "sodipodi" in refused["providers/regolo-ai/logo.svg"]  # editor metadata: refused, not rewritten
+    written = sorted(data_dir.glob("providers/*/logo.svg"))
+    assert len(written) == 124
+    assert all(p.read_bytes() == (source / p.relative_to(data_dir)).read_bytes() for p in written)
+
+
 def test_models_dev_reimport_changes_nothing(models_dev_import):
     data_dir, _, source = models_dev_import
     report = run_import("models.dev", source, data_dir, commit="f3fc692")
     assert {k: c["created"] + c["updated"] for k, c in report.counts.items()} == \
-        {"providers": 0, "offerings": 0, "models": 0, "authors": 0}
+        {"providers": 0, "offerings": 0, "models": 0, "authors": 0, "logos": 0}
     assert report.counts["offerings"]["unchanged"] == 5276
+    assert report.counts["logos"]["unchanged"] == 124
 
 
 def test_litellm_catalog_validates(tmp_path):

@@ -13,6 +13,7 @@ import subprocess
 from pathlib import Path
 
 from generator.model.layout import author_path, is_plain_name, model_path, offering_path, provider_path
+from generator.importers import logos
 from generator.importers import models_dev_client as client
 from generator.importers import models_dev_map as m
 from generator.importers.free import free_reason
@@ -186,6 +187,8 @@ def _provider(folder: Path, root: str, bases: dict, canonical: dict, batch: Batc
     raw = read_toml(folder / "provider.toml", rel, batch.report, "providers", root) if exists \
         else batch.report.skip(rel, "no-data", "the provider folder has no provider.toml", "providers")
     usable = raw is not None and _add_provider(provider_id, raw, rel, batch)
+    if usable and os.path.lexists(folder / "logo.svg"):
+        logos.offer(folder / "logo.svg", provider_id, batch, root, f"providers/{provider_id}/logo.svg")
     models = folder / "models"
     found = toml_files(models, f"providers/{provider_id}/models/", root, batch.report, "offerings") \
         if _own_folder(models, f"providers/{provider_id}/models", root, batch, "offerings") else []
