@@ -34,7 +34,7 @@ def doc(data_dir: Path, rel: str) -> dict:
     ("2.5e-05", "25"), ("1.1e-07", "0.11"), ("6e-08", "0.06"),
 ])
 def test_per_token_cost_becomes_exact_price_per_million(per_token, per_million):
-    ctx = Context(ImportReport("litellm", "x"), "k", "litellm")
+    ctx = Context(ImportReport("litellm", "x"), "k", "litellm", free="its id says free")
     assert litellm.per_million(ctx, "input_cost_per_token", Decimal(per_token)) == Decimal(per_million)
     assert str(litellm.per_million(ctx, "input_cost_per_token", Decimal(per_token))) == per_million
 

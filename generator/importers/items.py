@@ -18,6 +18,7 @@ class Item:
     data: dict  # the facts, in our schema's shape (prices as Decimal)
     origin: str  # the input it came from, e.g. providers/x/models/y.toml
     url: str | None = None  # a URL the source itself cites for these facts
+    credits: tuple[str, ...] = ()  # fields supplied outside the document (a provider's logo file)
 
 
 @dataclass
@@ -29,6 +30,7 @@ class Batch:
     report: ImportReport
     items: list[Item] = field(default_factory=list)
     seen: dict = field(default_factory=dict)
+    logos: list = field(default_factory=list)  # checked provider logos (generator/importers/logos.py)
 
     def add(self, item: Item) -> bool:
         """Add *item* unless another input already produced its file (reported)."""

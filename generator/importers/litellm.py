@@ -15,6 +15,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from generator.model.layout import offering_path, provider_path
+from generator.importers.free import free_reason
 from generator.importers.inputs import FAILED, read_json
 from generator.importers.items import Batch, Item
 from generator.importers.litellm_providers import PROVIDERS, UNMAPPED_WHY
@@ -95,7 +96,7 @@ def _entry(key: str, raw, batch: Batch, providers: set[str]) -> None:
         providers.add(target.provider_id)
         batch.add(Item("provider", provider_path(target.provider_id),
                        {"id": target.provider_id, "name": target.name}, f"litellm_provider {name}"))
-    ctx = Context(report, key, "litellm")
+    ctx = Context(report, key, "litellm", free_reason(target.provider_id, key))
     data, url = offering(ctx, offering_id, raw)
     batch.add(Item("offering", offering_path(target.provider_id, offering_id), data, key, url))
 
@@ -106,8 +107,10 @@ def _own_id(key: str, prefixes: tuple[str, ...]) -> str:
 
 
 def per_million(ctx: Context, key: str, value) -> Decimal | None:
-    """A per-token cost as an exact price per million tokens."""
+    """A per-token cost as an exact price per million tokens; a 0 only with a reason to be free."""
     if isinstance(value, (int, Decimal)) and not isinstance(value, bool) and Decimal(value).is_finite() and value >= 0:
+        if value == 0 and ctx.zero_unconfirmed(key):
+            return None
         price = Decimal(value).scaleb(6).normalize()
         if exact(price):
             return price

@@ -8,6 +8,9 @@ Policy, per field (a field path such as ``pricing.input``):
   a differing price, context window or status is reported as a
   :class:`~.report.Disagreement` either way.
 
+A provider logo the batch carries (:mod:`.logos`) is written after the provider's file, only
+where the catalog has none; the provider's source entry then lists the field ``logo``.
+
 Every file that receives facts gets one ``sources`` entry per importer, with
 ``importer``, a title naming the input (and its commit or date when known) and
 ``fields``: the field paths that importer supplied.  Importing the same input
@@ -27,6 +30,7 @@ from generator.validation.messages import format_path
 from generator.validation.problems import ERROR
 from generator.validation.validate import check_bytes
 from generator.validation.yaml_fast import decode, parse
+from generator.importers import logos
 from generator.importers.yaml_write import UnrepresentablePrice, dump, write_document
 from generator.importers.items import PLURAL, Batch, Item
 from generator.importers.models_dev_map import short
@@ -45,8 +49,12 @@ def apply(batch: Batch, data_dir: Path, overwrite: bool = False, dry_run: bool =
     With *create* False only files the catalog already has are filled; the others are counted
     in ``report.not_created``, never written.
     """
+    planned = logos.plan(batch, data_dir)
     for item in sorted(batch.items, key=lambda i: (KIND_ORDER[i.kind], i.rel)):
+        if item.kind == "provider" and item.data.get("id") in planned:
+            item.credits = (logos.FIELD,)  # its source entry lists the logo written after it
         _apply_one(batch, item, Path(data_dir), overwrite, dry_run, echo, create)
+    logos.write(planned, batch, data_dir, dry_run, echo)
 
 
 def _apply_one(batch: Batch, item: Item, data_dir: Path, overwrite: bool, dry_run: bool, echo,
@@ -91,6 +99,7 @@ def _valid_merge(batch: Batch, item: Item, existing: dict | None, overwrite: boo
         supplied: list[str] = []
         differ: list[tuple[str, object, object]] = []
         _merge(merged, data, "", overwrite, supplied, differ)
+        supplied.extend(item.credits)
         dropped = _keep_limits_consistent(merged, supplied) if item.kind == "offering" else []
         payload = None
         if supplied:
@@ -208,6 +217,7 @@ def _as_created(batch: Batch, item: Item) -> bytes:
     created: dict = {}
     supplied: list[str] = []
     _merge(created, item.data, "", False, supplied, [])
+    supplied.extend(item.credits)
     _record_source(created, batch, item, supplied)
     return dump(item.kind, item.rel, created).encode("utf-8")
 

@@ -13,8 +13,10 @@ import subprocess
 from pathlib import Path
 
 from generator.model.layout import author_path, is_plain_name, model_path, offering_path, provider_path
+from generator.importers import logos
 from generator.importers import models_dev_client as client
 from generator.importers import models_dev_map as m
+from generator.importers.free import free_reason
 from generator.importers.inputs import FAILED, read_json
 from generator.importers.items import Batch, Item
 from generator.importers.models_dev_read import read_toml, resolve_base
@@ -185,6 +187,8 @@ def _provider(folder: Path, root: str, bases: dict, canonical: dict, batch: Batc
     raw = read_toml(folder / "provider.toml", rel, batch.report, "providers", root) if exists \
         else batch.report.skip(rel, "no-data", "the provider folder has no provider.toml", "providers")
     usable = raw is not None and _add_provider(provider_id, raw, rel, batch)
+    if usable and os.path.lexists(folder / "logo.svg"):
+        logos.offer(folder / "logo.svg", provider_id, batch, root, f"providers/{provider_id}/logo.svg")
     models = folder / "models"
     found = toml_files(models, f"providers/{provider_id}/models/", root, batch.report, "offerings") \
         if _own_folder(models, f"providers/{provider_id}/models", root, batch, "offerings") else []
@@ -230,6 +234,7 @@ def _add_offering(provider_id, offering_id, raw, origin, bases, canonical, batch
     ctx = m.Context(batch.report, origin, "offering")
     _check_keys(ctx, raw, m.MODEL_KEYS)
     resolved, model_ref = resolve_base(raw, bases, ctx) if bases is not None else (raw, None)
+    ctx.free = free_reason(provider_id, offering_id, resolved.get("name"))
     data = offering_data(ctx, offering_id, resolved, model_ref if model_ref in canonical else None)
     for key in INHERITABLE:
         if model_ref in canonical and key in data and _same(data[key], canonical[model_ref].get(key)):

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from generator.model.records import MODALITIES
+from generator.importers.free import UNCONFIRMED
 from generator.importers.yaml_write import UnrepresentablePrice, price_text
 from generator.importers.report import ImportReport
 
@@ -59,9 +60,16 @@ class Context:
     report: ImportReport
     origin: str
     unmapped_prefix: str
+    free: str | None = None  # why a price of 0 from this input means free (generator/importers/free.py)
 
     def invalid(self, key: str, value, why: str) -> None:
         self.report.skip(f"{self.origin} ({key})", "invalid-value", f"{short(value)} {why}; the field is left out")
+
+    def zero_unconfirmed(self, key: str) -> bool:
+        """True (reported) when a price of 0 at *key* has no reason to be believed."""
+        if self.free is None:
+            self.report.skip(f"{self.origin} ({key})", "unconfirmed-zero", UNCONFIRMED)
+        return self.free is None
 
     def unknown(self, key: str) -> None:
         self.report.skip(f"{self.origin} ({key})", "unknown-key", f"`{key}` is not a models.dev field; ignored")
@@ -113,10 +121,13 @@ def modality_set(ctx: Context, key: str, value) -> dict | None:
 
 
 def price(ctx: Context, key: str, value) -> Decimal | None:
-    """A price: TOML numbers are read as Decimal, so 0.35 stays exactly 0.35."""
+    """A price: TOML numbers are read as Decimal, so 0.35 stays exactly 0.35.  A 0 is kept only
+    when the input has a reason to be free (``ctx.free``); otherwise it is reported and left unknown."""
     if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
         number = Decimal(value)
         if number.is_finite() and number >= 0:
+            if number == 0 and ctx.zero_unconfirmed(key):
+                return None
             if exact(number):
                 return number
             ctx.invalid(key, value, "has more digits than a catalog price keeps exactly (17 significant) "

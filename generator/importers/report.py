@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-KINDS = ("providers", "offerings", "models", "authors")
+KINDS = ("providers", "offerings", "models", "authors", "logos")
 OUTCOMES = ("created", "updated", "unchanged", "skipped")
 REASONS = {
     "broken-link": "broken symbolic link",
@@ -29,6 +29,8 @@ REASONS = {
     "existing-file": "existing catalog file cannot be read",
     "too-large": "over a size or depth limit",
     "unreadable": "cannot be read",
+    "unconfirmed-zero": "unconfirmed price of 0",
+    "catalog-has-one": "the catalog keeps its own",
 }
 
 
