@@ -35,17 +35,23 @@ def test_suggestions_cover_every_kind(rich):
     assert lookup.suggestions(rich, "zz") == []
 
 
+def test_a_model_named_without_its_author_leads_the_offerings_that_serve_it(rich):
+    """At corpus scale `gpt-oss-120b` is the bare id of dozens of offerings: the model must not be crowded out."""
+    assert [s.name for s in lookup.suggestions(rich, "small")] == ["beta-labs/small"]
+    assert [s.name for s in lookup.suggestions(rich, "big-model")][:2] == ["acme/big-model", "beta/big-model"]
+
+
 def test_a_bare_model_name_finds_the_model_and_its_offering(capsys):
     status, out, err = run(capsys, "price", "gpt-oss-120b", "--data", str(DATA), "--input", "1M")
     assert status == 2 and out == ""
     assert err.strip() == ("error: unknown offering or model `gpt-oss-120b`; did you mean "
-                           "`cerebras/gpt-oss-120b` (offering), `openai/gpt-oss-120b` (model)?")
+                           "`openai/gpt-oss-120b` (model), `cerebras/gpt-oss-120b` (offering)?")
 
 
 def test_show_suggests_across_kinds(capsys):
     status, _, err = run(capsys, "show", "gpt-oss-120b", "--data", str(DATA))
-    assert status == 2 and "unknown offering `gpt-oss-120b`; did you mean `cerebras/gpt-oss-120b` (offering), " \
-                           "`openai/gpt-oss-120b` (model)?" in err
+    assert status == 2 and "unknown offering `gpt-oss-120b`; did you mean `openai/gpt-oss-120b` (model), " \
+                           "`cerebras/gpt-oss-120b` (offering)?" in err
     status, _, err = run(capsys, "show", "alhpa/mystery", *R)
     assert status == 2 and "unknown provider `alhpa`; did you mean `alpha` (provider), `alpha/mystery` (offering)?" in err
 
@@ -53,7 +59,7 @@ def test_show_suggests_across_kinds(capsys):
 def test_list_suggests_for_an_unknown_provider_or_model(capsys):
     status, out, err = run(capsys, "list", "models", *R, "--model", "big-model")
     assert status == 2 and out == ""
-    assert "unknown model `big-model`; did you mean `beta/big-model` (offering), `acme/big-model` (model)" in err
+    assert "unknown model `big-model`; did you mean `acme/big-model` (model), `beta/big-model` (offering)" in err
     status, _, err = run(capsys, "list", "providers", *R, "--provider", "gama")
     assert status == 2 and "unknown provider `gama`; did you mean `gamma` (provider)?" in err
 

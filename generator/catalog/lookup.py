@@ -17,6 +17,7 @@ from generator.validation.problems import UnknownReference
 
 MAX_SUGGESTIONS = 8
 CLOSE_CUTOFF = 0.6
+KIND_ORDER = {"model": 0, "provider": 1, "offering": 2}
 MIN_SUBSTRING = 3  # shorter text would match too much to help
 
 
@@ -56,12 +57,14 @@ def suggestions(catalog: Catalog, text: str, first: tuple[str, ...] = ()) -> lis
     for o in catalog.offerings:  # a bare offering id or alias names its offering
         for short in (o.id, *o.aliases):
             by_lower.setdefault(short.lower(), []).append(o.ref)
+    for model_id in catalog.models:  # and a model's name without its author, its model
+        by_lower.setdefault(model_id.partition("/")[2].lower(), []).append(model_id)
     wanted = text.lower()
     close = difflib.get_close_matches(wanted, sorted(by_lower), n=MAX_SUGGESTIONS, cutoff=CLOSE_CUTOFF)
     inside = sorted(k for k in by_lower if len(wanted) >= MIN_SUBSTRING and wanted in k and k not in close)
     chosen = [n for n in first if n in known]
-    for key in close + inside:
-        chosen += sorted(by_lower[key])
+    for key in close + inside:  # the best match first; a model before the offerings that serve it
+        chosen += sorted(by_lower[key], key=lambda n: (KIND_ORDER[known[n]], n))
     return [Suggestion(n, known[n]) for n in dict.fromkeys(chosen)][:MAX_SUGGESTIONS]
 
 
