@@ -119,3 +119,12 @@ def test_an_offering_reference_still_prices_one_offering(capsys):
                                                 "beta/big-model,beta,0.08,USD,,,"]
     status, _, err = run(capsys, "price", "acme/big-model", *R, "--output", "1", "--reasoning", "2")
     assert status == 2 and "cannot exceed" in err
+
+
+def test_a_canonical_model_no_offering_serves_exits_1(capsys, tmp_path):
+    import shutil
+    shutil.copytree(RICH, tmp_path / "rich")
+    (tmp_path / "rich/providers/alpha/models/free-embed.yaml").unlink()
+    status, out, err = run(capsys, "price", "beta-labs/small", "--data", str(tmp_path / "rich"), "--input", "1M")
+    assert status == 1 and out.splitlines() == ["REFERENCE\tCOST\tPRICE USED"]
+    assert "error: no offering serves `beta-labs/small`" in err

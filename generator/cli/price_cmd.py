@@ -71,7 +71,8 @@ def price_command(ref: str, input: int, output: int, cached: int, cache_write: i
         result = cost(target, **request)
     except ValueError as exc:
         raise click.UsageError(str(exc)) from None
-    click.echo({"json": _json, "csv": lambda r: price_rows.csv_text([Quote(target, r)]), "text": _text}[fmt](result))
+    click.echo(_json(result) if fmt == "json" else price_rows.csv_text([Quote(target, result)]) if fmt == "csv"
+               else _text(result))
     return 0
 
 
@@ -83,7 +84,10 @@ def _model_prices(found: list[Quote], model_id: str, fmt: str) -> int:
     else:
         headers, rows = price_rows.table(found)
         click.echo(render(headers, rows, terminal=on_terminal(), width=terminal_width(), right=frozenset({1})))
-    if not any(q.cost for q in found):
+    if not found:
+        click.echo(f"error: no offering serves `{model_id}`", err=True)
+        return 1
+    if all(q.cost is None for q in found):
         click.echo(f"error: no offering of `{model_id}` has a known price for this request", err=True)
         return 1
     return 0
