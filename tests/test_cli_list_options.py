@@ -84,3 +84,11 @@ def test_sort_rows_compares_numbers_exactly_and_groups_currencies():
     assert parse_sort("-name", ("name",)) == ("name", True) and parse_sort("name", ("name",), True) == ("name", True)
     with pytest.raises(ValueError, match="cannot sort by `nope`"):
         parse_sort("nope", ("name",))
+
+
+def test_sort_rows_reads_dates_as_text_and_tier_counts_as_numbers_in_any_currency():
+    rows = [{"ref": "a", "release_date": "2025-01"}, {"ref": "b", "release_date": "2025"},
+            {"ref": "c", "release_date": "2024-11-05"}]
+    assert [r["ref"] for r in sort_rows(rows, "release_date")] == ["c", "b", "a"]
+    rows = [{"ref": "a", "price_tiers": 2, "currency": "USD"}, {"ref": "b", "price_tiers": 0, "currency": "EUR"}]
+    assert [r["ref"] for r in sort_rows(rows, "price_tiers")] == ["b", "a"]

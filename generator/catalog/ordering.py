@@ -2,7 +2,8 @@
 
 Rows are the flat records the query commands print (``models.json`` rows, or
 provider records): a missing key is unknown.  Numbers compare as numbers,
-prices (exact decimal strings) as ``Decimal``, text without regard to case.
+prices (exact decimal strings) as ``Decimal``, text without regard to case (ISO dates,
+also those to the month or the year, sort as text).
 Prices in a currency other than the one asked for are not comparable with it:
 they follow the rows priced in it, grouped by currency, before the unknowns.
 """
@@ -28,24 +29,24 @@ def sort_rows(rows: list[dict], field: str, descending: bool = False, currency: 
     known, unknown = [], []
     for row in rows:
         (unknown if row.get(field) in (None, []) else known).append(row)
-    known.sort(key=lambda r: _value(r[field]), reverse=descending)
-    if field.startswith(PRICE_PREFIX):
+    money = is_money(field)
+    known.sort(key=lambda r: Decimal(r[field]) if money else _value(r[field]), reverse=descending)
+    if money:
         known.sort(key=lambda r: _currency_group(r, currency))  # stable: keeps the order inside each group
     return known + unknown
 
 
+def is_money(field: str) -> bool:
+    """A price column (an exact decimal string in its row's currency); price_tiers is a count."""
+    return field.startswith(PRICE_PREFIX) and field != "price_tiers"
+
+
 def _value(value):
-    if isinstance(value, bool):
-        return int(value)
     if isinstance(value, str):
-        try:
-            number = Decimal(value)
-        except ArithmeticError:
-            number = None
-        return (0, number, "") if number is not None and number.is_finite() else (1, Decimal(0), value.lower())
+        return value.lower()
     if isinstance(value, list):
-        return (1, Decimal(0), ";".join(map(str, value)).lower())
-    return value
+        return ";".join(map(str, value)).lower()
+    return value  # a number, or a bool (False before True)
 
 
 def _currency_group(row: dict, currency: str) -> tuple[int, str]:
