@@ -11,13 +11,20 @@ from generator.cli import main
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
-def test_import_prints_skips_and_summary_and_writes_report(tmp_path, capsys):
+def test_import_prints_skips_grouped_by_reason_and_writes_every_one_to_the_report(tmp_path, capsys):
     report_file = tmp_path / "report.json"
     status = main(["import", "models.dev", str(FIXTURES / "models_dev_tiny"), "--data", str(tmp_path / "d"),
                    "--report", str(report_file)])
     out, err = capsys.readouterr()
     assert status == 0
-    assert "skipped providers/acme/models/broken.toml: broken symbolic link" in out
+    lines = out.splitlines()
+    assert [line for line in lines if not line.startswith("  ")] == [  # most frequent reason first
+        "skipped 16 input(s): invalid value", "skipped 3 input(s): id that cannot become a portable file name",
+        "skipped 3 input(s): unknown key", "skipped 1 input(s): broken symbolic link", "skipped 1 input(s): not TOML"]
+    assert lines[lines.index("skipped 1 input(s): broken symbolic link") + 1] == \
+        "  providers/acme/models/broken.toml: Git link to ../../nowhere/models/missing.toml, which does not exist"
+    assert lines[4] == "  ... and 13 more" and len(lines) == 5 + 3 + 3 + 3 + 1 + 1 + 1
+    assert "--verbose prints every one" in err
     assert "offerings: 9 created, 0 updated, 0 unchanged, 3 skipped" in err
     report = json.loads(report_file.read_text())
     assert report["counts"]["offerings"] == {"created": 9, "updated": 0, "unchanged": 0, "skipped": 3}
@@ -25,6 +32,16 @@ def test_import_prints_skips_and_summary_and_writes_report(tmp_path, capsys):
     assert all(s["reason_text"] and s["detail"] for s in report["skipped"])
     assert report["unmapped"]["model.benchmarks"] == 1 and not any(k.startswith(("provider.", "offering.family"))
                                                                     for k in report["unmapped"])
+
+
+def test_verbose_prints_every_skipped_input(tmp_path, capsys):
+    report_file = tmp_path / "report.json"
+    assert main(["import", "models.dev", str(FIXTURES / "models_dev_tiny"), "--data", str(tmp_path / "d"),
+                 "--dry-run", "--verbose", "--report", str(report_file)]) == 0
+    skipped = [line for line in capsys.readouterr().out.splitlines() if line.startswith("skipped ")]
+    assert len(skipped) == 24 == len(json.loads(report_file.read_text())["skipped"])
+    assert "skipped providers/acme/models/broken.toml: broken symbolic link: Git link to ../../nowhere/models/" \
+           "missing.toml, which does not exist" in skipped
 
 
 def test_dry_run_writes_nothing(tmp_path, capsys):
@@ -59,6 +76,33 @@ def test_compare_sources(data_copy, tmp_path, capsys):
     assert out == "providers/cerebras/models/gpt-oss-120b.yaml: pricing.input: catalog 0.25, litellm 0.35\n"
     assert sorted(p.read_bytes() for p in data_copy.rglob("*.yaml")) == before  # nothing written
     assert main(["compare-sources", "--data", str(data_copy)]) == 2
+
+
+def test_compare_sources_without_options_uses_the_inputs_the_catalog_names(data_copy, tmp_path, capsys):
+    import shutil
+    assert main(["import", "litellm", str(FIXTURES / "litellm_tiny.json"), "--data", str(data_copy)]) == 0
+    capsys.readouterr()
+    corpora = tmp_path / "corpora"
+    status = main(["compare-sources", "--data", str(data_copy), "--corpora", str(corpora)])
+    err = capsys.readouterr().err
+    assert status == 2 and "not found: litellm input `LiteLLM litellm_tiny.json` (named by 6 file(s)) at " \
+        f"{corpora}/litellm/litellm_tiny.json; give --litellm FILE" in err
+    (corpora / "litellm").mkdir(parents=True)
+    changed = json.loads((FIXTURES / "litellm_tiny.json").read_text())
+    changed["cerebras/tiny-chat"]["input_cost_per_token"] = 4.5e-07
+    (corpora / "litellm/litellm_tiny.json").write_text(json.dumps(changed))
+    status = main(["compare-sources", "--data", str(data_copy), "--corpora", str(corpora)])
+    out, err = capsys.readouterr()
+    assert status == 1 and out == "providers/cerebras/models/tiny-chat.yaml: pricing.input: catalog 0.35, litellm 0.45\n"
+    assert f"comparing with litellm at {corpora}/litellm/litellm_tiny.json (named as `LiteLLM litellm_tiny.json`" in err
+    shutil.copy(FIXTURES / "litellm_tiny.json", corpora / "litellm/litellm_tiny.json")
+    assert main(["compare-sources", "--data", str(data_copy), "--corpora", str(corpora)]) == 0
+
+
+def test_compare_sources_says_which_option_to_give_when_the_catalog_names_no_source(data_copy, capsys):
+    assert main(["compare-sources", "--data", str(data_copy)]) == 2
+    assert "names no imported source (no `sources` entry with an `importer`); give --models-dev PATH and/or " \
+           "--litellm FILE" in capsys.readouterr().err
 
 
 def test_accessed_must_be_a_date(tmp_path, capsys):

@@ -159,7 +159,8 @@ def test_the_import_command_refuses_an_oversized_file_with_exit_1_naming_it(tmp_
         handle.truncate(2**30)
     assert main(["import", "litellm", str(path), "--data", str(tmp_path / "data")]) == 1
     out, _ = capsys.readouterr()
-    assert f"skipped {path}: over a size or depth limit: 1,073,741,824 bytes, larger than 64 MiB; refused unread" in out
+    assert f"skipped 1 input(s): over a size or depth limit\n  {path}: 1,073,741,824 bytes, larger than 64 MiB; " \
+           "refused unread" in out
 
 
 def test_a_folder_that_cannot_be_listed_is_reported(tmp_path, monkeypatch):

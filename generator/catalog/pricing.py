@@ -29,7 +29,15 @@ EXACT_DIGITS = 60  # far beyond any real bill; an inexact result would raise, no
 
 
 class UnknownPrice(CatalogError):
-    """The catalog does not know a rate the request needs (or any price at that date)."""
+    """The catalog does not know a rate the request needs (or any price at that date).
+
+    ``component`` names the unknown rate (input, output, cached_input ...); None when the
+    whole price is unknown (no price, or none on that day).
+    """
+
+    def __init__(self, message: str, component: str | None = None):
+        super().__init__(message)
+        self.component = component
 
 
 @dataclass(frozen=True)
@@ -117,7 +125,7 @@ def _line(offering: Offering, entry: Price, tier: PriceTier | None, name: str, t
     rate = rate_of(entry, tier, name)
     if rate is None:
         raise UnknownPrice(f"the {name.replace('_', ' ')} price of `{offering.ref}` is unknown, "
-                           f"so {tokens:,} {name.replace('_', ' ')} tokens cannot be priced")
+                           f"so {tokens:,} {name.replace('_', ' ')} tokens cannot be priced", name)
     return CostLine(name, tokens, rate, tidy((rate * tokens).scaleb(MILLION_EXPONENT)))
 
 

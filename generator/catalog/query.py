@@ -11,6 +11,7 @@ from dataclasses import dataclass, fields
 from datetime import date
 from decimal import Decimal
 
+from generator.catalog import lookup
 from generator.catalog.catalog import Catalog
 from generator.model.records import FEATURES, MODALITIES, Offering, Provider
 from generator.catalog.pricing import Cost, UnknownPrice, cost
@@ -34,6 +35,7 @@ class Filter:
     no_training: bool = False  # the provider is known not to train on user data
     no_retention: bool = False  # the provider is known not to retain user data
     model: str | None = None  # canonical model id
+    search: str | None = None  # text in the provider id, offering id, name or model id (any case)
 
     def __post_init__(self):
         _check_names("feature", self.features, FEATURES)
@@ -52,6 +54,13 @@ def _check_names(kind: str, given, allowed) -> None:
 def _identity(f: Filter, o: Offering, p: Provider) -> bool:
     return ((f.provider is None or p.id == f.provider) and (f.kind is None or o.kind == f.kind)
             and (f.model is None or o.model_id == f.model))
+
+
+def _text(f: Filter, o: Offering, p: Provider) -> bool:
+    if not f.search:
+        return True
+    wanted = f.search.lower()
+    return any(wanted in value.lower() for value in (p.id, o.id, o.name or "", o.model_id or ""))
 
 
 def _capabilities(f: Filter, o: Offering, p: Provider) -> bool:
@@ -79,14 +88,16 @@ def _privacy(f: Filter, o: Offering, p: Provider) -> bool:
             and (not f.no_retention or p.privacy.retains_user_data is False))
 
 
-_TESTS = (_identity, _capabilities, _limits, _prices, _privacy)
+_TESTS = (_identity, _text, _capabilities, _limits, _prices, _privacy)
 
 
 def select(catalog: Catalog, condition: Filter | None = None, **conditions) -> list[Offering]:
     """Offerings that match *condition* (or a Filter built from keyword *conditions*), in catalog order."""
     condition = condition or Filter(**conditions)
     if condition.provider is not None:
-        catalog.provider(condition.provider)  # raises UnknownReference with suggestions
+        lookup.require_provider(catalog, condition.provider)  # raises UnknownName with suggestions
+    if condition.model is not None:
+        lookup.require_model(catalog, condition.model)
     return [o for p in catalog.providers.values() for o in p.offerings if condition.matches(o, p)]
 
 
@@ -141,3 +152,39 @@ def cheapest(catalog: Catalog, model_id: str, input_tokens: int = MILLION, outpu
     """The cheapest known offering of *model_id* for a request of this size; None when none is priced."""
     costs = priced(catalog, model_id, input_tokens, output_tokens, currency, at)
     return costs[0] if costs else None
+
+
+@dataclass(frozen=True)
+class Quote:
+    """What one offering of a model charges for a request: its cost, or why it cannot say."""
+
+    offering: Offering
+    cost: Cost | None  # None when a rate the request needs is unknown
+    unknown: str | None = None  # the UnknownPrice message, when cost is None
+    unknown_component: str | None = None  # the unknown rate (input, output ...); None: the whole price
+
+    def sort_key(self, currency: str) -> tuple:
+        """Priced in *currency* first, then other currencies (not comparable), then unknowns."""
+        if self.cost is None:
+            return (2, "", Decimal(0), self.offering.ref)
+        other = self.cost.currency != currency
+        return (int(other), self.cost.currency if other else "", self.cost.amount, self.offering.ref)
+
+
+def quotes(catalog: Catalog, model_id: str, currency: str = "USD", **request) -> list[Quote]:
+    """The cost of one request (keywords of :func:`~generator.catalog.pricing.cost`) at every
+    offering of the canonical model *model_id*, cheapest first by the exact Decimal amount.
+
+    Offerings priced in another currency follow (amounts in different currencies are not
+    compared); offerings whose price for the request is unknown come last, never as free.
+    """
+    lookup.require_model(catalog, model_id)
+    found = [_quote(offering, request) for offering in catalog.offerings_of(model_id)]
+    return sorted(found, key=lambda q: q.sort_key(currency))
+
+
+def _quote(offering: Offering, request: dict) -> Quote:
+    try:
+        return Quote(offering, cost(offering, **request))
+    except UnknownPrice as exc:
+        return Quote(offering, None, str(exc), exc.component)

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from generator.importers import run_import
+from generator.importers.report import EXAMPLES
 from generator.cli.common import data_option, provcat
 
 
@@ -16,8 +17,9 @@ def import_group() -> None:
     """Fill the catalog from models.dev or LiteLLM data (see the guide's Importing page).
 
     By default an import only fills facts the catalog does not have;
-    --overwrite replaces differing ones. Every skipped input is listed with its
-    reason. Exit status: 0 the import worked (even with skips), 1 nothing
+    --overwrite replaces differing ones. Skipped inputs are summarised by
+    reason with a few examples; --verbose prints every one, --report FILE
+    writes them all as JSON. Exit status: 0 the import worked (even with skips), 1 nothing
     usable came, 2 usage error.
     """
 
@@ -37,7 +39,9 @@ def _options(function):
     function = click.option("--commit", metavar="REV", help="Commit of the input, recorded in each source "
                             "(found automatically in a git checkout).")(function)
     function = click.option("--report", "report_file", type=click.Path(dir_okay=False, path_type=Path),
-                            help="Also write the report as JSON to FILE.")(function)
+                            help="Also write the whole report as JSON to FILE (every skipped input).")(function)
+    function = click.option("--verbose", "-v", is_flag=True, help="Print every skipped input, not "
+                            f"{EXAMPLES} examples per reason.")(function)
     function = click.option("--dry-run", is_flag=True, help="Print, per file, what would change; write nothing.")(function)
     function = click.option("--overwrite", is_flag=True, help="Replace catalog values that differ from the source.")(function)
     function = click.option("--existing-only", is_flag=True, help="Only fill files the catalog already has; create "
@@ -61,13 +65,16 @@ def import_litellm(file: Path, **options) -> int:
     return _run("litellm", file, **options)
 
 
-def _run(importer: str, source: Path, data_dir: Path, overwrite: bool, dry_run: bool, report_file: Path | None,
-         commit: str | None, accessed: str | None, existing_only: bool) -> int:
+def _run(importer: str, source: Path, data_dir: Path, overwrite: bool, dry_run: bool, verbose: bool,
+         report_file: Path | None, commit: str | None, accessed: str | None, existing_only: bool) -> int:
     echo = click.echo if dry_run else None
     report = run_import(importer, source, data_dir, overwrite=overwrite, dry_run=dry_run, echo=echo,
                         create=not existing_only, commit=commit, accessed=accessed)
-    for skip in report.skips:
-        click.echo(skip.format())
+    for line in ([s.format() for s in report.skips] if verbose else report.skips_by_reason()):
+        click.echo(line)
+    if report.skips and not verbose:
+        click.echo(f"(the first {EXAMPLES} per reason; --verbose prints every one, --report FILE writes them all "
+                   "as JSON)", err=True)
     for line in report.summary_lines():
         click.echo(line, err=True)
     if dry_run:

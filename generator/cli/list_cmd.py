@@ -13,6 +13,7 @@ import click
 from generator.catalog.catalog import Catalog
 from generator.outputs.exports import flat
 from generator.model.records import FEATURES, KINDS
+from generator.catalog.ordering import parse_sort, sort_rows
 from generator.catalog.query import Filter, providers_matching, select
 from generator.present import format as fmt
 from generator.present.table import render
@@ -37,6 +38,9 @@ def _price(ctx, param, value):
 @data_option
 @catalog_option
 @click.option("--provider", help="Only this provider id.")
+@click.option("--model", help="Only offerings of this canonical model (e.g. openai/gpt-oss-120b).")
+@click.option("--search", metavar="TEXT", help="Only offerings whose provider id, offering id, name or model id "
+              "contains TEXT (any case).")
 @click.option("--kind", type=click.Choice(KINDS), help="Only offerings of this kind.")
 @click.option("--feature", "features", multiple=True, type=click.Choice(FEATURES),
               help="Only offerings known to support this feature (repeatable).")
@@ -45,41 +49,69 @@ def _price(ctx, param, value):
 @click.option("--max-input-price", callback=_price, metavar="PRICE", help="Only offerings whose input price per 1M tokens is known and at most this.")
 @click.option("--currency", default="USD", show_default=True, help="Currency of --max-input-price.")
 @click.option("--no-training", is_flag=True, help="Only providers known not to train on user data.")
+@click.option("--sort", metavar="COLUMN", help="Sort by this column of the JSON rows (price_input, context_window, "
+              "provider, name ...); -COLUMN or --desc sorts descending. Unknowns come last either way.")
+@click.option("--desc", is_flag=True, help="Sort descending (with --sort).")
+@click.option("--limit", type=click.IntRange(min=0), metavar="N", help="Keep only the first N rows (after sorting).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True,
               help="table for people; json (absent key = unknown) or csv (empty cell = unknown) for tools.")
 @reports_errors
-def list_command(what: str, data_dir: Path, catalog_json: Path | None, provider: str | None, kind: str | None,
-                 features: tuple[str, ...], min_context: int | None, max_input_price: Decimal | None,
-                 currency: str, no_training: bool, fmt: str) -> int:
+def list_command(what: str, data_dir: Path, catalog_json: Path | None, provider: str | None, model: str | None,
+                 search: str | None, kind: str | None, features: tuple[str, ...], min_context: int | None,
+                 max_input_price: Decimal | None, currency: str, no_training: bool, sort: str | None, desc: bool,
+                 limit: int | None, fmt: str) -> int:
     """List providers or models (offerings), keeping only those KNOWN to match every filter.
 
     An unknown fact never passes a filter: --feature tool_calling skips offerings
     whose tool calling support is unknown. Tables are aligned on a terminal and
     tab-separated when piped; in CSV an empty cell is unknown; in JSON an absent key is.
     """
-    catalog = open_catalog(data_dir, catalog_json)
-    condition = Filter(provider=provider, kind=kind, features=features, min_context=min_context,
-                       max_input_price=max_input_price, currency=currency, no_training=no_training)
-    headers, rows, records = (_providers if what == "providers" else _models)(catalog, condition)
     columns = PROVIDER_COLUMNS if what == "providers" else flat.COLUMNS
+    order = _sort_order(sort, desc, columns)
+    catalog = open_catalog(data_dir, catalog_json)
+    condition = Filter(provider=provider, model=model, search=search, kind=kind, features=features,
+                       min_context=min_context, max_input_price=max_input_price, currency=currency,
+                       no_training=no_training)
+    records = (_provider_records if what == "providers" else _model_records)(catalog, condition)
+    if order:
+        records = sort_rows(records, *order, currency=currency)
+    records = records[:limit] if limit is not None else records
+    headers, rows = (_provider_table if what == "providers" else _model_table)(records)
     click.echo(_format(fmt, headers, rows, records, columns, NUMERIC[what]))
     return 0
 
 
-def _models(catalog: Catalog, condition: Filter):
-    records = flat.rows(catalog, select(catalog, condition))
+def _sort_order(sort: str | None, desc: bool, columns) -> tuple[str, bool] | None:
+    if sort is None:
+        if desc:
+            raise click.UsageError("--desc needs --sort COLUMN")
+        return None
+    try:
+        return parse_sort(sort, columns, desc)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--sort") from None
+
+
+def _model_records(catalog: Catalog, condition: Filter) -> list[dict]:
+    return flat.rows(catalog, select(catalog, condition))
+
+
+def _model_table(records: list[dict]):
     headers = ["REFERENCE", "KIND", "CONTEXT", "INPUT", "OUTPUT", "STATUS"]
     rows = [[r["ref"], fmt.na(r.get("kind")), fmt.number_cell(r.get("context_window")), _money(r, "price_input"),
              _money(r, "price_output"), fmt.na(r.get("status"))] for r in records]
-    return headers, rows, records
+    return headers, rows
 
 
-def _providers(catalog: Catalog, condition: Filter):
-    records = [_provider_record(p, n) for p, n in providers_matching(catalog, condition)]
+def _provider_records(catalog: Catalog, condition: Filter) -> list[dict]:
+    return [_provider_record(p, n) for p, n in providers_matching(catalog, condition)]
+
+
+def _provider_table(records: list[dict]):
     headers = ["ID", "NAME", "OFFERINGS", "RETAINS DATA", "TRAINS ON DATA"]
     rows = [[r["id"], r["name"], fmt.number_cell(r["offerings"]), fmt.yes_no(r.get("retains_user_data")),
              fmt.yes_no(r.get("trains_on_user_data"))] for r in records]
-    return headers, rows, records
+    return headers, rows
 
 
 def _provider_record(provider, matching: int) -> dict:

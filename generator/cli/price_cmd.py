@@ -1,4 +1,5 @@
-"""``provcat price REF --input 1M --output 200k``: the exact cost of a request."""
+"""``provcat price REF --input 1M --output 200k``: the exact cost of a request at one offering or at
+every offering of a canonical model."""
 
 from __future__ import annotations
 
@@ -8,11 +9,16 @@ from pathlib import Path
 
 import click
 
+from generator.catalog import lookup
 from generator.catalog.pricing import cost, plain
+from generator.catalog.query import Quote, quotes
 from generator.present import format as fmt
 from generator.present import labels
+from generator.present.table import render
+from generator.cli import price_rows
 from generator.cli.common import data_option, provcat
-from generator.cli.query_common import catalog_option, open_catalog, reports_errors, token_count
+from generator.cli.query_common import (catalog_option, on_terminal, open_catalog, reports_errors, terminal_width,
+                                        token_count)
 
 
 def _day(ctx, param, value):
@@ -36,25 +42,54 @@ def _count_option(name: str, help_text: str):
 @_count_option("--cache-write", "Prompt tokens written to the prompt cache.")
 @_count_option("--reasoning", "The part of --output that is reasoning (billed apart where the price says so).")
 @click.option("--at", callback=_day, metavar="DATE", help="Price as on this day (YYYY-MM-DD), from the price history.")
+@click.option("--currency", default="USD", show_default=True,
+              help="For a canonical model: offerings priced in this currency rank first (no conversion).")
 @data_option
 @catalog_option
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="text for people; json for tools (amounts as exact decimal strings).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "csv"]), default="text", show_default=True,
+              help="text for people (a table for a canonical model); json (amounts as exact decimal strings) "
+                   "or csv (empty cell = unknown) for tools.")
 @reports_errors
 def price_command(ref: str, input: int, output: int, cached: int, cache_write: int, reasoning: int,
-                  at: date | None, data_dir: Path, catalog_json: Path | None, fmt: str) -> int:
-    """The exact cost of one request to REF (PROVIDER/OFFERING), line by line.
+                  at: date | None, currency: str, data_dir: Path, catalog_json: Path | None, fmt: str) -> int:
+    """The exact cost of one request to REF: an offering (PROVIDER/OFFERING), line by line, or a
+    canonical model (e.g. openai/gpt-oss-120b) at every provider serving it, cheapest first.
 
-    Exit 1 when the catalog does not know a price the request needs: an
-    unknown price is never taken as free.
+    An unknown price is never taken as free: a single offering exits 1 when
+    the catalog does not know a price the request needs; for a canonical model,
+    offerings with an unknown price come last, saying which rate is unknown,
+    and the command exits 1 only when no offering could be priced. REF
+    matching nothing gets suggestions among providers, offerings and models.
     """
     catalog = open_catalog(data_dir, catalog_json)
+    request = {"input_tokens": input, "output_tokens": output, "cached_tokens": cached,
+               "cache_write_tokens": cache_write, "reasoning_tokens": reasoning, "at": at}
+    target = lookup.offering_or_model(catalog, ref)
     try:
-        result = cost(catalog.offering(ref), input_tokens=input, output_tokens=output, cached_tokens=cached,
-                      cache_write_tokens=cache_write, reasoning_tokens=reasoning, at=at)
+        if isinstance(target, str):
+            return _model_prices(quotes(catalog, target, currency=currency, **request), target, fmt)
+        result = cost(target, **request)
     except ValueError as exc:
         raise click.UsageError(str(exc)) from None
-    click.echo(_json(result) if fmt == "json" else _text(result))
+    click.echo(_json(result) if fmt == "json" else price_rows.csv_text([Quote(target, result)]) if fmt == "csv"
+               else _text(result))
+    return 0
+
+
+def _model_prices(found: list[Quote], model_id: str, fmt: str) -> int:
+    if fmt == "json":
+        click.echo(json.dumps({"model": model_id, "offerings": [price_rows.record(q) for q in found]}, indent=2))
+    elif fmt == "csv":
+        click.echo(price_rows.csv_text(found))
+    else:
+        headers, rows = price_rows.table(found)
+        click.echo(render(headers, rows, terminal=on_terminal(), width=terminal_width(), right=frozenset({1})))
+    if not found:
+        click.echo(f"error: no offering serves `{model_id}`", err=True)
+        return 1
+    if all(q.cost is None for q in found):
+        click.echo(f"error: no offering of `{model_id}` has a known price for this request", err=True)
+        return 1
     return 0
 
 
@@ -75,10 +110,4 @@ def _which_price(result) -> str:
 
 
 def _json(result) -> str:
-    return json.dumps({
-        "ref": result.ref, "amount": plain(result.amount), "currency": result.currency,
-        "effective_from": result.effective_from.isoformat() if result.effective_from else None,
-        "tier_above_tokens": result.tier.above_tokens if result.tier else None,
-        "lines": [{"component": l.component, "tokens": l.tokens, "rate": plain(l.rate), "amount": plain(l.amount)}
-                  for l in result.lines],
-    }, indent=2)
+    return json.dumps({"ref": result.ref, **price_rows.cost_record(result)}, indent=2)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from generator.catalog import lookup
 from generator.present.describe import facts
 from generator.outputs.exports import encode
 from generator.cli.common import data_option, provcat
@@ -25,10 +26,11 @@ def show_command(ref: str, data_dir: Path, catalog_json: Path | None, fmt: str) 
 
     Values read as on the offering's page ($0.25/1M, 131,072); a fact the
     catalog does not know is N/A (Unknown for a yes/no question). An alias of
-    the offering id works too. An unknown REF gets close-match suggestions.
+    the offering id works too. An unknown REF gets suggestions among providers,
+    offerings and canonical models (close matches and names containing it).
     """
     catalog = open_catalog(data_dir, catalog_json)
-    offering = catalog.offering(ref)
+    offering = lookup.offering(catalog, ref)
     if fmt == "json":
         click.echo(json.dumps({"provider": offering.provider_id, **encode.encode(offering)}, indent=2, ensure_ascii=False))
         return 0

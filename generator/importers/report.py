@@ -14,6 +14,10 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from generator.validation.messages import printable
+
+EXAMPLES = 3  # skipped inputs shown per reason in the grouped summary
+EXAMPLE_WIDTH = 200  # characters of an example's input and detail (escaped to one line)
 KINDS = ("providers", "offerings", "models", "authors", "logos")
 OUTCOMES = ("created", "updated", "unchanged", "skipped")
 REASONS = {
@@ -101,6 +105,21 @@ class ImportReport:
         if self.not_created:
             lines.append("  not in the catalog, so not created (--existing-only): " + ", ".join(
                 f"{self.not_created[k]} {k}" for k in KINDS if self.not_created[k]))
+        return lines
+
+    def skips_by_reason(self, examples: int = EXAMPLES) -> list[str]:
+        """The skipped inputs grouped by reason (most frequent first): a count, then the first
+        *examples* of each as ``input: detail``, then how many more the full list holds."""
+        groups: dict[str, list[Skip]] = {}
+        for skip in self.skips:
+            groups.setdefault(skip.reason, []).append(skip)
+        lines = []
+        for reason, skips in sorted(groups.items(), key=lambda item: (-len(item[1]), item[0])):
+            lines.append(f"skipped {len(skips)} input(s): {REASONS[reason]}")
+            lines += [f"  {printable(s.input, EXAMPLE_WIDTH)}: {printable(s.detail, EXAMPLE_WIDTH)}"
+                      for s in skips[:examples]]
+            if len(skips) > examples:
+                lines.append(f"  ... and {len(skips) - examples} more")
         return lines
 
     def as_dict(self) -> dict:
