@@ -46,7 +46,7 @@ REGIONS = ("us", "eu", "apac", "global", "jp", "au", "ca", "us-gov")
 _BEDROCK_VERSION = re.compile(r"(?:-v\d+)?(?:-\d+)?:\d+$")
 _SIZE_TAG = re.compile(r"^\d+(?:\.\d+)?[bmt]$")  # ollama's gpt-oss:120b
 _FULL_DATE = re.compile(r"-(?:20\d\d-\d\d-\d\d|20\d\d\d\d\d\d)$")
-_SEPARATORS = re.compile(r"[\s_.\-]+")
+_SEPARATORS = re.compile(r"[\s_.@\-]+")  # @: Vertex writes claude-opus-4-5@20251101
 _LETTER_DIGIT = re.compile(r"(?<=[a-z])(?=\d)")
 
 
@@ -68,7 +68,7 @@ class Form:
 
     def then(self, name: str, rule: str, variant: str | None = None, dated: bool = False) -> "Form":
         if variant and self.variant and variant != self.variant:
-            variant = f"{self.variant}-{variant}"
+            variant = f"{variant}-{self.variant}"  # peeled from the right: what is peeled later stands left
         return Form(name, variant or self.variant, self.rules + (rule,), dated or self.dated)
 
 
