@@ -96,6 +96,7 @@ def test_an_invalid_links_file_is_reported_by_validate_with_its_line(catalog, ca
     assert problems and problems[0].line == 2 and "why" in problems[0].message
     assert main(["link", "--data", str(catalog)]) == 1
     assert "links.yaml is not used until it is valid" in capsys.readouterr().err
+    assert main(["build", "--data", str(catalog), "--out", str(catalog.parent / "out")]) == 1  # build checks it too
 
 
 def test_the_shipped_links_file_is_valid():
