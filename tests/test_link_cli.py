@@ -101,3 +101,11 @@ def test_an_invalid_links_file_is_reported_by_validate_with_its_line(catalog, ca
 
 def test_the_shipped_links_file_is_valid():
     assert [p for p in validate_catalog(ROOT / "data").problems if "links" in p.file] == []
+
+
+def test_two_canonical_models_of_one_name_are_listed_as_ambiguous_and_not_written(catalog, capsys):
+    (catalog / "models" / "beta-labs" / "big-model.yaml").write_text(
+        "id: beta-labs/big-model\nname: Big Model\nauthors: [beta-labs]\n", encoding="utf-8")
+    assert main(["link", "--data", str(catalog), "--write"]) == 0
+    assert "ambiguous: gamma/acme/Big-Model-FP8: acme/big-model | beta-labs/big-model" in capsys.readouterr().out
+    assert "model" not in read(catalog, "gamma", "acme/Big-Model-FP8")

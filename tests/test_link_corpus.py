@@ -42,7 +42,7 @@ def verdicts(data_dir) -> dict[str, str]:
     resolver = Resolver(models, [o["id"] for o in offerings])
     out = {}
     for offering in offerings:
-        found = link_run._decide({**offering, "model": None}, resolver, reviewed, forbidden)
+        found = link_run.decide({**offering, "model": None}, resolver, reviewed, forbidden)
         out[offering["ref"]] = "none" if found.model is None else found.model + (
             f" [{found.variant}]" if found.variant else "")
     return out

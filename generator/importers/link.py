@@ -23,7 +23,8 @@ Only these suffixes are peeled, because they never name another model:
 
 ``-turbo``, ``-fast``, ``-highspeed`` stay: at OpenAI, Alibaba, Zhipu, Moonshot and
 MiniMax they name other models.  An id whose forms reach two models is ambiguous
-and not linked; so is one whose display name names another canonical model.
+and not linked.  The display name never links (names are loose: io.net lists
+DeepSeek-R1-0528 as "DeepSeek R1"); it only suggests a model for review.
 """
 
 from __future__ import annotations
@@ -186,6 +187,7 @@ class Resolver:
         self.dated = {k for k in self.by_key if _FULL_DATE.search(k)}  # key() keeps the date's form
 
     def propose(self, offering_id: str, name: str | None = None) -> Proposal:
+        """The model every reading of *offering_id* that names one agrees on; *name* only suggests."""
         found: dict[str, Form] = {}
         for form in forms(offering_id):
             name_key = key(form.name)

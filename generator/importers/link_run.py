@@ -65,12 +65,14 @@ def plan(data_dir: Path) -> Plan:
     resolver = Resolver(models, [o["id"] for o in offerings])
     result = Plan(problems=problems + more)
     for offering in offerings:
-        result.found.append(_decide(offering, resolver, reviewed, forbidden))
+        result.found.append(decide(offering, resolver, reviewed, forbidden))
     result.popular = _popular(result.found, offerings)
     return result
 
 
-def _decide(offering: dict, resolver: Resolver, reviewed: dict, forbidden: set) -> Found:
+def decide(offering: dict, resolver: Resolver, reviewed: dict, forbidden: set) -> Found:
+    """One offering's verdict: its own ``model:`` first, then a reviewed link, then the rules (unless
+    a ``not:`` entry forbids what they propose)."""
     ref, rel = offering["ref"], offering["rel"]
     if offering.get("model"):
         status, how = ("linked", "its file, written by provcat link") if offering["derived"] else ("curated", "its file")
