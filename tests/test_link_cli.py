@@ -109,3 +109,11 @@ def test_two_canonical_models_of_one_name_are_listed_as_ambiguous_and_not_writte
     assert main(["link", "--data", str(catalog), "--write"]) == 0
     assert "ambiguous: gamma/acme/Big-Model-FP8: acme/big-model | beta-labs/big-model" in capsys.readouterr().out
     assert "model" not in read(catalog, "gamma", "acme/Big-Model-FP8")
+
+
+def test_an_offering_naming_authors_is_not_given_a_model_too(catalog, capsys):
+    path = catalog / offering_path("gamma", "acme/Big-Model-FP8")
+    path.write_text('id: "acme/Big-Model-FP8"\nauthors: [acme]\n', encoding="utf-8")
+    assert main(["link", "--data", str(catalog), "--write"]) == 0
+    assert "unlinked: gamma/acme/Big-Model-FP8 (names authors; acme/big-model fits" in capsys.readouterr().out
+    assert "model" not in read(catalog, "gamma", "acme/Big-Model-FP8")

@@ -77,6 +77,14 @@ def decide(offering: dict, resolver: Resolver, reviewed: dict, forbidden: set) -
     if offering.get("model"):
         status, how = ("linked", "its file, written by provcat link") if offering["derived"] else ("curated", "its file")
         return Found(ref, rel, status, offering["model"], offering.get("variant"), how)
+    found = _proposed(offering, resolver, reviewed, forbidden)
+    if found.model and offering.get("authors"):  # a file names a model or authors, never both
+        return Found(ref, rel, "unlinked", how=f"names authors; {found.model} fits: put model: for authors: by hand")
+    return found
+
+
+def _proposed(offering: dict, resolver: Resolver, reviewed: dict, forbidden: set) -> Found:
+    ref, rel = offering["ref"], offering["rel"]
     if ref in reviewed:
         model, variant = reviewed[ref]
         return Found(ref, rel, "reviewed", model, variant, LINKS_FILE)
@@ -89,7 +97,7 @@ def decide(offering: dict, resolver: Resolver, reviewed: dict, forbidden: set) -
 
 
 def read_catalog(data_dir: Path) -> tuple[list[dict], dict[str, str | None], list[str]]:
-    """(offerings as {ref, rel, id, name, model, variant, derived}, canonical model id -> name, problems)."""
+    """(offerings as {ref, rel, id, name, model, variant, authors, derived}, canonical model id -> name, problems)."""
     entries, _ = discover(data_dir)
     offerings, models, problems = [], {}, []
     for entry in entries:
@@ -105,7 +113,7 @@ def read_catalog(data_dir: Path) -> tuple[list[dict], dict[str, str | None], lis
             provider = entry.rel.split("/")[1]
             offerings.append({"ref": f"{provider}/{data['id']}", "rel": entry.rel, "id": data["id"],
                               "name": data.get("name"), "model": data.get("model"), "variant": data.get("variant"),
-                              "derived": _derived(data)})
+                              "authors": data.get("authors"), "derived": _derived(data)})
     return sorted(offerings, key=lambda o: o["ref"]), models, problems
 
 
