@@ -11,7 +11,7 @@ from generator.model import records as m
 from generator.model.schemagen import input_properties
 
 FULL_OFFERING = {
-    "id": "Org/Model-1", "name": "Model One", "model": "org/model-1", "authors": ["org"], "aliases": ["m1"],
+    "id": "Org/Model-1", "name": "Model One", "model": "org/model-1", "variant": "fp8", "authors": ["org"], "aliases": ["m1"],
     "description": "Notes.", "kind": "chat", "context_window": 8192, "max_input_tokens": 8000,
     "max_output_tokens": 1024, "pricing": {"input": 0.25, "output": 2, "history": [{"effective_from": "2024-01-01", "input": 0.5}]},
     "rate_limits": [{"tier": "free", "requests_per_minute": 10}], "modalities": {"input": {"text": True}},

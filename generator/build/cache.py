@@ -159,6 +159,7 @@ def load(data_dir: Path, cached: dict[str, Entry], stamps: dict, scanned: int) -
     *stamps* (rel -> stamp) were taken at *scanned* (ns), before any file was read.
     """
     entries, problems = discover(Path(data_dir))
+    problems += validate.links_problems(Path(data_dir))  # data/links.yaml: not a document, still checked
     if any(p.severity == ERROR for p in problems):
         return None
     files, todo = {}, []

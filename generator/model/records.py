@@ -176,6 +176,12 @@ class Offering:
         flat=(1, "Canonical model id."), input=common(
             "model_ref", "The canonical model served (data/models/<author>/<model>.yaml); its facts are inherited.",
             examples=["openai/gpt-oss-120b"]))
+    variant: str | None = fact(
+        "How the offering serves its canonical model differently: a quantisation (fp8, int4 ...), a free tier "
+        "(free), a confidential-computing deployment (tee); absent when none is known.", {"type": "string"},
+        input={"description": "How this offering serves its canonical model differently: a quantisation (fp8, "
+               "int4 ...), a free tier (free), a confidential-computing deployment (tee).", "type": "string",
+               "pattern": "^[a-z0-9][a-z0-9-]*$", "maxLength": 40, "examples": ["fp8", "free"]})
     authors: tuple[str, ...] = _inherited(
         "Author ids, from the canonical model or the offering.", {"type": "array", "items": SLUG}, default=(),
         flat=(2, "Author ids."),

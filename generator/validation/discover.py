@@ -7,6 +7,7 @@ Layout::
     providers/<provider-id>/models/<file>.yaml  its offerings
     models/<author-id>/<file>.yaml              canonical models
     authors/<author-id>.yaml                    authors
+    links.yaml                                  reviewed links (provcat link), checked on its own
 
 A file elsewhere is reported rather than ignored, so a misplaced file is never
 silently left out; a broken symbolic link or one that leads out of the data
@@ -43,6 +44,7 @@ def display_name(path: Path) -> str:
 # Hidden names tools leave in folders: skipped without a word.  Any other hidden
 # file or folder is reported, since a provider folder renamed `.cerebras` would
 # otherwise drop out of the catalog silently.
+LINKS_FILE = "links.yaml"  # data/links.yaml: reviewed links between offerings and canonical models
 QUIET_HIDDEN = frozenset({".DS_Store", ".gitkeep", ".gitignore", ".gitattributes"})
 
 
@@ -139,6 +141,8 @@ def classify(rel: str) -> str | None:
         return "model"
     if parts[0] == "authors" and len(parts) == 2 and parts[1].endswith(".yaml"):
         return "author"
+    if rel == LINKS_FILE:
+        return None  # reviewed links: checked by validate.links_problems, not a catalog document
     if parts[-1] in ("README.md", "LICENSE"):
         return None
     return "not part of the catalog layout (see README: Data format); the file is ignored"

@@ -218,6 +218,7 @@ LOCAL_RULES = {
     "offering": [_file_matches_id, _dates_exist, _prices_finite, _limits_fit, _lifecycle_ordered, _prices_ordered],
     "model": [_file_matches_id, _dates_exist],
     "author": [_file_matches_id, _dates_exist],
+    "links": [],
 }
 # Rules that look across documents: run once all files are read.  They read
 # only these top-level fields (validate_catalog may keep no others).

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from generator.validation import rules, schemas
 from generator.validation.bounds import out_of_bounds, within_json_range
-from generator.validation.discover import Entry, discover
+from generator.validation.discover import LINKS_FILE, Entry, discover, display_name
 from generator.validation.messages import Finding, findings, format_path
 from generator.validation.problems import ERROR, WARNING, Problem
 from generator.validation.yaml_fast import decode, load_bytes, locator
@@ -64,7 +64,21 @@ def validate_catalog(data_dir: Path | str, today: date | None = None, keep_data:
     rules.check_across([doc for doc in documents if doc.schema_valid])
     for doc in documents:
         problems += _positioned(doc)
+    problems += links_problems(data_dir, today or date.today())
     return Report(sorted(problems), documents)
+
+
+def links_problems(data_dir: Path, today: date | None = None) -> list[Problem]:
+    """What is wrong with ``data_dir/links.yaml`` (schema, YAML, size), located; none when it is absent.
+    Whether its offerings and models exist is for ``provcat link``, which reads the whole catalog."""
+    path = Path(data_dir) / LINKS_FILE
+    if not path.exists() and not path.is_symlink():
+        return []
+    entry = Entry("links", display_name(path), str(path), LINKS_FILE)
+    if path.is_symlink() or not path.is_file():
+        return [Problem(entry.file, 1, 1, "", "not a regular file; links.yaml is read only as one")]
+    doc, problems = _examine((entry, today or date.today(), True))
+    return problems + (_positioned(doc) if doc is not None else [])
 
 
 def _examine_all(entries: list[Entry], today: date, keep_data: bool):
