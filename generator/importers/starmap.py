@@ -90,7 +90,7 @@ def _parse(raw: bytes, rel: str, want: type):
     except RecursionError:
         return None, "nested too deep for the YAML parser; not read"
     if problems:
-        return None, problems[0].format()
+        return None, f"line {problems[0].line}, column {problems[0].column}: {problems[0].message}"
     if not isinstance(data, want):
         return None, f"holds {type(data).__name__}, not a {'mapping' if want is dict else 'list'}"
     return data, None
