@@ -331,3 +331,18 @@ def test_fills_unknowns_only_unless_overwrite(tmp_path):
 def test_reimport_changes_nothing(imported):
     report = run_import("starmap", TINY, imported[0], commit="abc1234")
     assert all(c["created"] == c["updated"] == 0 for c in report.counts.values())
+
+
+# -- reading ----------------------------------------------------------------------------------
+
+def test_ampersand_in_a_comment_keeps_the_fast_path_and_reads_the_same():
+    from generator.validation.yaml_careful import careful_parse
+
+    text = "id: x\n# Reasoning & Verbosity *\nfeatures:\n  reasoning: true\n  # a ! b\nname: A\n"
+    assert starmap._commented(text) == careful_parse(text, "f")[0] == {
+        "id": "x", "features": {"reasoning": True}, "name": "A"}
+
+
+@pytest.mark.parametrize("text", ["a: &x 1\nb: *x\n# & comment\n", "name: 'A & B'\n# & comment\n", "a: !!str 1\n# & comment\n", "a: 1\n"])
+def test_anchors_tags_or_no_comment_take_the_careful_path(text):
+    assert starmap._commented(text) is None

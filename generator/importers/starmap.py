@@ -11,6 +11,7 @@ importer's work; neither is read.  Field mapping is :mod:`.starmap_map` and :mod
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from generator.model.layout import author_path, model_path, offering_path, provider_path
@@ -26,6 +27,8 @@ from generator.importers.tree import folder_link_problem, inside, toml_files
 IMPORTER = "starmap"
 MAX_LIST_BYTES = 8 * 2**20  # providers.yaml is 32 kB, authors.yaml 26 kB (2026-08)
 MAX_MODEL_BYTES = 2**20  # the largest model file is under 10 kB
+_COMMENT_LINE = re.compile(r"^[ ]*#[^\n]*$", re.MULTILINE)
+_MASK = str.maketrans("&!*", "   ")
 SHARED_UNMAPPED = frozenset({"description", "created_at", "updated_at", "reasoning", "reasoning_tokens",
                              "generation", "modes", "extensions"})
 MODEL_KEYS = frozenset({"id", "name", "authors", "metadata", "lineage", "features"})
@@ -86,7 +89,8 @@ def _parse(raw: bytes, rel: str, want: type):
     if text is None:
         return None, problems[0].message
     try:
-        data, problems = parse(text, rel) if want is dict else careful_parse(text, rel)
+        quick = _commented(text) if want is dict else None
+        data, problems = (quick, []) if quick is not None else parse(text, rel) if want is dict else careful_parse(text, rel)
     except RecursionError:
         return None, "nested too deep for the YAML parser; not read"
     if problems:
@@ -94,6 +98,26 @@ def _parse(raw: bytes, rel: str, want: type):
     if not isinstance(data, want):
         return None, f"holds {type(data).__name__}, not a {'mapping' if want is dict else 'list'}"
     return data, None
+
+
+def _commented(text: str) -> dict | None:
+    """The mapping in *text* through the fast parser when only comment lines keep it off that path.
+
+    Every starmap model file has a comment such as ``# Reasoning & Verbosity``; the fast path
+    refuses any ``&``, ``!`` or ``*`` (anchors, tags, aliases), so each file took the slower
+    careful path.  In a comment line, or in a block scalar's text, these characters are text to
+    both parsers: when the file is plain once they are masked in such lines, the fast parser
+    reads the file itself (unmasked)."""
+    from generator.validation import yaml_fast
+
+    probe = _COMMENT_LINE.sub(lambda line: line.group(0).translate(_MASK), text)
+    if probe == text or yaml_fast.fast_parse(probe) is None:
+        return None
+    try:
+        data = yaml_fast._fast.loads(text, parse_datetime=False)
+    except Exception:  # noqa: BLE001 - the careful path reports it properly
+        return None
+    return data if isinstance(data, dict) else None
 
 
 def _entries(path: Path, name: str, kind: str, batch: Batch):
