@@ -205,6 +205,7 @@ def test_embedding_output_is_the_embedding_kind(imported):
 def test_unknown_model_falls_back_to_authors(imported):
     data = doc(imported[0], "providers/tiny-cloud/models/bad-values.yaml")
     assert data["authors"] == ["tiny-lab"] and "model" not in data
+    assert doc(imported[0], "providers/tiny-cloud/models/euro.yaml")["authors"] == ["tiny-lab"]  # known ones only
 
 
 def test_provenance_names_commit_file_and_fields(imported):
@@ -234,6 +235,7 @@ BAD = "skipped providers/tiny-cloud/models/bad-values.yaml"
     f"{BAD} (metadata.release_date): invalid value: 'soon' is not a date (YYYY, YYYY-MM or YYYY-MM-DD); the field is left out",
     f"{BAD} (features.tool_calls): invalid value: 'yes' is not true or false; the field is left out",
     f"{BAD} (features.modalities.output): invalid value: ['smell'] is not a list of text, image, audio, video, pdf; the field is left out",
+    "skipped providers/tiny-cloud/models/euro.yaml (authors): invalid value: ['nobody-lab'] names no author of authors.yaml or authors/; the field is left out",
     "skipped providers/tiny-cloud/models/euro.yaml (pricing.currency): invalid value: 'euro' is not a three-letter currency code; no price is imported; the field is left out",
     "skipped providers/tiny-cloud/models/tiny-1.yaml (limits.input_tokens): invalid value: 0 is how starmap marks a limit it does not know; left unknown, not 0; the field is left out",
     "skipped providers/tiny-cloud/models/broken.yaml: not YAML: line 2, column 1: not valid YAML: did not find expected ',' or ']' (while parsing a flow sequence)",
@@ -253,7 +255,7 @@ def test_skip_is_reported_with_file_key_and_reason(imported, line):
 
 
 def test_every_skip_is_one_of_the_expected(imported):
-    assert len(imported[1].skips) == 25
+    assert len(imported[1].skips) == 26
 
 
 def _copy(tmp_path: Path) -> Path:

@@ -246,8 +246,7 @@ def _offering(provider_id: str, raw: dict, rel: str, canonical: set[str], batch:
     else:
         if ref is not None:
             ctx.invalid("model", ref, "names no model under authors/; the offering's authors are imported")
-        authors = [a["id"] for a in raw.get("authors") or [] if isinstance(a, dict) and author_path(str(a.get("id"))) in batch.seen]
-        data.update({"authors": authors} if authors else {})
+        data.update(_known_authors(ctx, raw.get("authors"), batch))
     data.update(s.limits(ctx, raw["limits"]) if "limits" in raw else {})
     sp._put(data, "pricing", raw, "pricing", lambda v: s.pricing(ctx, v))
     sp._put(data, "status", raw, "status", lambda v: s.status(ctx, v))
@@ -255,6 +254,15 @@ def _offering(provider_id: str, raw: dict, rel: str, canonical: set[str], batch:
     if data["name"] == offering_id:
         del data["name"]  # an offering without a name is named by its id
     batch.add(Item("offering", offering_path(provider_id, offering_id), data, rel))
+
+
+def _known_authors(ctx: s.StarmapContext, raw, batch: Batch) -> dict:
+    """``authors`` of an offering that names no canonical model: the ids imported as authors."""
+    ids = [a.get("id") if isinstance(a, dict) else a for a in raw] if isinstance(raw, list) else [raw] if raw else []
+    known = [i for i in ids if isinstance(i, str) and author_path(i) in batch.seen]
+    if len(known) != len(ids):
+        ctx.invalid("authors", [i for i in ids if i not in known], "names no author of authors.yaml or authors/")
+    return {"authors": known} if known else {}
 
 
 def _unclaimed_provider_folders(path: Path, root: str, batch: Batch) -> None:
