@@ -42,7 +42,8 @@ def ctx() -> s.StarmapContext:
 def test_fixture_validates_and_counts(imported):
     data_dir, report = imported
     assert validate_catalog(data_dir).errors == []
-    assert {k: c["created"] for k, c in report.counts.items()} == {"providers": 5, "offerings": 4, "models": 2, "authors": 2}
+    assert {k: report.counts[k]["created"] for k in ("providers", "offerings", "models", "authors")} == {
+        "providers": 5, "offerings": 6, "models": 2, "authors": 2}
 
 
 # -- providers -------------------------------------------------------------------------
@@ -176,9 +177,17 @@ def test_prices_per_million_are_exact_decimals():
 
 
 @pytest.mark.parametrize("value, exact", [(0.1, "0.1"), (1e-05, "0.00001"), (2, "2"), (0.234375, "0.234375"),
-                                          (0.0, "0.0"), (1.66667e-05, "0.0000166667")])
+                                          (1.66667e-05, "0.0000166667")])
 def test_price_keeps_the_written_number(value, exact):
     assert s.price(ctx(), "pricing.tokens.input.per_1m", value) == Decimal(exact)
+
+
+def test_a_zero_price_is_kept_only_with_a_reason_to_be_free(imported):
+    assert doc(imported[0], "providers/tiny-cloud/models/zero.yaml")["pricing"] == {"currency": "USD", "output": 0.5}
+    assert doc(imported[0], "providers/tiny-cloud/models/tiny-1-free~126e2fa1cd.yaml")["pricing"] == {"currency": "USD", "input": 0}
+    assert any(line.startswith("skipped providers/tiny-cloud/models/zero.yaml (pricing.tokens.input.per_1m): ")
+               and "so the price is left unknown" in line for line in lines(imported[1]))
+    assert [k.reason for k in imported[1].skips if "zero.yaml" in k.input] == ["unconfirmed-zero"]
 
 
 def test_offering_limits_features_status_and_dates(imported):
@@ -255,7 +264,7 @@ def test_skip_is_reported_with_file_key_and_reason(imported, line):
 
 
 def test_every_skip_is_one_of_the_expected(imported):
-    assert len(imported[1].skips) == 26
+    assert len(imported[1].skips) == 27
 
 
 def _copy(tmp_path: Path) -> Path:
@@ -303,7 +312,7 @@ def test_deep_nesting_is_reported_not_raised(tmp_path):
 
 def test_folder_without_providers_yaml_is_not_a_catalog(tmp_path, capsys):
     assert main(["import", "starmap", str(tmp_path), "--data", str(tmp_path / "d")]) == 1
-    assert f"skipped {tmp_path}: holds no usable facts: not a starmap catalog (no providers.yaml)" in capsys.readouterr().out
+    assert f"  {tmp_path}: not a starmap catalog (no providers.yaml)" in capsys.readouterr().out
 
 
 # -- merge, CLI -------------------------------------------------------------------------------
@@ -312,7 +321,7 @@ def test_cli_dry_run_writes_nothing(tmp_path, capsys):
     assert main(["import", "starmap", str(TINY), "--data", str(tmp_path / "d"), "--dry-run"]) == 0
     out, err = capsys.readouterr()
     assert not (tmp_path / "d").exists() and "create providers/tiny-cloud/provider.yaml" in out
-    assert "offerings: 4 created, 0 updated, 0 unchanged, 3 skipped" in err and "dry run: nothing was written" in err
+    assert "offerings: 6 created, 0 updated, 0 unchanged, 3 skipped" in err and "dry run: nothing was written" in err
 
 
 def test_fills_unknowns_only_unless_overwrite(tmp_path):

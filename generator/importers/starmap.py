@@ -18,6 +18,7 @@ from generator.model.layout import author_path, model_path, offering_path, provi
 from generator.importers import models_dev_map as m
 from generator.importers import starmap_map as s
 from generator.importers import starmap_provider as sp
+from generator.importers.free import free_reason
 from generator.importers.inputs import Refused, read_bounded
 from generator.importers.items import Batch, Item
 from generator.importers.models_dev import _OFFERING_ID, _SLUG, _git_commit
@@ -238,6 +239,7 @@ def _offering(provider_id: str, raw: dict, rel: str, canonical: set[str], batch:
                           "longer than 200 characters", "offerings")
         return
     ctx = _ctx(batch, rel, "offering")
+    ctx.free = free_reason(provider_id, offering_id, raw.get("name"))
     s.check_keys(ctx, raw, OFFERING_KEYS, SHARED_UNMAPPED)
     data = {"id": offering_id, "name": _name(ctx, raw, offering_id)}
     ref = raw.get("model")

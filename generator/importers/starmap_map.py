@@ -83,9 +83,12 @@ def day(ctx: Context, key: str, value) -> str | None:
 
 
 def price(ctx: Context, key: str, value) -> Decimal | None:
-    """A YAML number as the exact Decimal it was written as (a float's shortest repr)."""
+    """A YAML number as the exact Decimal it was written as (a float's shortest repr).  A 0 is kept
+    only when the offering has a reason to be free (``ctx.free``); otherwise reported, left unknown."""
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+        if number == 0 and ctx.zero_unconfirmed(key):
+            return None
         if number.is_finite() and number >= 0:
             return number if m.exact(number) else ctx.invalid(key, value, "has more digits than a catalog price keeps exactly")
     ctx.invalid(key, value, "is not a price (a number >= 0)")
