@@ -265,3 +265,63 @@ def test_zero_prices_of_the_corpus_kept_as_free_or_left_unknown():
     assert +kept == Counter({"github-models": 110, "opencode": 53, "openrouter": 44, "zenmux": 12, "aihubmix": 10,
                              "kilo": 10, "lmstudio": 6, "llmgateway": 2})
     assert left["privatemode-ai"] == 10 and left["nvidia"] == 160
+
+
+# -- starmap's embedded catalog (commit e7867540) --------------------------------------------
+
+STARMAP_RETENTION = {  # providers.yaml at e7867540: privacy_policy and retention_policy, where given
+    "anthropic": (True, False, {"type": "fixed", "duration_days": 30}),
+    "cerebras": (False, False, {"type": "none", "duration_days": 0}),
+    "deepseek": (True, True, {"type": "indefinite"}),
+    "google-ai-studio": (True, False, {"type": "fixed", "duration_days": 2}),
+    "google-vertex": (True, False, {"type": "fixed", "duration_days": 2}),
+    "groq": (False, False, {"type": "none", "duration_days": 0}),
+    "moonshot-ai": (True, True, {"type": "indefinite"}),  # its duration 0s is reported, not imported
+    "openai": (True, False, {"type": "conditional", "duration_days": 30}),
+}
+
+
+@pytest.fixture(scope="module")
+def starmap_import(tmp_path_factory):
+    source = needs_corpus("starmap", "catalog")
+    data_dir = tmp_path_factory.mktemp("starmap") / "data"
+    return data_dir, run_import("starmap", source, data_dir, commit="e7867540")
+
+
+def test_starmap_catalog_counts_and_validates(starmap_import):
+    data_dir, report = starmap_import
+    assert {k: report.counts[k]["created"] for k in ("providers", "offerings", "models", "authors")} == {
+        "providers": 15, "offerings": 613, "models": 591, "authors": 104}
+    assert all(c["skipped"] == 0 for c in report.counts.values())
+    assert {skip.reason for skip in report.skips} == {"invalid-value"}  # 0 limits (unknown), templated URLs ...
+    assert validate_catalog(data_dir).errors == []
+
+
+def test_starmap_privacy_and_retention_of_every_provider(starmap_import):
+    data_dir = starmap_import[0]
+    providers = sorted(p.name for p in (data_dir / "providers").iterdir())
+    assert len(providers) == 15
+    for provider in providers:
+        data, problems = load_bytes((data_dir / "providers" / provider / "provider.yaml").read_bytes(), provider)
+        assert problems == [] and data["sources"][0]["title"] == f"starmap commit e7867540: providers.yaml: {provider}"
+        if provider not in STARMAP_RETENTION:
+            assert "privacy" not in data and "retention" not in data, provider
+            continue
+        retains, trains, retention = STARMAP_RETENTION[provider]
+        assert (data["privacy"]["retains_user_data"], data["privacy"]["trains_on_user_data"]) == (retains, trains)
+        assert data["privacy"]["privacy_policy"].startswith("https://") and data["privacy"]["terms_of_service"]
+        assert data["retention"] == retention, provider
+        assert data["moderation"] == {"requires_moderation": False, "content_moderated": True, "moderated_by": provider}
+
+
+def test_starmap_into_the_shipped_catalog_keeps_curated_facts(tmp_path):
+    source = needs_corpus("starmap", "catalog")
+    data_dir = tmp_path / "data"
+    shutil.copytree(DATA, data_dir)
+    before, _ = load_bytes((data_dir / "providers/cerebras/provider.yaml").read_bytes(), "cerebras")
+    run_import("starmap", source, data_dir, commit="e7867540")
+    after, _ = load_bytes((data_dir / "providers/cerebras/provider.yaml").read_bytes(), "cerebras")
+    assert validate_catalog(data_dir).errors == []
+    kept = dict(_leaves({k: v for k, v in after.items() if k != "sources"}))
+    assert all(kept[path] == value for path, value in _leaves(before) if path[0] != "sources")
+    assert after["sources"][-1]["importer"] == "starmap"  # it filled some unknowns, and says which

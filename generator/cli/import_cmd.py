@@ -1,4 +1,4 @@
-"""``provcat import models.dev PATH`` and ``provcat import litellm FILE``."""
+"""``provcat import models.dev PATH``, ``provcat import litellm FILE`` and ``provcat import starmap DIR``."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from generator.cli.common import data_option, provcat
 
 @provcat.group("import")
 def import_group() -> None:
-    """Fill the catalog from models.dev or LiteLLM data (see the guide's Importing page).
+    """Fill the catalog from models.dev, LiteLLM or starmap data (see the guide's Importing page).
 
     By default an import only fills facts the catalog does not have;
     --overwrite replaces differing ones. Skipped inputs are summarised by
@@ -63,6 +63,14 @@ def import_models_dev(path: Path, **options) -> int:
 def import_litellm(file: Path, **options) -> int:
     """Import LiteLLM's model_prices_and_context_window.json."""
     return _run("litellm", file, **options)
+
+
+@import_group.command("starmap")
+@click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@_options
+def import_starmap(folder: Path, **options) -> int:
+    """Import starmap's embedded catalog folder (providers.yaml, authors.yaml, providers/, authors/)."""
+    return _run("starmap", folder, **options)
 
 
 def _run(importer: str, source: Path, data_dir: Path, overwrite: bool, dry_run: bool, verbose: bool,

@@ -1,4 +1,4 @@
-"""Importers: fill the catalog from models.dev and LiteLLM, reporting every skip.
+"""Importers: fill the catalog from models.dev, LiteLLM and starmap, reporting every skip.
 
 Each importer reads its input into a :class:`~.items.Batch` (documents in our
 schema's shape plus an :class:`~.report.ImportReport`); :func:`.merge.apply`
@@ -16,7 +16,7 @@ from generator.importers.report import ImportReport
 
 def run_import(importer: str, source: Path, data_dir: Path, overwrite: bool = False, dry_run: bool = False,
                echo=None, create: bool = True, **options) -> ImportReport:
-    """Read *source* with *importer* (models.dev or litellm) and merge it into *data_dir*;
+    """Read *source* with *importer* (models.dev, litellm or starmap) and merge it into *data_dir*;
     with *create* False, only into the files *data_dir* already has."""
     batch = read_source(importer, source, **options)
     merge.apply(batch, data_dir, overwrite=overwrite, dry_run=dry_run, echo=echo, create=create)
@@ -32,7 +32,11 @@ def read_source(importer: str, source: Path, **options) -> Batch:
         from generator.importers import litellm
 
         return litellm.read(source, **options)
-    raise ValueError(f"unknown importer {importer!r}; use models.dev or litellm")
+    if importer == "starmap":
+        from generator.importers import starmap
+
+        return starmap.read(source, **options)
+    raise ValueError(f"unknown importer {importer!r}; use models.dev, litellm or starmap")
 
 
 def compare(importer: str, source: Path, data_dir: Path, **options) -> list:

@@ -24,6 +24,7 @@ REASONS = {
     "broken-link": "broken symbolic link",
     "not-toml": "not TOML",
     "not-json": "not JSON",
+    "not-yaml": "not YAML",
     "unknown-key": "unknown key",
     "invalid-value": "invalid value",
     "bad-id": "id that cannot become a portable file name",

@@ -30,8 +30,9 @@ def folder_link_problem(path: str, root: str) -> str:
     return f"folder link to {target}; folder links are not followed (one leading up the tree would loop)"
 
 
-def toml_files(folder: str, shown: str, root: str, report: ImportReport, kind: str) -> list[tuple[str, str]]:
-    """Every ``*.toml`` below *folder* with its path below it, sorted; *shown* is how the report
+def toml_files(folder: str, shown: str, root: str, report: ImportReport, kind: str,
+               suffix: str = ".toml") -> list[tuple[str, str]]:
+    """Every ``*.toml`` (or *suffix*) file below *folder* with its path below it, sorted; *shown* is how the report
     names *folder*, *root* the checkout's real path, *kind* what a skipped folder would have held."""
     found: list[tuple[str, str]] = []
     pending = [(str(folder), "", 0)]
@@ -52,7 +53,7 @@ def toml_files(folder: str, shown: str, root: str, report: ImportReport, kind: s
                     pending.append((entry.path, below + "/", depth + 1))
             elif entry.is_symlink() and entry.is_dir():
                 report.skip(f"{shown}{below}", "broken-link", folder_link_problem(entry.path, root), kind)
-            elif entry.name.endswith(".toml"):
+            elif entry.name.endswith(suffix):
                 if len(found) == MAX_FILES:
                     report.skip(shown.rstrip("/"), "too-large", f"more than {MAX_FILES} files; the rest is not read", kind)
                     return sorted(found, key=lambda pair: pair[1])

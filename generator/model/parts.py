@@ -27,7 +27,7 @@ class Source:
     url: str | None = fact("Address of the source; absent when unknown.", URL)
     title: str | None = fact("What the source is; absent when unknown.")
     accessed: date | None = fact("When the source was read; absent when unknown.")
-    importer: str | None = fact("The importer that took facts from this source (e.g. models.dev, litellm); "
+    importer: str | None = fact("The importer that took facts from this source (e.g. models.dev, litellm, starmap); "
                                 "absent for curated sources.", {"type": "string"})
     fields: tuple[str, ...] = fact("Field paths this source supplied, for imported facts; absent when none are "
                                    "recorded.", STRINGS, default=())
