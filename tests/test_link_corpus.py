@@ -17,7 +17,7 @@ import shutil
 
 import pytest
 
-from tests.conftest import DATA, ROOT, needs_corpus
+from tests.conftest import ROOT, SHIPPED, needs_corpus
 from generator.importers import link_run, run_import
 from generator.importers.link import Resolver
 
@@ -30,7 +30,7 @@ def imported(tmp_path_factory):
     source = needs_corpus("models.dev")
     data_dir = tmp_path_factory.mktemp("link") / "data"
     run_import("models.dev", source, data_dir, commit="f3fc692")
-    shutil.copy(DATA / "links.yaml", data_dir / "links.yaml")
+    shutil.copy(SHIPPED / "links.yaml", data_dir / "links.yaml")
     return data_dir
 
 
