@@ -20,6 +20,7 @@ from tests.conftest import DATA, needs_corpus
 from generator.catalog.load import catalog_from_report
 from generator.importers import read_source, run_import
 from generator.importers.litellm_providers import PROVIDERS, UNMAPPED_WHY
+from generator.importers.starmap import OUR_IDS
 from generator.outputs.exports import modelsdev
 from generator.validation.validate import validate_catalog
 from generator.validation.yaml_fast import load_bytes
@@ -273,10 +274,10 @@ STARMAP_RETENTION = {  # providers.yaml at e7867540: privacy_policy and retentio
     "anthropic": (True, False, {"type": "fixed", "duration_days": 30}),
     "cerebras": (False, False, {"type": "none", "duration_days": 0}),
     "deepseek": (True, True, {"type": "indefinite"}),
-    "google-ai-studio": (True, False, {"type": "fixed", "duration_days": 2}),
+    "google": (True, False, {"type": "fixed", "duration_days": 2}),  # starmap's google-ai-studio
     "google-vertex": (True, False, {"type": "fixed", "duration_days": 2}),
     "groq": (False, False, {"type": "none", "duration_days": 0}),
-    "moonshot-ai": (True, True, {"type": "indefinite"}),  # its duration 0s is reported, not imported
+    "moonshotai": (True, True, {"type": "indefinite"}),  # moonshot-ai; its duration 0s is reported, not imported
     "openai": (True, False, {"type": "conditional", "duration_days": 30}),
 }
 
@@ -303,7 +304,8 @@ def test_starmap_privacy_and_retention_of_every_provider(starmap_import):
     assert len(providers) == 15
     for provider in providers:
         data, problems = load_bytes((data_dir / "providers" / provider / "provider.yaml").read_bytes(), provider)
-        assert problems == [] and data["sources"][0]["title"] == f"starmap commit e7867540: providers.yaml: {provider}"
+        starmap_id = {ours: theirs for theirs, ours in OUR_IDS.items()}.get(provider, provider)
+        assert problems == [] and data["sources"][0]["title"] == f"starmap commit e7867540: providers.yaml: {starmap_id}"
         if provider not in STARMAP_RETENTION:
             assert "privacy" not in data and "retention" not in data, provider
             continue

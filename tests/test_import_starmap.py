@@ -357,3 +357,16 @@ def test_ampersand_in_a_comment_keeps_the_fast_path_and_reads_the_same():
 @pytest.mark.parametrize("text", ["a: &x 1\nb: *x\n# & comment\n", "name: 'A & B'\n# & comment\n", "a: !!str 1\n# & comment\n", "a: 1\n"])
 def test_anchors_tags_or_no_comment_take_the_careful_path(text):
     assert starmap._commented(text) is None
+
+
+def test_a_provider_the_catalog_knows_under_another_id_is_imported_under_ours(tmp_path, monkeypatch):
+    """starmap's moonshot-ai is models.dev's moonshotai: one provider, not two."""
+    from generator.importers import run_import, starmap
+
+    monkeypatch.setitem(starmap.OUR_IDS, "tiny-cloud", "tiny")
+    run_import("starmap", TINY, tmp_path / "data")
+    assert not (tmp_path / "data/providers/tiny-cloud").exists()
+    assert doc(tmp_path / "data", "providers/tiny/provider.yaml")["name"] == "Tiny Cloud"
+    assert list((tmp_path / "data/providers/tiny/models").glob("*.yaml"))  # its offerings came along
+    assert starmap.OUR_IDS == {"moonshot-ai": "moonshotai", "google-ai-studio": "google", "azure-openai": "azure",
+                               "tiny-cloud": "tiny"}

@@ -133,3 +133,11 @@ def test_page_paths_come_from_urls_in_every_output():
     others = [p for p in docs if not p.startswith("providers/") or "/models/" not in p]
     assert others and not any(urls.is_offering_page(p) for p in others)
     assert not urls.is_offering_page("providers//models/x.md") and not urls.is_offering_page("providers/a/models/.md")
+
+
+def test_the_site_data_holds_a_row_a_line_so_the_committed_file_diffs_well():
+    script = site_pages(load_catalog(RICH))["assets/site-data.js"].decode()
+    lines = script.splitlines()
+    data = json.loads(script.split("=", 1)[1].rstrip(";\n"))
+    assert len(data["rows"]) >= 4 and len(lines) == len(data["rows"]) + 2
+    assert [json.loads(line.rstrip(",")) for line in lines[1:-1]] == data["rows"]

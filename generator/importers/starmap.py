@@ -37,6 +37,11 @@ OFFERING_KEYS = MODEL_KEYS | {"model", "limits", "pricing", "status"}
 MODEL_UNMAPPED = SHARED_UNMAPPED | {"limits", "pricing", "status"}  # an offering's facts in our schema
 
 
+# starmap ids of providers the catalog knows under models.dev's id: the same service, the same API
+# and key (Moonshot's platform, Google's Gemini API / AI Studio, Azure OpenAI).
+OUR_IDS = {"moonshot-ai": "moonshotai", "google-ai-studio": "google", "azure-openai": "azure"}
+
+
 def read(path: Path, commit: str | None = None, accessed: str | None = None) -> Batch:
     """Every provider, author, canonical model and offering of the starmap catalog at *path*."""
     path = Path(path)
@@ -51,8 +56,13 @@ def read(path: Path, commit: str | None = None, accessed: str | None = None) -> 
         batch.add(Item("author", author_path(raw["id"]), sp.author(_ctx(batch, origin, "author"), raw), origin))
     canonical = _canonical_models(path, root, batch)
     for raw, origin in _entries(path, "providers.yaml", "providers", batch):
-        if batch.add(Item("provider", provider_path(raw["id"]), sp.provider(_ctx(batch, origin, "provider"), raw), origin)):
-            _offerings(path, root, raw["id"], canonical, batch)
+        ours = OUR_IDS.get(raw["id"], raw["id"])
+        data = {**sp.provider(_ctx(batch, origin, "provider"), raw), "id": ours}
+        moderation = data.get("moderation", {})
+        if moderation.get("moderated_by") in OUR_IDS:  # starmap names the provider itself by its own id
+            data["moderation"] = {**moderation, "moderated_by": OUR_IDS[moderation["moderated_by"]]}
+        if batch.add(Item("provider", provider_path(ours), data, origin)):
+            _offerings(path, root, raw["id"], canonical, batch, ours)
     _unclaimed_provider_folders(path, root, batch)
     return batch
 
@@ -220,7 +230,9 @@ def _model_facts(ctx: s.StarmapContext, data: dict, raw: dict, offering: bool) -
         ctx.unmapped("features.modalities.output.embedding")
 
 
-def _offerings(path: Path, root: str, provider_id: str, canonical: set[str], batch: Batch) -> None:
+def _offerings(path: Path, root: str, provider_id: str, canonical: set[str], batch: Batch,
+               ours: str | None = None) -> None:
+    """The offerings in starmap's folder of *provider_id*, for our provider *ours* (the same by default)."""
     folder = path / "providers" / provider_id
     if folder.is_symlink():
         batch.report.skip(f"providers/{provider_id}", "broken-link", folder_link_problem(str(folder), root), "offerings")
@@ -229,7 +241,7 @@ def _offerings(path: Path, root: str, provider_id: str, canonical: set[str], bat
     for file, below in _yaml_files(folder / "models", shown, root, batch, "offerings"):
         raw = load(Path(file), shown + below, batch.report, "offerings", MAX_MODEL_BYTES, dict)
         if raw is not None:
-            _offering(provider_id, raw, shown + below, canonical, batch)
+            _offering(ours or provider_id, raw, shown + below, canonical, batch)
 
 
 def _offering(provider_id: str, raw: dict, rel: str, canonical: set[str], batch: Batch) -> None:
@@ -269,7 +281,7 @@ def _known_authors(ctx: s.StarmapContext, raw, batch: Batch) -> dict:
 
 def _unclaimed_provider_folders(path: Path, root: str, batch: Batch) -> None:
     for folder in _folders(path / "providers", "providers/", root, batch, "offerings"):
-        if provider_path(folder.name) not in batch.seen:
+        if provider_path(OUR_IDS.get(folder.name, folder.name)) not in batch.seen:
             for _, below in _yaml_files(folder / "models", f"providers/{folder.name}/models/", root, batch, "offerings"):
                 batch.report.skip(f"providers/{folder.name}/models/{below}", "no-data",
                                   f"its provider `{folder.name}` is not in providers.yaml (or was skipped)", "offerings")
