@@ -370,3 +370,10 @@ def test_a_provider_the_catalog_knows_under_another_id_is_imported_under_ours(tm
     assert list((tmp_path / "data/providers/tiny/models").glob("*.yaml"))  # its offerings came along
     assert starmap.OUR_IDS == {"moonshot-ai": "moonshotai", "google-ai-studio": "google", "azure-openai": "azure",
                                "tiny-cloud": "tiny"}
+
+
+def test_a_provider_logo_is_imported_byte_for_byte(imported):
+    data_dir, report = imported
+    logo = (data_dir / "providers/tiny-cloud/logo.svg").read_bytes()
+    assert logo == (TINY / "providers/tiny-cloud/logo.svg").read_bytes()
+    assert report.counts["logos"]["created"] == 1

@@ -4,8 +4,8 @@
 are canonical models and ``providers/<provider>/models/**.yaml`` offerings (an id holding ``/`` is
 a sub-folder).  Only facts are read, never prose (descriptions, policy details).  Files are read
 within bounds, as regular files only: a symbolic link is reported, never followed, and so is a
-folder link.  ``endpoints.yaml`` indexes the offerings' own facts by model and logos are another
-importer's work; neither is read.  Field mapping is :mod:`.starmap_map` and :mod:`.starmap_provider`.
+folder link.  ``endpoints.yaml`` indexes the offerings' own facts by model and is not read; a
+provider's ``logo.svg`` goes through :mod:`.logos`, refused when it could run or load anything.  Field mapping is :mod:`.starmap_map` and :mod:`.starmap_provider`.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ import re
 from pathlib import Path
 
 from generator.model.layout import author_path, model_path, offering_path, provider_path
+from generator.importers import logos
 from generator.importers import models_dev_map as m
 from generator.importers import starmap_map as s
 from generator.importers import starmap_provider as sp
@@ -62,9 +63,16 @@ def read(path: Path, commit: str | None = None, accessed: str | None = None) -> 
         if moderation.get("moderated_by") in OUR_IDS:  # starmap names the provider itself by its own id
             data["moderation"] = {**moderation, "moderated_by": OUR_IDS[moderation["moderated_by"]]}
         if batch.add(Item("provider", provider_path(ours), data, origin)):
+            _logo(path / "providers" / raw["id"] / "logo.svg", ours, root, batch)
             _offerings(path, root, raw["id"], canonical, batch, ours)
     _unclaimed_provider_folders(path, root, batch)
     return batch
+
+
+def _logo(svg: Path, provider_id: str, root: str, batch: Batch) -> None:
+    """The provider's logo, checked as every imported logo is (see LOGO-NOTICE.md for the licences)."""
+    if os.path.lexists(svg):
+        logos.offer(svg, provider_id, batch, root, str(svg.relative_to(svg.parents[2])))
 
 
 def _ctx(batch: Batch, origin: str, prefix: str) -> s.StarmapContext:
