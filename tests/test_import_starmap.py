@@ -377,3 +377,27 @@ def test_a_provider_logo_is_imported_byte_for_byte(imported):
     logo = (data_dir / "providers/tiny-cloud/logo.svg").read_bytes()
     assert logo == (TINY / "providers/tiny-cloud/logo.svg").read_bytes()
     assert report.counts["logos"]["created"] == 1
+
+
+def test_authors_known_under_another_id_are_renamed_with_every_reference():
+    """starmap's qwen/... is the catalog's alibaba/...: one canonical model, so offerings link to it."""
+    from generator.importers import starmap_ids
+    from generator.importers.items import Batch, Item
+
+    batch = Batch("starmap", "starmap", ImportReport("starmap", "x"))
+    batch.add(Item("author", "authors/qwen.yaml", {"id": "qwen", "name": "Qwen"}, "authors.yaml"))
+    batch.add(Item("author", "authors/alibaba.yaml", {"id": "alibaba", "name": "Alibaba"}, "authors.yaml"))
+    batch.add(Item("model", "models/qwen/qwen3-32b.yaml", {"id": "qwen/qwen3-32b", "name": "Qwen3 32B",
+                                                            "authors": ["qwen", "alibaba"]}, "authors/qwen/m.yaml"))
+    batch.add(Item("offering", "providers/p/models/q.yaml", {"id": "q", "model": "qwen/qwen3-32b"}, "o.yaml"))
+    batch.add(Item("offering", "providers/p/models/r.yaml", {"id": "r", "authors": ["qwen"]}, "r.yaml"))
+    starmap_ids.renamed(batch)
+    assert sorted((i.rel, i.data.get("id")) for i in batch.items) == [
+        ("authors/alibaba.yaml", "alibaba"), ("models/alibaba/qwen3-32b.yaml", "alibaba/qwen3-32b"),
+        ("providers/p/models/q.yaml", "q"), ("providers/p/models/r.yaml", "r")]
+    batch.items.sort(key=lambda i: i.rel)
+    assert batch.items[0].data["name"] == "Alibaba"  # the author already under the catalog's id is kept
+    assert batch.items[1].data["authors"] == ["alibaba"] and batch.items[2].data["model"] == "alibaba/qwen3-32b"
+    assert batch.items[3].data["authors"] == ["alibaba"]
+    (skip,) = batch.report.skips
+    assert (skip.input, skip.reason) == ("authors.yaml", "duplicate")  # Qwen became alibaba, read already

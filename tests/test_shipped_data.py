@@ -28,7 +28,7 @@ def test_shipped_data_validates_clean_without_a_warning():
 
 
 def test_the_shipped_catalog_holds_every_source(shipped):
-    assert len(shipped.providers) >= 149 and len(shipped.offerings) >= 5700 and len(shipped.models) >= 700
+    assert len(shipped.providers) >= 149 and len(shipped.offerings) >= 5700 and len(shipped.models) >= 650
     assert len(shipped.provider("nano-gpt").offerings) > 100  # models.dev
     assert shipped.provider("moonshotai").retention.type is not None  # starmap's privacy facts
     known = [p.id for p in shipped.providers.values() if p.privacy.trains_on_user_data is not None]
@@ -51,7 +51,8 @@ def test_offerings_are_linked_to_their_canonical_models(shipped):
     serving = {o.provider_id for o in shipped.offerings_of("openai/gpt-oss-120b")}
     assert len(serving) >= 40 and {"cerebras", "deepinfra", "groq", "fireworks-ai"} <= serving
     linked = sum(1 for o in shipped.offerings if o.model_id)
-    assert linked / len(shipped.offerings) > 0.6
+    assert linked / len(shipped.offerings) > 0.65
+    assert not (SHIPPED / "models/qwen").exists() and not (SHIPPED / "models/moonshot-ai").exists()  # one id each
 
 
 def test_every_imported_fact_names_its_source(shipped):

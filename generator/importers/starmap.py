@@ -17,6 +17,7 @@ from pathlib import Path
 from generator.model.layout import author_path, model_path, offering_path, provider_path
 from generator.importers import logos
 from generator.importers import models_dev_map as m
+from generator.importers import starmap_ids
 from generator.importers import starmap_map as s
 from generator.importers import starmap_provider as sp
 from generator.importers.free import free_reason
@@ -38,9 +39,7 @@ OFFERING_KEYS = MODEL_KEYS | {"model", "limits", "pricing", "status"}
 MODEL_UNMAPPED = SHARED_UNMAPPED | {"limits", "pricing", "status"}  # an offering's facts in our schema
 
 
-# starmap ids of providers the catalog knows under models.dev's id: the same service, the same API
-# and key (Moonshot's platform, Google's Gemini API / AI Studio, Azure OpenAI).
-OUR_IDS = {"moonshot-ai": "moonshotai", "google-ai-studio": "google", "azure-openai": "azure"}
+OUR_IDS = starmap_ids.PROVIDERS  # provider ids the catalog knows under models.dev's id
 
 
 def read(path: Path, commit: str | None = None, accessed: str | None = None) -> Batch:
@@ -66,6 +65,7 @@ def read(path: Path, commit: str | None = None, accessed: str | None = None) -> 
             _logo(path / "providers" / raw["id"] / "logo.svg", ours, root, batch)
             _offerings(path, root, raw["id"], canonical, batch, ours)
     _unclaimed_provider_folders(path, root, batch)
+    starmap_ids.renamed(batch)
     return batch
 
 
