@@ -90,3 +90,4 @@ def test_the_guide_python_example_runs_and_says_what_it_shows(monkeypatch):
     exec(block, namespace)  # noqa: S102 (our own guide)
     assert (namespace["cost"].amount, namespace["cost"].currency) == (Decimal("0.388"), "USD")
     assert "(Decimal('0.388'), 'USD')" in block
+    assert namespace["shipped"].offerings == namespace["catalog"].offerings  # the package carries data/
