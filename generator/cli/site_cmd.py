@@ -2,12 +2,18 @@
 
 Every default path is relative to the current directory (an installed provcat
 works anywhere); without ``site/mkdocs.yml`` there, the configuration shipped in
-the package is used.
+the package is used.  ``site/docs`` is the committed rendering of ``data/``: the
+docs are regenerated there only when the catalog is ``data`` and the site goes
+to ``site/build`` (``make site``); any other build, without ``--docs``, renders
+its Markdown into a temporary folder, so it never touches the committed docs.
 """
 
 from __future__ import annotations
 
+import contextlib
+import tempfile
 from pathlib import Path
+from typing import Iterator
 
 import click
 
@@ -26,7 +32,8 @@ def site_group() -> None:
 
 def docs_option(function):
     return click.option("--docs", "docs_dir", type=click.Path(file_okay=False, path_type=Path),
-                        default=Path("site/docs"), show_default=True,
+                        default=None, show_default="site/docs when the catalog is data (and, to build, "
+                        "--out is site/build), else a temporary folder",
                         help="The Markdown docs to regenerate and build from.")(function)
 
 
@@ -40,17 +47,26 @@ def config_option(function):
 @data_option
 @docs_option
 @config_option
-@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("site/build"),
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=builder.BUILD,
               show_default=True, help="Where the static site is written.")
 @click.option("--regenerate/--no-regenerate", default=True, show_default=True,
               help="Regenerate the docs from the catalog first (provcat build).")
-def site_build_command(data_dir: Path, docs_dir: Path, config: Path | None, out_dir: Path, regenerate: bool) -> int:
+def site_build_command(data_dir: Path, docs_dir: Path | None, config: Path | None, out_dir: Path,
+                       regenerate: bool) -> int:
     """Regenerate the docs from the catalog, then build the static site with mkdocs --strict.
 
     Open OUT/index.html (default site/build/index.html) in a browser, or run
     `provcat site serve`. Exit status 1 when the catalog is invalid or mkdocs
-    reports any warning.
+    reports any warning. Without --docs, the docs are regenerated into site/docs
+    only for `--data data` built into site/build; otherwise into a temporary
+    folder beside OUT, removed afterwards.
     """
+    committed = not regenerate or _same(data_dir, Path("data")) and _same(out_dir, builder.BUILD)
+    with docs_folder(docs_dir, committed, out_dir.absolute().parent) as docs:
+        return _build_site(data_dir, docs, config, out_dir, regenerate)
+
+
+def _build_site(data_dir: Path, docs_dir: Path, config: Path | None, out_dir: Path, regenerate: bool) -> int:
     if regenerate:
         separate_folders(existing_catalog(data_dir), docs_dir)
     try:
@@ -77,9 +93,16 @@ def site_build_command(data_dir: Path, docs_dir: Path, config: Path | None, out_
 @click.option("--addr", "address", default="127.0.0.1:8000", show_default=True, help="Address to serve on.")
 @click.option("--templates", "templates_dir", type=click.Path(file_okay=False, path_type=Path),
               default=Path("templates"), show_default=True, help="Templates folder to watch as well.")
-def site_serve_command(data_dir: Path, docs_dir: Path, config: Path | None, address: str,
+def site_serve_command(data_dir: Path, docs_dir: Path | None, config: Path | None, address: str,
                        templates_dir: Path) -> int:
-    """Preview the site at http://ADDR/, regenerating the docs when data/ or templates/ change."""
+    """Preview the site at http://ADDR/, regenerating the docs when data/ or templates/ change.
+
+    Without --docs, the docs are site/docs for `--data data`, else a temporary folder."""
+    with docs_folder(docs_dir, _same(data_dir, Path("data")), None) as docs:
+        return _serve(data_dir, docs, config, address, templates_dir)
+
+
+def _serve(data_dir: Path, docs_dir: Path, config: Path | None, address: str, templates_dir: Path) -> int:
     from generator.outputs.site.serve import serve
 
     separate_folders(data_dir, docs_dir)
@@ -94,3 +117,23 @@ def site_serve_command(data_dir: Path, docs_dir: Path, config: Path | None, addr
             click.echo(f"not regenerated: {output_problem(error)}", err=True)
 
     return serve(regenerate, [data_dir, templates_dir], docs_dir, address, config)
+
+
+def _same(path: Path, default: Path) -> bool:
+    return path.absolute().resolve() == default.absolute().resolve()
+
+
+@contextlib.contextmanager
+def docs_folder(given: Path | None, committed: bool, beside: Path | None) -> Iterator[Path]:
+    """The docs folder to use: *given* (--docs) if any; site/docs when *committed* (the build
+    renders ``data`` where ``make site`` does, or only reads the docs); else a temporary ``docs``
+    folder in *beside* (created if missing; the system's temporary folder when None), removed on exit."""
+    if given is not None:
+        yield given
+    elif committed:
+        yield builder.DOCS
+    else:
+        if beside is not None:
+            beside.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryDirectory(prefix=".provcat-docs-", dir=beside) as scratch:
+            yield Path(scratch) / "docs"
