@@ -262,3 +262,12 @@ def test_an_invalid_catalog_exits_2_naming_the_file(tmp_path, capsys):
     (new / "providers" / "gamma" / "provider.yaml").write_text("id: gamma\nname: [\n")
     status, out, err = run(capsys, RICH, new)
     assert status == 2 and out == "" and "providers/gamma/provider.yaml" in err
+
+
+def test_a_link_in_a_revision_is_refused_not_followed(repo, capsys):
+    (repo / "secret.yaml").write_text("id: secret\n")
+    (repo / "data" / "providers" / "alpha" / "models" / "linked.yaml").symlink_to(repo / "secret.yaml")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "a link")
+    status, out, err = run(capsys, "HEAD~1", "HEAD", "--repo", repo)
+    assert status == 2 and out == "" and "data/providers/alpha/models/linked.yaml is a link" in err

@@ -1,8 +1,8 @@
 """A catalog named on the command line: a folder, an exported ``catalog.json``, or a folder at a git revision.
 
 A git revision is read without a checkout: ``git archive REV -- PATH`` streams the folder's files as
-they were at REV, and they are unpacked into a temporary folder with tarfile's ``data`` filter (no
-links that leave it, no devices, no absolute paths), validated and loaded like any catalog folder.
+they were at REV, and they are unpacked into a temporary folder (regular files and folders only, each
+name checked to stay inside it; a link is refused), validated and loaded like any catalog folder.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import subprocess
 import tarfile
 import tempfile
 from io import BytesIO
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from generator.catalog.catalog import Catalog
 from generator.catalog.json_read import catalog_from_json
@@ -48,8 +48,7 @@ def catalog_at_revision(repo: Path, rev: str, path: str) -> Catalog:
         raise RevisionError(f"{one_line(rev)}:{one_line(path)}: give a revision and a folder, as REV:PATH")
     archive = _archive(repo, rev, path.strip("/"))
     with tempfile.TemporaryDirectory(prefix="provcat-diff-") as tmp:
-        with tarfile.open(fileobj=BytesIO(archive)) as tar:
-            tar.extractall(tmp, filter="data")
+        _unpack(archive, Path(tmp), f"{one_line(rev)}:{one_line(path)}")
         folder = Path(tmp, path.strip("/"))
         if not folder.is_dir():
             raise RevisionError(f"{one_line(rev)}:{one_line(path)} is not a folder")
@@ -71,3 +70,22 @@ def _archive(repo: Path, rev: str, path: str) -> bytes:
     if len(done.stdout) > MAX_ARCHIVE:
         raise RevisionError(f"{one_line(rev)}:{one_line(path)}: archive larger than {MAX_ARCHIVE} bytes")
     return done.stdout
+
+
+def _unpack(archive: bytes, into: Path, where: str) -> None:
+    """Write the archive's folders and regular files under *into*; anything else is a RevisionError.
+
+    (tarfile's ``data`` filter does the same checks but takes seconds on a catalog of 6,000 files.)"""
+    with tarfile.open(fileobj=BytesIO(archive)) as tar:
+        for member in tar:
+            parts = PurePosixPath(member.name).parts
+            if not parts or member.name.startswith("/") or ".." in parts:
+                raise RevisionError(f"{where}: the archive names {one_line(member.name)}, outside the folder")
+            target = into.joinpath(*parts)
+            if member.isdir():
+                target.mkdir(parents=True, exist_ok=True)
+            elif member.isfile():
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(tar.extractfile(member).read())
+            elif member.type != tarfile.XGLTYPE and member.type != tarfile.XHDTYPE:
+                raise RevisionError(f"{where}: {one_line(member.name)} is a link or special file, not a regular file")
