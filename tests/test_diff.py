@@ -271,3 +271,24 @@ def test_a_link_in_a_revision_is_refused_not_followed(repo, capsys):
     git(repo, "commit", "-q", "-m", "a link")
     status, out, err = run(capsys, "HEAD~1", "HEAD", "--repo", repo)
     assert status == 2 and out == "" and "data/providers/alpha/models/linked.yaml is a link" in err
+
+
+def test_a_tier_is_compared_by_its_threshold(tmp_path):
+    new = shutil.copytree(RICH, tmp_path / "new")
+    path = new / QWQ
+    path.write_text(path.read_text().replace("    - above_tokens: 64000\n      input: 0.4\n",
+                                             "    - above_tokens: 64000\n      input: 0.5\n"))
+    changes = diff_catalogs(load_catalog(RICH), load_catalog(new)).changes
+    assert [(c.field, c.old, c.new, c.percent) for c in changes] == [
+        ("pricing.tiers[>64000].input", Decimal("0.4"), Decimal("0.5"), Decimal("25.0"))]
+
+
+def test_text_from_the_data_stays_on_one_line_and_is_escaped_in_markdown(tmp_path, capsys):
+    new = shutil.copytree(RICH, tmp_path / "new")
+    path = new / "providers" / "alpha" / "provider.yaml"
+    path.write_text(path.read_text().replace("details: Nothing is kept.", 'details: "a | b\\n## c <script>"'))
+    status, out, _ = run(capsys, RICH, new)
+    assert status == 1 and "  retention.details: Nothing is kept. -> a | b\\n## c <script>\n" in out
+    status, out, _ = run(capsys, RICH, new, "--format", "markdown")
+    assert r"| alpha | retention.details | Nothing is kept. | a \| b\\n## c &lt;script&gt; |  |" in out
+    assert "<script>" not in out
