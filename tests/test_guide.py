@@ -94,7 +94,7 @@ def test_the_readme_is_for_a_newcomer():
     assert FIGURE.findall(text) == []  # timing and size figures live in the guide's performance page
     assert COMMIT.findall(text) == []
     assert "make all" in text and "make test" in text
-    for command in ("validate", "build", "export", "list", "show", "price", "compare-sources", "import", "site"):
+    for command in ("validate", "build", "export", "list", "show", "price", "compare-sources", "diff", "import", "site"):
         assert f"provcat {command}" in text, command
 
 
