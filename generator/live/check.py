@@ -69,16 +69,16 @@ async def _check_all(providers, environ, limits, hosts) -> list[Result]:
 
 
 async def check_provider(http, provider: Provider, environ, limits: Limits, hosts=HOSTS) -> Result:
+    """*provider*'s result: its models compared with the catalog, and its health, which needs no key
+    and so is asked even when the models check is skipped."""
     how = plan(provider, environ, hosts)
-    if isinstance(how, str):
-        return Result(provider.id, SKIPPED, how)
-    secrets = [value for value in how.secret.values()]
-    result = Result(provider.id, CHECKED)
-    try:
-        served = await asyncio.wait_for(_served(http, how, limits), limits.total)
-        result.comparison = compare(provider.offerings, served)
-    except (FetchError, ShapeError, asyncio.TimeoutError) as exc:
-        result.state, result.reason = FAILED, redact(_reason(exc, limits), secrets)
+    result = Result(provider.id, SKIPPED, how) if isinstance(how, str) else Result(provider.id, CHECKED)
+    if not isinstance(how, str):
+        try:
+            served = await asyncio.wait_for(_served(http, how, limits), limits.total)
+            result.comparison = compare(provider.offerings, served)
+        except (FetchError, ShapeError, asyncio.TimeoutError) as exc:
+            result.state, result.reason = FAILED, redact(_reason(exc, limits), list(how.secret.values()))
     health_url = provider.endpoint("health")
     if health_url and health_url.endswith("/summary.json"):
         try:

@@ -34,10 +34,8 @@ def render_json(results: list[Result]) -> str:
 
 
 def _findings(result: Result) -> list[str]:
-    found, lines = result.comparison, []
-    if result.reason:
-        lines.append(f"{result.state}: {result.reason}")
-    lines += [f"new: {name}" for name in found.new] + [f"gone: {name}" for name in found.gone]
+    found = result.comparison
+    lines = [f"new: {name}" for name in found.new] + [f"gone: {name}" for name in found.gone]
     lines += [f"{d.offering}: {d.field} is {d.catalog} in the catalog, {d.served} served" for d in found.disagreements]
     if result.health is not None:
         lines.append(f"health: {result.health.indicator} ({result.health.description})")
@@ -49,7 +47,7 @@ def _findings(result: Result) -> list[str]:
 
 def _summary(result: Result) -> str:
     if result.state != "checked":
-        return result.state
+        return f"{result.state}: {result.reason}"
     return f"{len(result.comparison.confirmed)} confirmed" + (", drift" if result.drift else ", in sync")
 
 
@@ -57,24 +55,34 @@ def render_table(results: list[Result]) -> str:
     width = max((len(r.provider) for r in results), default=8)
     lines = []
     for result in results:
-        lines.append(f"{result.provider:<{width}}  {_summary(result)}")
-        lines += [f"{'':<{width}}    {line}" for line in _findings(result)]
-    drift = sum(r.drift for r in results)
-    lines.append(f"{len(results)} provider(s), {drift} with drift" if drift else f"{len(results)} provider(s), in sync")
+        lines.append(f"{result.provider:<{width}}  {_plain(_summary(result))}")
+        lines += [f"{'':<{width}}    {_plain(line)}" for line in _findings(result)]
+    lines.append(tally(results))
     return "\n".join(lines) + "\n"
 
 
+def tally(results: list[Result]) -> str:
+    """``12 provider(s): 3 checked, 8 skipped, 1 failed; 2 with drift``."""
+    counts = ", ".join(f"{sum(r.state == state for r in results)} {state}" for state in ("checked", "skipped", "failed"))
+    drift = sum(r.drift for r in results)
+    return f"{len(results)} provider(s): {counts}; " + (f"{drift} with drift" if drift else "in sync")
+
+
+def _plain(text: str) -> str:
+    """*text* with control characters shown as escapes: an answer cannot drive the terminal."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+
+
 def _md(text: str) -> str:
-    return re.sub(r"([\\`*_{}\[\]<>()#+|!~-])", r"\\\1", text.replace("\n", " "))
+    return re.sub(r"([\\`*_{}\[\]<>()#+|!~-])", r"\\\1", _plain(text))
 
 
 def render_markdown(results: list[Result]) -> str:
-    drift = sum(r.drift for r in results)
-    lines = ["## Live check", "", f"{len(results)} provider(s) asked; {drift} with drift.", "",
+    lines = ["## Live check", "", tally(results) + ".", "",
              "| Provider | Result | Findings |", "| --- | --- | --- |"]
     for result in results:
         findings = "<br>".join(_md(line) for line in _findings(result)) or "—"
-        lines.append(f"| {_md(result.provider)} | {_summary(result)} | {findings} |")
+        lines.append(f"| {_md(result.provider)} | {_md(_summary(result))} | {findings} |")
     return "\n".join(lines) + "\n"
 
 
