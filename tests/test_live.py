@@ -220,3 +220,14 @@ def test_150_providers_answering_after_200_ms_are_checked_within_5_s(tmp_path):
         server.communicate("")
     assert {r.state for r in results} == {"checked"} and not any(r.drift for r in results)
     assert elapsed < 5
+
+
+def test_a_public_models_api_is_asked_without_a_key_and_health_needs_none(server, tmp_path):
+    public = server.route("/public/models", Reply(body={"data": [{"id": "m"}]}))
+    keyed = server.route("/keyed/models", Reply(body={"data": []}))
+    health = server.route("/summary.json", Reply(body={"status": {"indicator": "none", "description": "Fine"}}))
+    first, second = check(tmp_path, {"a": (provider(public, api_key_required=False), [{"id": "m"}]),
+                                     "b": (provider(keyed, health=health), [])}, environ={})
+    assert first.state == "checked" and "authorization" not in server.headers_sent_to("/public/models")[0]
+    assert second.state == "skipped" and second.health.description == "Fine"
+    assert server.headers_sent_to("/keyed/models") == []
