@@ -231,3 +231,21 @@ def test_a_public_models_api_is_asked_without_a_key_and_health_needs_none(server
     assert first.state == "checked" and "authorization" not in server.headers_sent_to("/public/models")[0]
     assert second.state == "skipped" and second.health.description == "Fine"
     assert server.headers_sent_to("/keyed/models") == []
+
+
+def test_an_unexpected_error_on_one_provider_is_its_result_without_its_message(server, tmp_path, monkeypatch):
+    import generator.live.check as check_module
+
+    first = server.route("/a/models", Reply(body={"data": [{"id": "boom"}]}))
+    second = server.route("/b/models", Reply(body={"data": [{"id": "m"}]}))
+    real = check_module.compare
+
+    def compare(offerings, served):
+        if served[0].id == "boom":
+            raise RuntimeError(f"secret {KEY}")
+        return real(offerings, served)
+
+    monkeypatch.setattr(check_module, "compare", compare)
+    broken, fine = check(tmp_path, {"a": (provider(first), []), "b": (provider(second), [{"id": "m"}])})
+    assert (broken.state, broken.reason) == ("failed", "unexpected error (RuntimeError)")
+    assert fine.state == "checked" and not fine.drift

@@ -64,7 +64,10 @@ async def _check_all(providers, environ, limits, hosts) -> list[Result]:
     async with client(limits) as http:
         async def one(provider):
             async with gate:
-                return await check_provider(http, provider, environ, limits, hosts)
+                try:
+                    return await check_provider(http, provider, environ, limits, hosts)
+                except Exception as exc:  # a bug met on one provider's answer never stops the others
+                    return Result(provider.id, FAILED, f"unexpected error ({type(exc).__name__})")
         return list(await asyncio.gather(*(one(p) for p in providers)))
 
 
