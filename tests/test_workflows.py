@@ -64,3 +64,15 @@ def test_pages_workflow_builds_the_site_as_make_site_does_and_deploys_it():
     assert deploy["needs"] == "build" and deploy["permissions"] == {"pages": "write", "id-token": "write"}
     assert deploy["steps"][0]["uses"].startswith("actions/deploy-pages@")
     assert workflow["concurrency"]["group"] and workflow["permissions"] == {"contents": "read"}
+
+
+def test_live_check_workflow_passes_a_secret_for_every_provider_it_can_check():
+    workflow = yaml.safe_load((WORKFLOWS / "check-live.yml").read_text(encoding="utf-8"))
+    [step] = [step for step in workflow["jobs"]["check"]["steps"] if "provcat check-live" in (step.get("run") or "")]
+    assert "--format markdown" in step["run"] and '"$GITHUB_STEP_SUMMARY"' in step["run"]
+    assert all(value == f"${{{{ secrets.{name} }}}}" for name, value in step["env"].items())
+    for path in sorted((ROOT / "data" / "providers").glob("*/provider.yaml")):
+        provider = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if "models" in provider.get("endpoints", {}):
+            names = provider.get("authentication", {}).get("env", [])
+            assert set(names) & set(step["env"]), f"{path.parent.name}: no secret for any of {names}"
