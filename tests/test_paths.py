@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
-from generator.model.layout import is_plain_name, model_path, offering_filename, offering_path
+from generator.model.layout import author_path, is_plain_name, model_path, offering_filename, offering_path, provider_path
 
 REAL_IDS = [
     "gpt-oss-120b", "llama3.1-8b", "us.anthropic.claude-haiku-4-5-20251001-v1:0", "Qwen/QwQ-32B", "qwen/qwq-32b",
@@ -50,3 +51,42 @@ def test_paths_stay_in_their_folder():
     assert re.fullmatch(r"providers/cerebras/models/etc-passwd~[0-9a-f]{10}\.yaml", offering_path("cerebras", "../../etc/passwd"))
     assert model_path("openai/gpt-oss-120b") == "models/openai/gpt-oss-120b.yaml"
     assert model_path("minimax/MiniMax-M2").startswith("models/minimax/minimax-m2~")
+
+
+RESERVED = ["con", "prn", "aux", "nul"] + [f"com{i}" for i in range(10)] + [f"lpt{i}" for i in range(10)]
+
+
+@pytest.mark.parametrize("name", RESERVED)  # every name, each in many mixes of case
+@settings(max_examples=25)
+@given(upper=st.lists(st.booleans(), min_size=4, max_size=4), extension=st.sampled_from(["", ".txt", ".v1"]))
+def test_every_reserved_windows_name_in_any_case_gets_a_prefix(name, upper, extension):
+    ident = "".join(c.upper() if up else c for c, up in zip(name, upper)) + extension
+    stem = offering_filename(ident)
+    assert not is_plain_name(ident)
+    assert stem.startswith(f"_{name}") and "~" in stem and stem.split(".")[0].split("~")[0] != name
+
+
+@pytest.mark.parametrize("ident", ["com10", "lpt10", "console", "prn1", "auxiliary", "nul-1"])
+def test_names_that_only_look_reserved_stay_plain(ident):
+    assert is_plain_name(ident) and offering_filename(ident) == ident
+
+
+def test_a_plain_name_is_at_most_100_characters():
+    assert offering_filename("a" * 100) == "a" * 100
+    assert offering_filename("a" * 101).startswith("a" * 80 + "~")
+
+
+def test_a_slug_keeps_exactly_80_characters():
+    assert offering_filename("A" * 80).split("~")[0] == "a" * 80
+    assert offering_filename("A" * 81).split("~")[0] == "a" * 80
+    assert offering_filename("A" * 79).split("~")[0] == "a" * 79
+
+
+@pytest.mark.parametrize("ident", ["///", "@", "..", "-.-"])
+def test_an_id_with_nothing_readable_is_named_id_and_its_hash(ident):
+    assert re.fullmatch(r"id~[0-9a-f]{10}", offering_filename(ident))
+
+
+def test_provider_and_author_files_sit_where_the_catalog_reads_them():
+    assert provider_path("cerebras") == "providers/cerebras/provider.yaml"
+    assert author_path("openai") == "authors/openai.yaml"
