@@ -12,18 +12,10 @@ import pytest
 
 from generator import load_catalog
 from generator.catalog.query import quotes
-from generator.cli import main
 
+from .clihelp import R, run
 from .conftest import DATA
 from .exporthelp import RICH
-
-R = ["--data", str(RICH)]
-
-
-def run(capsys, *argv):
-    status = main(list(argv))
-    out, err = capsys.readouterr()
-    return status, out, err
 
 
 @pytest.fixture(scope="module")

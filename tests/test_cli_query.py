@@ -7,20 +7,12 @@ import io
 import json
 
 from generator.catalog.seal import SCHEMA_VERSION
-from generator.cli import main
 from generator.outputs.exports.schemas import errors
 from generator.present.table import render
 
+from .clihelp import R, run
 from .conftest import DATA
 from .exporthelp import RICH
-
-R = ["--data", str(RICH)]
-
-
-def run(capsys, *argv):
-    status = main(list(argv))
-    out, err = capsys.readouterr()
-    return status, out, err
 
 
 def test_list_models_piped_is_tab_separated(capsys):

@@ -204,21 +204,30 @@ def limits(ctx: Context, limit) -> dict:
     if not isinstance(limit, dict):
         ctx.invalid("limit", limit, "is not a table")
         return {}
+    return token_limits(ctx, limit, "limit", LIMITS, "is how models.dev marks a limit it does not know or that "
+                        "does not apply (image, audio, embedding models); it is left unknown, not imported as 0")
+
+
+def token_limits(ctx: Context, table: dict, key: str, names: dict, zero_means: str) -> dict:
+    """Our limits from a source's table under *key* (*names*: its limit names to ours, context first).
+
+    A 0 is the source's "unknown" (*zero_means* says so in the report); an input or output limit
+    above the context window is reported and left out.
+    """
     out = {}
-    for name, value in limit.items():
-        if name not in LIMITS:
-            ctx.unknown(f"limit.{name}")
+    for name, value in table.items():
+        if name not in names:
+            ctx.unknown(f"{key}.{name}")
         elif value == 0 and is_count(value):
-            ctx.invalid(f"limit.{name}", value, "is how models.dev marks a limit it does not know or that does "
-                        "not apply (image, audio, embedding models); it is left unknown, not imported as 0")
+            ctx.invalid(f"{key}.{name}", value, zero_means)
         elif is_count(value):
-            out[LIMITS[name]] = value
+            out[names[name]] = value
         else:
-            ctx.invalid(f"limit.{name}", value, "is not a token count")
-    context = out.get("context_window")
-    for name, field in (("output", "max_output_tokens"), ("input", "max_input_tokens")):
-        if context is not None and out.get(field, 0) > context:
-            ctx.invalid(f"limit.{name}", out.pop(field), f"is above limit.context {context}")
+            ctx.invalid(f"{key}.{name}", value, "is not a token count")
+    context_name, *others = names
+    for name in reversed(others):  # the output limit is checked first, as the reports have always listed it
+        if out.get("context_window") is not None and out.get(names[name], 0) > out["context_window"]:
+            ctx.invalid(f"{key}.{name}", out.pop(names[name]), f"is above {key}.{context_name} {out['context_window']}")
     return out
 
 

@@ -137,21 +137,8 @@ def tier(ctx: Context, key: str, raw) -> dict | None:
 
 
 def limits(ctx: Context, raw) -> dict:
-    out = {}
-    for name, value in table(ctx, "limits", raw).items():
-        if name not in LIMITS:
-            ctx.unknown(f"limits.{name}")
-        elif value == 0 and is_count(value):
-            ctx.invalid(f"limits.{name}", value, "is how starmap marks a limit it does not know; left unknown, not 0")
-        elif is_count(value):
-            out[LIMITS[name]] = value
-        else:
-            ctx.invalid(f"limits.{name}", value, "is not a token count")
-    context = out.get("context_window")
-    for name, field in (("output_tokens", "max_output_tokens"), ("input_tokens", "max_input_tokens")):
-        if context is not None and out.get(field, 0) > context:
-            ctx.invalid(f"limits.{name}", out.pop(field), f"is above limits.context_window {context}")
-    return out
+    return m.token_limits(ctx, table(ctx, "limits", raw), "limits", LIMITS,
+                          "is how starmap marks a limit it does not know; left unknown, not 0")
 
 
 def features(ctx: Context, raw, offering: bool = True) -> tuple[dict, dict, str | None]:
