@@ -66,6 +66,20 @@ def test_direct_placement_has_no_scheme_and_another_way_in_means_no_key_required
     assert data["authentication"] == {"api_key_required": False, "env": ["ODD_KEY"], "header": "x-api-key"}
 
 
+def test_models_api_shape_and_status_components_go_to_monitoring(imported):
+    assert doc(imported[0], "providers/tiny-cloud/provider.yaml")["monitoring"] == {
+        "models_api_shape": "openai", "health_components": [{"id": "abc", "name": "api"}]}
+
+
+def test_a_shape_check_live_cannot_read_is_unmapped_and_a_bad_component_reported(imported):
+    data_dir, report = imported
+    assert "monitoring" not in doc(data_dir, "providers/odd-host/provider.yaml")
+    assert report.unmapped["provider.catalog.endpoint.type"] == 1
+    assert ("skipped providers.yaml: odd-host (inference.health_components[0]): invalid value: {'id': 'bad id!', "
+            "'name': 'api'} is not a component with an id (letters, digits, - and _) and a name; the field is left "
+            "out") in lines(report)
+
+
 def test_unauthenticated_provider_requires_no_key(imported):
     assert doc(imported[0], "providers/local-run/provider.yaml")["authentication"] == {"api_key_required": False}
 
@@ -264,7 +278,7 @@ def test_skip_is_reported_with_file_key_and_reason(imported, line):
 
 
 def test_every_skip_is_one_of_the_expected(imported):
-    assert len(imported[1].skips) == 27
+    assert len(imported[1].skips) == 28
 
 
 def _copy(tmp_path: Path) -> Path:

@@ -27,15 +27,15 @@ def server():
     running.close()
 
 
-def provider(models_url: str, env="ACME_API_KEY", health: str | None = None, **auth) -> dict:
+def provider(models_url: str, env="ACME_API_KEY", health: str | None = None, monitoring=None, **auth) -> dict:
     endpoints = {"models": models_url, **({"health": health} if health else {})}
-    return {"authentication": {"env": [env], **auth}, "endpoints": endpoints}
+    return {"authentication": {"env": [env], **auth}, "endpoints": endpoints,
+            **({"monitoring": monitoring} if monitoring else {})}
 
 
-def check(tmp_path, providers, limits=FAST, hosts=None, environ=None):
+def check(tmp_path, providers, limits=FAST, environ=None):
     catalog = load_catalog(write_catalog(tmp_path / "data", providers))
-    kwargs = {"hosts": hosts} if hosts is not None else {}
-    return check_live(list(catalog.providers.values()), {"ACME_API_KEY": KEY} if environ is None else environ, limits, **kwargs)
+    return check_live(list(catalog.providers.values()), {"ACME_API_KEY": KEY} if environ is None else environ, limits)
 
 
 OFFERINGS = [
@@ -67,8 +67,8 @@ def test_anthropic_shape_pages_with_after_id_and_its_own_headers(server, tmp_pat
     url = server.url("/v1/models")
     server.route("/v1/models?after_id=m-b", Reply(body={"data": [{"id": "m-c"}], "has_more": False, "last_id": "m-c"}))
     server.route("/v1/models", Reply(body={"data": [{"id": "m-a"}, {"id": "m-b"}], "has_more": True, "last_id": "m-b"}))
-    [result] = check(tmp_path, {"acme": (provider(url, header="x-api-key"), [{"id": "m-a"}, {"id": "m-c"}])},
-                     hosts={server.host: "anthropic"})
+    acme = provider(url, header="x-api-key", monitoring={"models_api_shape": "anthropic"})
+    [result] = check(tmp_path, {"acme": (acme, [{"id": "m-a"}, {"id": "m-c"}])})
     assert (result.state, result.comparison.new, result.comparison.gone) == ("checked", ["m-b"], [])
     first, second = server.headers_sent_to("/v1/models")
     assert first["x-api-key"] == KEY and first["anthropic-version"] == "2023-06-01" and "authorization" not in first
@@ -81,8 +81,8 @@ def test_google_shape_pages_with_page_token_and_compares_the_input_limit(server,
     server.route("/v1beta/models", Reply(body={"models": [{"name": "models/g-1", "inputTokenLimit": 1048576}],
                                                "nextPageToken": "t2"}))
     offerings = [{"id": "g-1", "max_input_tokens": 1000000}, {"id": "g-2"}]
-    [result] = check(tmp_path, {"acme": (provider(url, header="x-goog-api-key"), offerings)},
-                     hosts={server.host: "google"})
+    acme = provider(url, header="x-goog-api-key", monitoring={"models_api_shape": "google"})
+    [result] = check(tmp_path, {"acme": (acme, offerings)})
     assert result.state == "checked" and not result.comparison.new and not result.comparison.gone
     [d] = result.comparison.disagreements
     assert (d.field, d.catalog, d.served) == ("max_input_tokens", "1000000", "1048576")
@@ -98,6 +98,35 @@ def test_statuspage_summary_gives_the_status_and_open_incidents(server, tmp_path
     assert result.health.indicator == "minor" and result.health.description == "Minor Service Outage"
     assert result.health.incidents == (("Elevated errors", "investigating", "minor"),)
     assert not result.drift and "authorization" not in server.headers_sent_to("/api/v2/summary.json")[0]
+
+
+SUMMARY_WITH_COMPONENTS = {
+    "status": {"indicator": "major", "description": "Partial System Outage"},
+    "components": [{"id": "api1", "name": "Inference API", "status": "degraded_performance"},
+                   {"id": "web1", "name": "Console", "status": "major_outage"}],
+    "incidents": [{"name": "Console down", "status": "identified", "impact": "major",
+                   "components": [{"id": "web1"}]},
+                  {"name": "Slow answers", "status": "investigating", "impact": "minor",
+                   "components": [{"id": "api1"}, {"id": "web1"}]},
+                  {"name": "Unattributed", "status": "monitoring", "impact": "none"}]}
+
+
+def test_health_reports_the_catalog_s_components_and_only_incidents_that_concern_them(server, tmp_path):
+    url = server.route("/v1/models", Reply(body={"data": [{"id": "m"}]}))
+    health = server.route("/api/v2/summary.json", Reply(body=SUMMARY_WITH_COMPONENTS))
+    components = [{"id": "api1", "name": "Inference API"}, {"id": "gone9", "name": "Batch API"}]
+    [result] = check(tmp_path, {"acme": (provider(url, health=health, monitoring={"health_components": components}),
+                                         [{"id": "m"}])})
+    assert result.health.components == (("Inference API", "degraded_performance"), ("Batch API", "not listed"))
+    assert [name for name, _, _ in result.health.incidents] == ["Slow answers", "Unattributed"]
+
+
+def test_health_without_components_in_the_catalog_reports_every_incident(server, tmp_path):
+    url = server.route("/v1/models", Reply(body={"data": [{"id": "m"}]}))
+    health = server.route("/api/v2/summary.json", Reply(body=SUMMARY_WITH_COMPONENTS))
+    [result] = check(tmp_path, {"acme": (provider(url, health=health), [{"id": "m"}])})
+    assert result.health.components == ()
+    assert [name for name, _, _ in result.health.incidents] == ["Console down", "Slow answers", "Unattributed"]
 
 
 def test_a_provider_without_its_key_is_skipped_with_the_variable_to_set(server, tmp_path):
@@ -174,7 +203,7 @@ def test_a_redirect_on_the_same_host_keeps_the_key(server, tmp_path):
 
 def test_pagination_that_loops_is_stopped(server, tmp_path):
     url = server.route("/v1/models", Reply(body={"data": [{"id": "m"}], "has_more": True, "last_id": "m"}))
-    [result] = check(tmp_path, {"acme": (provider(url), [])}, hosts={server.host: "anthropic"})
+    [result] = check(tmp_path, {"acme": (provider(url, monitoring={"models_api_shape": "anthropic"}), [])})
     assert (result.state, result.reason) == ("failed", "pagination loops: a page token came back")
     assert len(server.requests) == 2
 

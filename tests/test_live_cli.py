@@ -10,7 +10,7 @@ import pytest
 
 from generator.catalog.load import load_catalog
 from generator.cli import main
-from generator.live.apply import apply_results
+from generator.live.apply import apply_results, with_last_checked
 from generator.live.check import Result
 from generator.live.compare import Comparison
 from generator.validation.validate import validate_catalog
@@ -94,6 +94,33 @@ def test_apply_writes_new_offerings_and_dates_and_touches_no_curated_fact(catalo
         f"  accessed: {today}\nlast_verified: {today}\n")
     assert "new providers/acme/models/fresh.yaml" in capsys.readouterr().err
     assert not validate_catalog(catalog).errors
+    assert load_catalog(catalog).providers["acme"].monitoring.last_checked == date.today()
+    assert load_catalog(catalog).providers["dusk"].monitoring.last_checked is None  # skipped: never read
+
+
+@pytest.mark.parametrize("before, after", [
+    ("id: a\nname: A\nsources:\n  - title: x\n",
+     "id: a\nname: A\nmonitoring:\n  last_checked: 2026-11-30\nsources:\n  - title: x\n"),
+    ("id: a\nmonitoring:  # kept\n  models_api_shape: openai\n  last_checked: 2025-01-01  # old\nsources: []\n",
+     "id: a\nmonitoring:  # kept\n  models_api_shape: openai\n  last_checked: 2026-11-30\nsources: []\n"),
+    ("id: a\nmonitoring:\n  health_components:\n    - {id: x, name: y}\n\n# note\nlast_verified: 2025-01-01\n",
+     "id: a\nmonitoring:\n  health_components:\n    - {id: x, name: y}\n  last_checked: 2026-11-30\n\n# note\n"
+     "last_verified: 2025-01-01\n"),
+    ("id: a", "id: a\nmonitoring:\n  last_checked: 2026-11-30\n"),
+])
+def test_apply_sets_the_provider_s_last_checked_and_keeps_every_other_line(before, after):
+    assert with_last_checked(before, date(2026, 11, 30)) == after
+
+
+def test_apply_leaves_an_inline_monitoring_to_a_person(catalog):
+    path = catalog / "providers/bolt/provider.yaml"
+    path.write_text(path.read_text() + "monitoring: {models_api_shape: openai}\n")
+    before = path.read_text()
+    provider = load_catalog(catalog).providers["bolt"]
+    lines = apply_results(catalog, {"bolt": provider}, [Result("bolt", "checked")], date(2026, 1, 2))
+    assert lines == ["kept providers/bolt/provider.yaml: its `monitoring` is not a block of indented keys; "
+                     "set last_checked by hand"]
+    assert path.read_text() == before
 
 
 def test_apply_appends_a_date_to_a_file_without_one(catalog, capsys):
@@ -113,7 +140,7 @@ def test_apply_never_overwrites_an_existing_file_nor_writes_through_a_link(catal
     (catalog / "providers/acme/models/linked.yaml").symlink_to(outside)
     result = Result("acme", "checked", comparison=Comparison(new=["fresh", "linked", "bad\x1bid"], confirmed=["linked"]))
     assert apply_results(catalog, {"acme": provider}, [result], date(2026, 1, 2)) == [
-        "kept providers/acme/models/fresh.yaml: it exists", "kept providers/acme/models/linked.yaml: it exists",
+        "checked providers/acme/provider.yaml", "kept providers/acme/models/fresh.yaml: it exists", "kept providers/acme/models/linked.yaml: it exists",
         "skipped new offering 'bad\\x1bid': not a printable id of at most 200 characters",
         "kept providers/acme/models/linked.yaml: a link"]
     assert (catalog / "providers/acme/models/fresh.yaml").read_text() == "id: fresh\ndescription: curated\n"

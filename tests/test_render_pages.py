@@ -253,3 +253,15 @@ def test_forked_workers_render_the_same_bytes_and_report_failures(tmp_path):
     write(override, "offering.md.j2", "{{ offering.nmae }}\n")
     with pytest.raises(jinja2.UndefinedError, match="nmae"):
         render_docs(catalog, templates_dir=override, jobs=2)
+
+
+def test_the_day_a_provider_was_last_checked_live_is_shown_and_never_invented(rich_data):
+    with (rich_data / "providers/other/provider.yaml").open("a") as file:
+        file.write("monitoring:\n  last_checked: 2026-11-30\n")
+    files = render_docs(load_catalog(rich_data))
+    providers = files["providers/README.md"].decode()
+    assert "| Checked Live |" in providers
+    assert re.search(r"\[Other Cloud\]\([^)]*\) \|[^\n]*\| 2026-11-30 \|\n", providers)
+    assert re.search(r"\[Cerebras\]\([^)]*\) \|[^\n]*\| N/A \|\n", providers)
+    assert "**Models List Checked Live**: 2026-11-30" in files["providers/other/README.md"].decode()
+    assert "Checked Live" not in files["providers/cerebras/README.md"].decode()

@@ -8,13 +8,17 @@ from the credential fields' defaults where starmap gives one; otherwise they are
 
 from __future__ import annotations
 
+import re
+
 from generator.importers import models_dev_map as m
 from generator.importers import starmap_map as s
 from generator.importers.models_dev_map import Context, is_bool, url
+from generator.model.vocabulary import MODELS_API_SHAPES
 
 PROVIDER_KEYS = frozenset({"id", "name", "headquarters", "docs_url", "status_page_url", "credentials", "catalog",
                            "inference", "privacy_policy", "retention_policy", "governance_policy", "extensions"})
 PROVIDER_UNMAPPED = frozenset({"aliases", "description", "icon_url"})
+COMPONENT_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")  # as the provider schema has it
 AUTHOR_LINKS = {"huggingface": "Hugging Face", "github": "GitHub", "twitter": "X (Twitter)"}
 AUTHOR_KEYS = frozenset({"id", "name", "website"} | set(AUTHOR_LINKS))
 AUTHOR_UNMAPPED = frozenset({"description", "icon_url", "headquarters", "aliases", "catalog"})
@@ -33,7 +37,8 @@ def provider(ctx: Context, raw: dict) -> dict:
     parts = {"authentication": auth, "endpoints": endpoints(ctx, raw, variables),
              "privacy": privacy(ctx, raw["privacy_policy"]) if "privacy_policy" in raw else {},
              "retention": retention(ctx, raw["retention_policy"]) if "retention_policy" in raw else {},
-             "moderation": moderation(ctx, raw["governance_policy"]) if "governance_policy" in raw else {}}
+             "moderation": moderation(ctx, raw["governance_policy"]) if "governance_policy" in raw else {},
+             "monitoring": monitoring(ctx, raw)}
     data.update({key: value for key, value in parts.items() if value})
     _put(data, "sdk_package", raw, "extensions", lambda v: _extensions(ctx, v))
     return data
@@ -92,17 +97,45 @@ def endpoints(ctx: Context, raw: dict, variables: dict) -> dict:
     catalog = s.table(ctx, "catalog", raw.get("catalog", {}))
     s.check_keys(ctx, catalog, {"endpoint"}, {"docs"}, "catalog.")
     endpoint = s.table(ctx, "catalog.endpoint", catalog.get("endpoint", {}))
-    s.check_keys(ctx, endpoint, {"url"}, {"type", "protocol_options", "author_mapping", "field_mappings",
-                                          "capability_mappings"}, "catalog.endpoint.")
+    s.check_keys(ctx, endpoint, {"url", "type"}, {"protocol_options", "author_mapping", "field_mappings",
+                                                  "capability_mappings"}, "catalog.endpoint.")
     _put(out, "models", endpoint, "url", lambda v: s.expand(ctx, "catalog.endpoint.url", v, variables))
     inference = s.table(ctx, "inference", raw.get("inference", {}))
-    s.check_keys(ctx, inference, {"base_url", "endpoints", "health_api_url"}, {"health_components"}, "inference.")
+    s.check_keys(ctx, inference, {"base_url", "endpoints", "health_api_url", "health_components"}, (), "inference.")
     _put(out, "base_url", inference, "base_url", lambda v: s.expand(ctx, "inference.base_url", v, variables))
     _put(out, "health", inference, "health_api_url", lambda v: url(ctx, "inference.health_api_url", v))
     for i, entry in enumerate(inference.get("endpoints") or []):
         _operation(ctx, f"inference.endpoints[{i}]", s.table(ctx, f"inference.endpoints[{i}]", entry),
                    inference.get("base_url"), variables, out)
     return out
+
+
+def monitoring(ctx: Context, raw: dict) -> dict:
+    """The models API's shape (``catalog.endpoint.type``) and the status page's components of the API
+    (``inference.health_components``); a shape check-live cannot read (google-cloud) is counted unmapped."""
+    out = {}
+    endpoint = (raw.get("catalog") or {}).get("endpoint") if isinstance(raw.get("catalog"), dict) else None
+    shape = endpoint.get("type") if isinstance(endpoint, dict) else None
+    if shape in MODELS_API_SHAPES:
+        out["models_api_shape"] = shape
+    elif isinstance(shape, str):
+        ctx.unmapped("catalog.endpoint.type")
+    elif shape is not None:
+        ctx.invalid("catalog.endpoint.type", shape, "is not a string")
+    inference = raw.get("inference") if isinstance(raw.get("inference"), dict) else {}
+    components = [_component(ctx, f"inference.health_components[{i}]", item)
+                  for i, item in enumerate(inference.get("health_components") or [])]
+    if components and None not in components:
+        out["health_components"] = components
+    return out
+
+
+def _component(ctx: Context, key: str, item) -> dict | None:
+    if isinstance(item, dict) and all(isinstance(item.get(k), str) and item[k] for k in ("id", "name")) \
+            and COMPONENT_ID.fullmatch(item["id"]) and m.text(ctx, key, item["name"]):
+        return {"id": item["id"], "name": item["name"]}
+    ctx.invalid(key, item, "is not a component with an id (letters, digits, - and _) and a name")
+    return None
 
 
 def _operation(ctx: Context, key: str, entry: dict, base, variables: dict, out: dict) -> None:

@@ -10,7 +10,7 @@ from typing import Mapping
 
 from generator.live.compare import Comparison, compare
 from generator.live.fetch import FetchError, Limits, client, get_json, with_query
-from generator.live.shapes import AUTH, EXTRA_HEADERS, HOSTS, Health, ShapeError, parse_health, parse_page, shape_of
+from generator.live.shapes import AUTH, EXTRA_HEADERS, Health, ShapeError, parse_health, parse_page
 from generator.model.records import Provider
 
 SKIPPED, CHECKED, FAILED = "skipped", "checked", "failed"
@@ -39,12 +39,12 @@ class Plan:
     secret: dict
 
 
-def plan(provider: Provider, environ: Mapping[str, str], hosts: Mapping[str, str] = HOSTS) -> Plan | str:
+def plan(provider: Provider, environ: Mapping[str, str]) -> Plan | str:
     """How to ask *provider*'s models API, or why it is skipped."""
     url = provider.endpoint("models")
     if not url:
         return "no models endpoint in the catalog"
-    auth, shape = provider.authentication, shape_of(url, hosts)
+    auth, shape = provider.authentication, provider.monitoring.models_api_shape or "openai"
     key = next((environ[name] for name in auth.env if environ.get(name)), None)
     if key is None and auth.env and auth.api_key_required is not False:
         return f"set {' or '.join(auth.env)}"
@@ -53,28 +53,28 @@ def plan(provider: Provider, environ: Mapping[str, str], hosts: Mapping[str, str
     return Plan(url, shape, dict(EXTRA_HEADERS.get(shape, {})), secret)
 
 
-def check_live(providers: list[Provider], environ: Mapping[str, str] | None = None, limits: Limits = Limits(),
-               hosts: Mapping[str, str] = HOSTS) -> list[Result]:
+def check_live(providers: list[Provider], environ: Mapping[str, str] | None = None,
+               limits: Limits = Limits()) -> list[Result]:
     """Check each of *providers*; the results in the order given."""
-    return asyncio.run(_check_all(providers, os.environ if environ is None else environ, limits, hosts))
+    return asyncio.run(_check_all(providers, os.environ if environ is None else environ, limits))
 
 
-async def _check_all(providers, environ, limits, hosts) -> list[Result]:
+async def _check_all(providers, environ, limits) -> list[Result]:
     gate = asyncio.Semaphore(limits.concurrency)
     async with client(limits) as http:
         async def one(provider):
             async with gate:
                 try:
-                    return await check_provider(http, provider, environ, limits, hosts)
+                    return await check_provider(http, provider, environ, limits)
                 except Exception as exc:  # a bug met on one provider's answer never stops the others
                     return Result(provider.id, FAILED, f"unexpected error ({type(exc).__name__})")
         return list(await asyncio.gather(*(one(p) for p in providers)))
 
 
-async def check_provider(http, provider: Provider, environ, limits: Limits, hosts=HOSTS) -> Result:
+async def check_provider(http, provider: Provider, environ, limits: Limits) -> Result:
     """*provider*'s result: its models compared with the catalog, and its health, which needs no key
     and so is asked even when the models check is skipped."""
-    how = plan(provider, environ, hosts)
+    how = plan(provider, environ)
     result = Result(provider.id, SKIPPED, how) if isinstance(how, str) else Result(provider.id, CHECKED)
     if not isinstance(how, str):
         try:
@@ -85,7 +85,8 @@ async def check_provider(http, provider: Provider, environ, limits: Limits, host
     health_url = provider.endpoint("health")
     if health_url and health_url.endswith("/summary.json"):
         try:
-            result.health = parse_health(await asyncio.wait_for(get_json(http, health_url, {}, {}, limits), limits.total))
+            answer = await asyncio.wait_for(get_json(http, health_url, {}, {}, limits), limits.total)
+            result.health = parse_health(answer, tuple((c.id, c.name) for c in provider.monitoring.health_components))
         except (FetchError, ShapeError, asyncio.TimeoutError) as exc:
             result.health_error = _reason(exc, limits)
     return result

@@ -22,7 +22,8 @@ def as_dict(result: Result) -> dict:
                           for d in found.disagreements],
         "health": None if health is None else {
             "indicator": health.indicator, "description": health.description,
-            "incidents": [{"name": n, "status": s, "impact": i} for n, s, i in health.incidents]},
+            "incidents": [{"name": n, "status": s, "impact": i} for n, s, i in health.incidents],
+            "components": [{"name": n, "status": s} for n, s in health.components]},
         "health_error": result.health_error or None,
     }
 
@@ -39,6 +40,7 @@ def _findings(result: Result) -> list[str]:
     lines += [f"{d.offering}: {d.field} is {d.catalog} in the catalog, {d.served} served" for d in found.disagreements]
     if result.health is not None:
         lines.append(f"health: {result.health.indicator} ({result.health.description})")
+        lines += [f"component: {name} ({status})" for name, status in result.health.components]
         lines += [f"incident: {name} ({status}, impact {impact})" for name, status, impact in result.health.incidents]
     if result.health_error:
         lines.append(f"health failed: {result.health_error}")

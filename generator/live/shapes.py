@@ -1,8 +1,8 @@
 """The response shapes of models APIs and of Atlassian Statuspage's ``summary.json``.
 
-Which shape a models URL answers in is read from its host with :data:`HOSTS`, a small reviewed
-table; every other host answers in the OpenAI-compatible shape (``data[].id``), which OpenRouter's
-``/api/v1/models`` extends with ``context_length`` and per-token ``pricing`` strings.  A value
+Which shape a provider's models API answers in is a fact of the catalog (``monitoring.models_api_shape``);
+without it the API is taken to answer in the OpenAI-compatible shape (``data[].id``), which
+OpenRouter's ``/api/v1/models`` extends with ``context_length`` and per-token ``pricing`` strings.  A value
 that is present but malformed is an error naming it, never silently dropped.
 """
 
@@ -10,11 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from urllib.parse import urlsplit
 
-SHAPES = ("openai", "anthropic", "google")
-HOSTS = {"api.anthropic.com": "anthropic", "generativelanguage.googleapis.com": "google"}
-"""Host (``host[:port]``) of a models URL -> its response shape; any other host is ``openai``."""
+from generator.model.vocabulary import MODELS_API_SHAPES as SHAPES  # noqa: E402  (one declaration of the shapes)
 
 AUTH = {"openai": ("Authorization", "Bearer"), "anthropic": ("x-api-key", None), "google": ("x-goog-api-key", None)}
 """Where each shape takes the key when the provider's data names no header."""
@@ -48,10 +45,7 @@ class Health:
     indicator: str
     description: str
     incidents: tuple[tuple[str, str, str], ...]  # (name, status, impact) of each unresolved incident
-
-
-def shape_of(url: str, hosts: dict[str, str] = HOSTS) -> str:
-    return hosts.get(urlsplit(url).netloc, "openai")
+    components: tuple[tuple[str, str], ...] = ()  # (name, status) of each component the catalog names
 
 
 def parse_page(shape: str, doc: object) -> Page:
@@ -67,16 +61,40 @@ def parse_page(shape: str, doc: object) -> Page:
     return Page(items, None)
 
 
-def parse_health(doc: object) -> Health:
-    """The page's status and its unresolved incidents from a Statuspage ``summary.json``."""
+def parse_health(doc: object, components: tuple[tuple[str, str], ...] = ()) -> Health:
+    """The page's status and its unresolved incidents from a Statuspage ``summary.json``.
+
+    With *components* (``(id, name)`` pairs from the catalog), also each of those components' status, and only the incidents that
+    concern one of them or name no component at all (which may concern any).
+    """
     body = _mapping(doc, "the response")
     status = _mapping(body.get("status"), "status")
     incidents = []
     for i, item in enumerate(_list(body, "incidents", optional=True)):
         item = _mapping(item, f"incidents[{i}]")
+        if components and not _concerns(item, f"incidents[{i}]", {wanted for wanted, _ in components}):
+            continue
         incidents.append(tuple(_text(item.get(key), f"incidents[{i}].{key}") for key in ("name", "status", "impact")))
     return Health(_text(status.get("indicator"), "status.indicator"),
-                  _text(status.get("description"), "status.description"), tuple(incidents))
+                  _text(status.get("description"), "status.description"), tuple(incidents),
+                  _component_states(body, components) if components else ())
+
+
+def _concerns(incident: dict, where: str, components: set[str]) -> bool:
+    affected = _list(incident, "components", optional=True)
+    ids = {_text(_mapping(c, f"{where}.components[{i}]").get("id"), f"{where}.components[{i}].id")
+           for i, c in enumerate(affected)}
+    return not ids or bool(ids & components)
+
+
+def _component_states(body: dict, components: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
+    """(name, status) of each wanted component, in the catalog's order; one the page lacks is ``not listed``."""
+    listed = {}
+    for i, item in enumerate(_list(body, "components", optional=True)):
+        item = _mapping(item, f"components[{i}]")
+        listed[_text(item.get("id"), f"components[{i}].id")] = (
+            _text(item.get("name"), f"components[{i}].name"), _text(item.get("status"), f"components[{i}].status"))
+    return tuple(listed.get(wanted, (name, "not listed")) for wanted, name in components)
 
 
 def _openai(item: object, where: str) -> Served:

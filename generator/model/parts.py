@@ -11,7 +11,7 @@ from datetime import date
 from decimal import Decimal
 
 from generator.model.declare import SELF, common, described, fact, needed, ref
-from generator.model.vocabulary import API_SHAPES, EFFORTS, REASONING_OPTIONS
+from generator.model.vocabulary import API_SHAPES, EFFORTS, MODELS_API_SHAPES, REASONING_OPTIONS
 
 TEXT, URL, COUNT = ref("text"), ref("url"), ref("count")
 STRINGS = {"type": "array", "items": {"type": "string"}}
@@ -296,3 +296,37 @@ class Mode:
                              input=described(JSON_OBJECT))
     headers: dict | None = fact("Headers added to the request to choose the mode.", HEADERS,
                                 input=described(HEADERS))
+
+
+@dataclass(frozen=True, slots=True)
+class Component:
+    ABOUT = "A component of the provider's Statuspage whose status and incidents concern its API."
+
+    id: str = needed("The component's id in the status page's summary.json.", {"type": "string"},
+                     input=described({"type": "string", "pattern": "^[A-Za-z0-9_-]{1,64}$",
+                                      "examples": ["k8w3r06qmzrp"]}))
+    name: str = needed("The component's name on the status page.", input=IN_TEXT)
+
+
+DOC_COMPONENTS = "Statuspage components that concern the provider's API."
+SHAPE_DOC = ("How the models API answers: openai (`data[].id`, also OpenRouter's), anthropic (`x-api-key`, "
+             "`anthropic-version`, pages by `after_id`) or google (`models[]`, pages by `pageToken`); absent means "
+             "openai.")
+
+
+@dataclass(frozen=True, slots=True)
+class Monitoring:
+    ABOUT = ("What `provcat check-live` needs to ask the provider's APIs, and the last day it did; absent when "
+             "nothing is known.")
+
+    models_api_shape: str | None = fact(SHAPE_DOC, {"type": "string", "enum": list(MODELS_API_SHAPES)},
+                                        input=described({"type": "string", "enum": list(MODELS_API_SHAPES)}))
+    health_components: tuple[Component, ...] = fact(
+        "The status page's components that concern the provider's API; absent when not known (then the page's "
+        "overall status and every open incident are reported).", default=(),
+        input={"description": DOC_COMPONENTS, "type": "array", "minItems": 1, "items": {
+            "description": "One component.", "type": "object", "additionalProperties": False,
+            "required": ["id", "name"], "properties": Component}})
+    last_checked: date | None = fact(
+        "The last day `provcat check-live --apply` read the provider's models list; absent when never.",
+        input=common("date", "The last day `provcat check-live --apply` read the provider's models list."))

@@ -20,7 +20,7 @@ from decimal import Decimal
 from generator.model.declare import DOC, KEEP, NOT_IN_YAML, common, described, fact, needed, ref
 from generator.model.parts import (  # noqa: F401  (part of this module's API)
     IN_TEXT, IN_URL, STRINGS, TEXT, URL, Authentication, Client, Endpoint, Features, Link, Modalities, Mode, Moderation, Price,
-    PriceTier, Pricing, Privacy, RateLimit, ReasoningOption, Retention, Source,
+    Component, Monitoring, PriceTier, Pricing, Privacy, RateLimit, ReasoningOption, Retention, Source,
 )
 from generator.model.vocabulary import FEATURES, KINDS, MODALITIES, PRICE_FIELDS, REASONING_FIELDS, STATUSES  # noqa: F401  (part of this module's API)
 
@@ -77,6 +77,10 @@ class Provider:
                                 input=_object("The data retention policy.", Retention))
     moderation: Moderation = fact("Content moderation.", default=Moderation(),
                                   input=_object("Content moderation.", Moderation))
+    monitoring: Monitoring = fact("How `provcat check-live` asks the provider's APIs, and when it last did.",
+                                  default=Monitoring(), input=_object(
+                                      "How `provcat check-live` asks the provider's APIs, and when it last did.",
+                                      Monitoring))
     sources: tuple[Source, ...] = fact("Where the provider's facts come from.", ref("sources"), default=(),
                                        input=common("sources", "Where this file's facts come from."))
     last_verified: date | None = fact(CHECKED, input=common(
