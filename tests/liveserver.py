@@ -28,12 +28,21 @@ class Server:
     def __init__(self):
         self.routes: dict[str, list[Reply]] = {}
         self.requests: list[tuple[str, dict]] = []
+        self.in_flight = self.peak = 0  # requests being answered now, and the most at once
+        self._lock = threading.Lock()
         server = self
 
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self):
                 server.requests.append((self.path, {k.lower(): v for k, v in self.headers.items()}))
-                server.answer(self)
+                with server._lock:
+                    server.in_flight += 1
+                    server.peak = max(server.peak, server.in_flight)
+                try:
+                    server.answer(self)
+                finally:
+                    with server._lock:
+                        server.in_flight -= 1
 
             def log_message(self, *args):
                 pass
