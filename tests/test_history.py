@@ -137,3 +137,46 @@ def test_a_second_run_records_only_new_commits(repo, tmp_path, capsys):
     finally:
         r.git("reset", "-q", "--hard", h["status"])
     assert new
+
+
+def _lite(entries: dict) -> str:
+    import json
+
+    return json.dumps({"sample_spec": {"mode": "chat"}, **entries}, indent=1)
+
+
+def test_litellm_history_from_a_repository_of_the_json(tmp_path, capsys):
+    r = Repo(tmp_path / "lite")
+    spec = {"litellm_provider": "openai", "mode": "chat", "input_cost_per_token": 2.5e-06, "output_cost_per_token": 1e-05}
+    f = "model_prices_and_context_window.json"
+    first = r.commit("2025-01-01T10:00:00Z", {f: _lite({"gpt-x": spec})})
+    broken = r.commit("2025-01-15T10:00:00Z", {f: "{not json"})
+    cut = r.commit("2025-02-01T10:00:00Z", {f: _lite({"gpt-x": {**spec, "input_cost_per_token": 1.25e-06}})})
+    gone = r.commit("2025-03-01T10:00:00Z", {f: _lite({})})
+    from generator.importers import litellm_history
+
+    report = ImportReport("litellm", "test")
+    history = litellm_history.walk(r.root, f, report)
+    assert prices(history.prices[("openai", "gpt-x")]) == [("2025-01-01", first, (Decimal("2.5"), Decimal("10"))),
+                                                           ("2025-02-01", cut, (Decimal("1.25"), Decimal("10")))]
+    assert [(e.day, e.kind) for e in history.events] == [("2025-01-01", "added"), ("2025-03-01", "removed")]
+    assert history.events[-1].commit == gone
+    assert [s.input for s in report.skips] == [f"{f} at commit {broken}"]
+    data = tmp_path / "data"
+    (data / "providers/openai/models").mkdir(parents=True)
+    (data / "providers/openai/provider.yaml").write_text("id: openai\nname: OpenAI\n")
+    (data / "providers/openai/models/gpt-x.yaml").write_text("id: gpt-x\npricing:\n  input: 1.25\n  output: 10\n")
+    assert main(["import", "litellm", str(r.root), "--history", "--path", f, "--data", str(data)]) == 0
+    assert validate_catalog(data).ok()
+    doc, _ = load_bytes((data / "providers/openai/models/gpt-x.yaml").read_bytes(), "x")
+    assert doc["pricing"]["history"][0]["input"] == 2.5 and doc["pricing"]["source"] == f"litellm commit {cut}"
+
+
+def test_price_at_a_past_day_names_the_entry_and_its_commit(repo, tmp_path, capsys):
+    r, h = repo
+    data = _catalog(tmp_path, r)
+    assert main(["import", "models.dev", str(r.root), "--history", "--data", str(data)]) == 0
+    capsys.readouterr()
+    assert main(["price", "p/a2", "--input", "1M", "--at", "2025-06-15", "--data", str(data)]) == 0
+    out = capsys.readouterr().out
+    assert f"$0.70 (price from 2025-06-01, models.dev commit {h['raise']})" in out

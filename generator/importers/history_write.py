@@ -73,7 +73,7 @@ def _entry(point: PricePoint, importer: str) -> dict:
 def rates(entry: dict) -> dict:
     """What a price entry charges: currency, rates and tiers (no date, no source), numbers as Decimal
     whether read from YAML (float) or from the walk (Decimal)."""
-    return {k: _exact(entry[k]) for k in ENTRY_KEYS if k in entry}
+    return {"currency": "USD", **{k: _exact(entry[k]) for k in ENTRY_KEYS if k in entry}}  # USD: the default
 
 
 def _exact(value):
