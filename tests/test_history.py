@@ -180,3 +180,16 @@ def test_price_at_a_past_day_names_the_entry_and_its_commit(repo, tmp_path, caps
     assert main(["price", "p/a2", "--input", "1M", "--at", "2025-06-15", "--data", str(data)]) == 0
     out = capsys.readouterr().out
     assert f"$0.70 (price from 2025-06-01, models.dev commit {h['raise']})" in out
+
+
+def test_ids_that_cannot_name_catalog_files_are_reported_not_written(tmp_path):
+    from generator.importers import history_write
+    from generator.importers.history import History, PricePoint
+
+    history = History(prices={("Bad Provider", "x"): [PricePoint("2025-01-01", "a" * 40, {"currency": "USD"}),
+                                                      PricePoint("2025-02-01", "b" * 40, None)]},
+                      events=[Event("2025-01-01", "a" * 40, "..", "x", "added")])
+    report = ImportReport("models.dev", "test")
+    assert history_write.write(history, tmp_path, "models.dev", report) == {"offerings": 0, "events": 0}
+    assert [s.reason for s in report.skips] == ["bad-id"]
+    assert not (tmp_path / "providers").exists()

@@ -16,7 +16,7 @@ from .browser import browser, recording_page, screenshot, serve_directory  # noq
 from .conftest import DATA
 from .sitebuild import HOSTILE_NAME, rich_site, shipped_site  # noqa: F401  (fixtures)
 
-TABS = ["Home", "Providers", "Models", "Authors", "Compare", "Privacy", "API", "Data format", "Guide"]
+TABS = ["Home", "Providers", "Models", "Authors", "Compare", "Privacy", "Changes", "API", "Data format", "Guide"]
 
 
 @pytest.fixture(scope="module")

@@ -31,9 +31,11 @@ def _day(ctx, param, value: str | None) -> date | None:
 @reports_errors
 def changes_command(since: date | None, provider_id: str | None, fmt: str, data_dir: Path,
                     catalog_json: Path | None) -> int:
-    """The changes recorded in the catalog, newest first: price changes (from each offering's
-    pricing.history) and lifecycle events (added, removed, renamed, status; from the providers'
-    changes.yaml, so not with --catalog, which holds the price changes only)."""
+    """List the changes recorded in the catalog, newest first.
+
+    Price changes come from each offering's pricing.history, lifecycle events (added, removed,
+    renamed, status) from the providers' changes.yaml; --catalog (a catalog.json) holds the price
+    changes only."""
     from generator.catalog.changes import record
     from generator.present.changes_text import line
 

@@ -13,6 +13,7 @@ shape, or None when unknown, and its status); :class:`History` keeps only the ch
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
@@ -41,6 +42,17 @@ class Event:
 class State:
     pricing: dict | None
     status: str | None
+
+
+class QuietReport:
+    """A report for the mapping during a walk that keeps nothing: its findings (an unconfirmed 0, an
+    unknown key) would repeat at every commit; the import of the current tree reports each once."""
+
+    def __init__(self):
+        self.unmapped: dict = defaultdict(int)
+
+    def skip(self, *args, **kwargs) -> None:
+        pass
 
 
 def utc_day(seconds: int) -> str:

@@ -16,6 +16,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from generator.importers.history import History, PricePoint
+from generator.importers.models_dev import _OFFERING_ID, _SLUG  # the ids the models.dev import accepts
 from generator.importers.report import ImportReport
 from generator.importers.yaml_write import write_document
 from generator.model.layout import offering_path
@@ -52,10 +53,12 @@ def write(history: History, data_dir: Path, importer: str, report: ImportReport)
     data_dir = Path(data_dir)
     counts = {"offerings": 0, "events": 0}
     for (provider, offering), points in sorted(p for p in history.prices.items() if p[1]):
-        counts["offerings"] += _offering(data_dir, provider, offering, points, importer, report)
+        if _usable(provider, offering, report):
+            counts["offerings"] += _offering(data_dir, provider, offering, points, importer, report)
     by_provider: dict[str, list] = {}
     for event in history.events:
-        by_provider.setdefault(event.provider, []).append(event)
+        if _usable(event.provider, event.offering, None):
+            by_provider.setdefault(event.provider, []).append(event)
     for provider, events in sorted(by_provider.items()):
         counts["events"] += _events(data_dir, provider, events, importer, report)
     if history.last_commit:
@@ -63,6 +66,17 @@ def write(history: History, data_dir: Path, importer: str, report: ImportReport)
         walked[importer] = {"commit": history.last_commit}
         write_document(data_dir, "history", HISTORY_FILE, dict(sorted(walked.items())))
     return counts
+
+
+def _usable(provider: str, offering: str, report: ImportReport | None) -> bool:
+    """Whether the ids can name catalog files (a lowercase slug; an id without control characters);
+    else reported (once, for the price points) and left out."""
+    if _SLUG.match(provider) and _OFFERING_ID.match(offering):
+        return True
+    if report is not None:
+        report.skip(f"providers/{provider}/models/{offering}", "bad-id", "a provider id that is not a lowercase slug "
+                    "or an offering id with control characters; its history is not written")
+    return False
 
 
 def _entry(point: PricePoint, importer: str) -> dict:

@@ -25,7 +25,7 @@ except ImportError:  # pragma: no cover
 from generator.importers import git_stream
 from generator.importers import models_dev_map as m
 from generator.importers.free import free_reason
-from generator.importers.history import ABSENT, History, State, utc_day
+from generator.importers.history import ABSENT, History, QuietReport, State, utc_day
 from generator.importers.inputs import MAX_TOML_BYTES
 from generator.importers.models_dev_read import MAX_HOPS, resolve_base
 from generator.importers.report import ImportReport
@@ -53,7 +53,7 @@ class Tree:
         self.parsed: dict[str, dict] = {}  # path -> TOML of a regular file
         self.links: dict[str, str] = {}  # path -> the path its symbolic link points to
         self.users: dict[str, set] = defaultdict(set)  # a file -> offerings whose state reads it
-        self.mapping = _Quiet()  # the mapping's findings: the current import reports them, once
+        self.mapping = QuietReport()  # the mapping's findings: the current import reports them, once
 
     def resume(self, repo: Path, history: History) -> None:
         """Load the tree at ``history.last_commit`` and its offerings' states, recording nothing."""
@@ -141,17 +141,6 @@ class Tree:
         pricing = m.pricing(ctx, cost) if isinstance(cost, dict) else None
         status = resolved.get("status")
         return State(pricing, m.STATUS.get(status) if isinstance(status, str) else None)
-
-
-class _Quiet:
-    """A report for the mapping that keeps nothing: its findings (an unconfirmed 0, an unknown key)
-    would repeat at every commit; the import of the current tree reports each of them once."""
-
-    def __init__(self):
-        self.unmapped = defaultdict(int)
-
-    def skip(self, *args, **kwargs) -> None:
-        pass
 
 
 class _Bases:
