@@ -87,4 +87,8 @@ def _axes(first: date, end: date, top: Decimal, currency: str, x, y) -> list[str
             f'<text x="{left - 6}" y="{TOP + 4}" text-anchor="end" {text}>{attr(fmt.money(top, currency))}</text>',
             f'<text x="{left - 6}" y="{base}" text-anchor="end" {text}>0</text>',
             f'<text x="{left}" y="{base + 16}" {text}>{first.isoformat()}</text>',
-            f'<text x="{right}" y="{base + 16}" text-anchor="end" {text}>{end.isoformat()}</text>']
+            f'<text x="{right}" y="{base + 16}" text-anchor="end" {text}>{end.isoformat()}</text>',
+            f'<line x1="{right - 150}" y1="{TOP}" x2="{right - 126}" y2="{TOP}" stroke-width="2"/>'
+            f'<text x="{right - 120}" y="{TOP + 4}" {text}>input</text>',
+            f'<line x1="{right - 74}" y1="{TOP}" x2="{right - 50}" y2="{TOP}" stroke-width="2" stroke-dasharray="6 4"/>'
+            f'<text x="{right - 44}" y="{TOP + 4}" {text}>output</text>']
