@@ -30,12 +30,17 @@ site: $(STAMP)
 
 # Rebuild the imported part of data/ from the corpora in ../shared, in order of precedence: facts
 # already in data/ (curated) are never overwritten, then starmap, then models.dev; LiteLLM only
-# fills facts of files that exist. Running it twice changes nothing. See the guide's Importing page.
+# fills facts of files that exist. Running it twice changes nothing. The models.dev bundle's history
+# (cloned once into build/) dates the prices: pricing.history, providers/<id>/changes.yaml and
+# history.yaml, whose last walked commit makes the next run read only newer commits.
+# See the guide's Importing page.
 SHARED ?= ../shared/corpora
 data: $(STAMP)
 	mkdir -p build
 	$(BIN)/provcat import starmap $(SHARED)/starmap/catalog --data data --commit e7867540 --report build/import-starmap.json
 	$(BIN)/provcat import models.dev $(SHARED)/models.dev --data data --commit f3fc692 --report build/import-models.dev.json
+	test -d build/models.dev-git || git clone -q -b main $(SHARED)/models.dev-git/models.dev.bundle build/models.dev-git
+	$(BIN)/provcat import models.dev build/models.dev-git --history --data data --report build/import-models.dev-history.json
 	$(BIN)/provcat import litellm $(SHARED)/litellm/model_prices_and_context_window.json --data data \
 		--accessed 2026-03-15 --existing-only --report build/import-litellm.json
 	$(BIN)/provcat link --data data --write --report build/link.json

@@ -4,6 +4,7 @@ These tests read the real catalog of thousands of offerings, once per module.
 """
 
 from dataclasses import replace
+from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -43,8 +44,20 @@ def test_the_curated_cerebras_facts_win(shipped):
     assert cerebras.privacy.retains_user_data is False and cerebras.privacy.trains_on_user_data is False
     assert (cerebras.retention.type, cerebras.retention.duration_days) == ("none", 0)
     gpt = shipped.offering("cerebras/gpt-oss-120b")
-    assert (gpt.price.input, gpt.price.output, gpt.context_window) == (Decimal("0.25"), Decimal("0.69"), 131072)
+    assert gpt.context_window == 131072
     assert len(cerebras.offerings) > 9  # the seed's nine and what the sources add
+
+
+def test_the_seed_price_and_the_later_models_dev_price_are_both_in_the_catalog(shipped):
+    """Issue 14 §4: starmap's $0.25 of 2025-08-21 (the seed page) and models.dev's $0.35 of
+    2026-06-11 are both true, each on its day."""
+    gpt = shipped.offering("cerebras/gpt-oss-120b")
+    on = {str(e.effective_from): (e.input, e.output, e.source) for e in (*gpt.pricing.history, gpt.pricing.current)}
+    assert on["2025-08-21"][:2] == (Decimal("0.25"), Decimal("0.69")) and "starmap" in on["2025-08-21"][2]
+    assert on["2026-06-11"] == (Decimal("0.35"), Decimal("0.75"),
+                                "models.dev commit 78f8fb92fcfc16d2239728306d55dc0188bee7de")
+    assert shipped.price("cerebras/gpt-oss-120b", input_tokens=10**6, at=date(2025, 9, 1)).amount == Decimal("0.25")
+    assert shipped.price("cerebras/gpt-oss-120b", input_tokens=10**6).amount == Decimal("0.35")
 
 
 def test_offerings_are_linked_to_their_canonical_models(shipped):

@@ -16,7 +16,7 @@ from .browser import browser, recording_page, screenshot, serve_directory  # noq
 from .conftest import DATA
 from .sitebuild import HOSTILE_NAME, rich_site, shipped_site  # noqa: F401  (fixtures)
 
-TABS = ["Home", "Providers", "Models", "Authors", "Compare", "Privacy", "API", "Data format", "Guide"]
+TABS = ["Home", "Providers", "Models", "Authors", "Compare", "Privacy", "Changes", "API", "Data format", "Guide"]
 
 
 @pytest.fixture(scope="module")
@@ -182,3 +182,63 @@ def test_long_tables_show_a_page_of_rows_then_more(page):
     keys = _column(page, 4)
     assert len(keys) == 8 and keys[0] == "0.25"
     screenshot(page, "all-models-paged")
+
+
+
+@pytest.fixture(scope="module")
+def history_url(tmp_path_factory):
+    """The site of the rich fixture catalog, whose offerings carry a price history."""
+    from .exporthelp import RICH
+    from .sitebuild import build_catalog_site
+
+    with serve_directory(build_catalog_site(RICH, tmp_path_factory.mktemp("history-site"))) as url:
+        yield url
+
+
+@pytest.fixture
+def history_page(browser, history_url):
+    with recording_page(browser, history_url) as (page, errors):
+        yield page
+    assert errors == [], "the browser reported errors"
+
+
+def test_the_changes_page_filters_by_provider_and_kind_and_shows_all_without_script(history_page, browser,
+                                                                                    history_url):
+    page = history_page
+    page.goto("/changes.html")
+    total = page.locator("#pc-changes tbody tr").count()
+    assert total >= 2
+    page.select_option("form.pc-change-filters select[name=kind]", "price")
+    shown = page.locator("#pc-changes tbody tr:not([hidden])")
+    assert set(shown.evaluate_all("rows => rows.map(r => r.dataset.kind)")) == {"price"}
+    page.select_option("form.pc-change-filters select[name=provider]", "alpha")
+    assert set(shown.evaluate_all("rows => rows.map(r => r.dataset.provider + ' ' + r.dataset.kind)")) == {
+        "alpha price"}
+    page.select_option("form.pc-change-filters select[name=provider]", "")
+    page.select_option("form.pc-change-filters select[name=kind]", "")
+    assert shown.count() == total
+    screenshot(page, "changes-filtered")
+    context = browser.new_context(base_url=history_url, java_script_enabled=False)
+    try:
+        bare = context.new_page()
+        bare.goto("/changes.html")
+        assert bare.locator("#pc-changes tbody tr:visible").count() == total
+        assert not bare.locator("form.pc-change-filters").is_visible()  # hidden: nothing to filter with
+    finally:
+        context.close()
+
+
+def test_the_price_chart_is_drawn_in_the_text_colour_in_dark_mode(history_page):
+    page = history_page
+    page.emulate_media(color_scheme="light")
+    page.goto("/providers/alpha/models/qwen-qwq-32b~713c58296b.html")
+    page.locator("label.md-header__button[for^='__palette']:visible").click()
+    page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
+    chart = page.locator("svg.pc-price-chart").first
+    assert chart.is_visible() and chart.bounding_box()["height"] > 100
+    stroke, text = chart.evaluate("s => [getComputedStyle(s.querySelector('path[stroke-width=\"2\"]')).stroke, "
+                                  "getComputedStyle(s.closest('article')).color]")
+    assert stroke == text
+    assert "Input changed -80% on 2025-01-01." in page.locator("article").inner_text()
+    chart.scroll_into_view_if_needed()
+    screenshot(page, "price-chart-dark")

@@ -159,7 +159,7 @@ def load(data_dir: Path, cached: dict[str, Entry], stamps: dict, scanned: int) -
     *stamps* (rel -> stamp) were taken at *scanned* (ns), before any file was read.
     """
     entries, problems = discover(Path(data_dir))
-    problems += validate.links_problems(Path(data_dir))  # data/links.yaml: not a document, still checked
+    problems += validate.side_file_problems(Path(data_dir))  # links.yaml, history.yaml, changes.yaml: checked too
     if any(p.severity == ERROR for p in problems):
         return None
     files, todo = {}, []

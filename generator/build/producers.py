@@ -90,7 +90,14 @@ def produce_guide(catalog: Catalog, context: BuildContext) -> dict[str, Output]:
     return guide_pages()
 
 
-PRODUCERS: tuple[Producer, ...] = (produce_docs, produce_exports, produce_site_pages, produce_guide)
+def produce_changes(catalog: Catalog, context: BuildContext) -> dict[str, Output]:
+    """``api/changes.json``, the Atom feeds and the Changes page (:mod:`generator.outputs.changes`)."""
+    from generator.outputs.changes import changes_files
+
+    return changes_files(catalog, context.data_dir, pretty=context.pretty, templates_dir=context.templates_dir)
+
+
+PRODUCERS: tuple[Producer, ...] = (produce_docs, produce_exports, produce_site_pages, produce_guide, produce_changes)
 
 
 def names(producers: tuple[Producer, ...]) -> list[str]:

@@ -88,6 +88,11 @@ class Catalog:
         from generator.catalog.query import cheapest
         return cheapest(self, model_id, **request)
 
+    def changes(self, since: date | None = None):
+        """Price changes and lifecycle events on or after *since*, newest first (see generator.catalog.changes)."""
+        from generator.catalog.changes import changes
+        return changes(self, since)
+
     def newest_verification(self) -> date | None:
         days = [p.last_verified for p in self.providers.values()] + [o.last_verified for o in self.offerings]
         return max((d for d in days if d), default=None)

@@ -16,7 +16,7 @@ SHORT_HELP_LIMIT = 200  # a command's first sentence, whole, in `provcat --help`
 # (and what it imports: Jinja2, the exporters, the importers ...) is loaded only
 # when that command runs or help lists it, so `provcat validate` starts fast.
 COMMANDS = {
-    "build": "build_cmd", "check-live": "check_live_cmd", "compare-sources": "compare_cmd", "diff": "diff_cmd",
+    "build": "build_cmd", "changes": "changes_cmd", "check-live": "check_live_cmd", "compare-sources": "compare_cmd", "diff": "diff_cmd",
     "export": "export_cmd", "import": "import_cmd", "link": "link_cmd",
     "list": "list_cmd", "price": "price_cmd", "show": "show_cmd", "site": "site_cmd", "validate": "validate_cmd",
 }

@@ -49,20 +49,48 @@ def _options(function):
     return data_option(help="Catalog directory to fill: read, then written (unless --dry-run).")(function)
 
 
+_HISTORY = click.option("--history", is_flag=True, help="PATH is a git repository: walk its history (after the "
+                        "last walked commit, kept in history.yaml) into pricing.history and changes.yaml.")
+
+
 @import_group.command("models.dev")
 @click.argument("path", type=click.Path(exists=True, path_type=Path))
+@_HISTORY
 @_options
-def import_models_dev(path: Path, **options) -> int:
-    """Import a models.dev checkout (providers/ and models/) or its api.json."""
-    return _run("models.dev", path, **options)
+def import_models_dev(path: Path, history: bool, **options) -> int:
+    """Import a models.dev checkout (providers/ and models/) or its api.json; with --history, the
+    price and lifecycle history of a models.dev git repository."""
+    return _run_history("models.dev", path, None, **options) if history else _run("models.dev", path, **options)
 
 
 @import_group.command("litellm")
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("file", type=click.Path(exists=True, path_type=Path))
+@_HISTORY
+@click.option("--path", "json_path", metavar="PATH", default="model_prices_and_context_window.json",
+              show_default=True, help="With --history: the JSON file's path inside the repository.")
 @_options
-def import_litellm(file: Path, **options) -> int:
-    """Import LiteLLM's model_prices_and_context_window.json."""
+def import_litellm(file: Path, history: bool, json_path: str, **options) -> int:
+    """Import LiteLLM's model_prices_and_context_window.json; with --history, FILE is a git
+    repository holding that JSON over time."""
+    if history:
+        return _run_history("litellm", file, json_path, **options)
+    if file.is_dir():
+        raise click.BadParameter(f"{file} is a folder; give the JSON file (or --history for a repository)")
     return _run("litellm", file, **options)
+
+
+def _run_history(importer: str, repo: Path, json_path: str | None, data_dir: Path, verbose: bool,
+                 report_file: Path | None, **ignored) -> int:
+    from generator.importers.history_run import run_history
+
+    report, summary = run_history(importer, repo, data_dir, json_path)
+    for line in ([s.format() for s in report.skips] if verbose else report.skips_by_reason()):
+        click.echo(line)
+    for line in summary:
+        click.echo(line, err=True)
+    if report_file:
+        report.write_json(report_file)
+    return 0 if summary else 1
 
 
 @import_group.command("starmap")

@@ -106,7 +106,8 @@ def _text(result) -> str:
 def _which_price(result) -> str:
     since = f"price from {fmt.day(result.effective_from)}" if result.effective_from else "price with no start date"
     tier = f", tier above {fmt.number(result.tier.above_tokens)} input tokens" if result.tier else ""
-    return since + tier
+    source = f", {result.entry.source}" if result.entry.source else ""
+    return since + source + tier
 
 
 def _json(result) -> str:

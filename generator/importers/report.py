@@ -36,6 +36,9 @@ REASONS = {
     "unreadable": "cannot be read",
     "unconfirmed-zero": "unconfirmed price of 0",
     "catalog-has-one": "the catalog keeps its own",
+    "history-disagrees": "undated catalog price differs from the source's latest",
+    "history-restart": "history walked again from the start",
+    "no-provider": "provider not in the catalog",
 }
 
 

@@ -172,6 +172,8 @@ class Price:
                                 "default": "USD", "examples": ["USD"]})
     effective_from: date | None = fact("First day this price applies; absent when unknown (then it applies from "
                                        "the beginning).", input=common("date", "First day this price applies."))
+    source: str | None = fact("Where this dated price was read, e.g. models.dev commit <full hash>; absent when "
+                              "not recorded.", input=IN_TEXT)
     input: Decimal | None = fact("Input tokens, per million.", input=PRICE)
     output: Decimal | None = fact("Output tokens, per million.", input=PRICE)
     cached_input: Decimal | None = fact("Input tokens read from the prompt cache, per million.", input=PRICE)

@@ -34,6 +34,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from generator.model import records as m
+from generator.model.changes import ProviderChanges
 from generator.model.columns import COLUMNS
 from generator.model.declare import DOC, KEEP
 from generator.util import resources
@@ -181,7 +182,8 @@ def input_schema(cls):
 
 GENERATED = {"catalog.schema.json": catalog_schema, "offering.schema.json": offering_schema,
              "model.schema.json": input_schema(m.CanonicalModel), "provider.schema.json": input_schema(m.Provider),
-             "author.schema.json": input_schema(m.Author), "models-export.schema.json": models_export_schema}
+             "author.schema.json": input_schema(m.Author), "models-export.schema.json": models_export_schema,
+             "changes.schema.json": input_schema(ProviderChanges)}
 
 
 def rendered(name: str, directory: Path | None = None) -> str:

@@ -45,6 +45,8 @@ def display_name(path: Path) -> str:
 # file or folder is reported, since a provider folder renamed `.cerebras` would
 # otherwise drop out of the catalog silently.
 LINKS_FILE = "links.yaml"  # data/links.yaml: reviewed links between offerings and canonical models
+HISTORY_FILE = "history.yaml"  # data/history.yaml: the last commit each history import walked
+CHANGES_FILE = "changes.yaml"  # data/providers/<id>/changes.yaml: lifecycle events of its offerings
 QUIET_HIDDEN = frozenset({".DS_Store", ".gitkeep", ".gitignore", ".gitattributes"})
 
 
@@ -123,6 +125,23 @@ def is_logo(rel: str) -> bool:
     return len(parts) == 3 and parts[0] == "providers" and parts[2] == "logo.svg"
 
 
+def is_changes(rel: str) -> bool:
+    """Whether *rel* is a provider's lifecycle events (``providers/<id>/changes.yaml``)."""
+    parts = rel.split("/")
+    return len(parts) == 3 and parts[0] == "providers" and parts[2] == CHANGES_FILE
+
+
+def side_files(data_dir: Path) -> list[tuple[str, str]]:
+    """(kind, rel) of the files beside the catalog documents that exist: links, history, changes."""
+    data_dir = Path(data_dir)
+    found = [("links", LINKS_FILE), ("history", HISTORY_FILE)]
+    providers = data_dir / "providers"
+    if providers.is_dir():
+        found += [("changes", f"providers/{p.name}/{CHANGES_FILE}") for p in sorted(providers.iterdir(), key=lambda p: p.name)
+                  if p.is_dir() and not p.is_symlink()]
+    return [(kind, rel) for kind, rel in found if os.path.lexists(data_dir / rel)]
+
+
 def classify(rel: str) -> str | None:
     """The kind of file at *rel*; None for known non-data files; else a complaint."""
     parts = rel.split("/")
@@ -141,8 +160,8 @@ def classify(rel: str) -> str | None:
         return "model"
     if parts[0] == "authors" and len(parts) == 2 and parts[1].endswith(".yaml"):
         return "author"
-    if rel == LINKS_FILE:
-        return None  # reviewed links: checked by validate.links_problems, not a catalog document
+    if rel in (LINKS_FILE, HISTORY_FILE) or is_changes(rel):
+        return None  # checked by validate.side_file_problems, not catalog documents
     if parts[-1] in ("README.md", "LICENSE"):
         return None
     return "not part of the catalog layout (see README: Data format); the file is ignored"

@@ -212,6 +212,12 @@ def _aliases_unique(doc: Document, index: Index):
             yield Finding(("aliases", i), f"alias `{alias}` is the id of another offering ({other})")
 
 
+def _changes_match_folder(doc: Document):
+    folder = doc.rel.split("/")[1]
+    if doc.data.get("provider") != folder:
+        yield Finding(("provider",), f"`{doc.data.get('provider')}` is not this folder's provider `{folder}`")
+
+
 # Rules about one document alone: run per file, in parallel for large catalogs.
 LOCAL_RULES = {
     "provider": [_file_matches_id, _dates_exist, _retention_consistent],
@@ -219,6 +225,8 @@ LOCAL_RULES = {
     "model": [_file_matches_id, _dates_exist],
     "author": [_file_matches_id, _dates_exist],
     "links": [],
+    "history": [],
+    "changes": [_changes_match_folder],
 }
 # Rules that look across documents: run once all files are read.  They read
 # only these top-level fields (validate_catalog may keep no others).

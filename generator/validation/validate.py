@@ -17,7 +17,7 @@ from pathlib import Path
 
 from generator.validation import rules, schemas
 from generator.validation.bounds import out_of_bounds, within_json_range
-from generator.validation.discover import LINKS_FILE, Entry, discover, display_name
+from generator.validation.discover import Entry, discover, display_name, side_files
 from generator.validation.messages import Finding, findings, format_path
 from generator.validation.problems import ERROR, WARNING, Problem
 from generator.validation.yaml_fast import decode, load_bytes, locator
@@ -64,19 +64,31 @@ def validate_catalog(data_dir: Path | str, today: date | None = None, keep_data:
     rules.check_across([doc for doc in documents if doc.schema_valid])
     for doc in documents:
         problems += _positioned(doc)
-    problems += links_problems(data_dir, today or date.today())
+    problems += side_file_problems(data_dir, today or date.today())
     return Report(sorted(problems), documents)
 
 
+def side_file_problems(data_dir: Path, today: date | None = None) -> list[Problem]:
+    """What is wrong with the files beside the documents (links.yaml, history.yaml, each provider's
+    changes.yaml): schema, YAML, size, located. Whether the offerings links.yaml names exist is for
+    ``provcat link``, which reads the whole catalog."""
+    problems = []
+    for kind, rel in side_files(data_dir):
+        problems += side_file_problem(data_dir, kind, rel, today)
+    return problems
+
+
 def links_problems(data_dir: Path, today: date | None = None) -> list[Problem]:
-    """What is wrong with ``data_dir/links.yaml`` (schema, YAML, size), located; none when it is absent.
-    Whether its offerings and models exist is for ``provcat link``, which reads the whole catalog."""
-    path = Path(data_dir) / LINKS_FILE
-    if not path.exists() and not path.is_symlink():
-        return []
-    entry = Entry("links", display_name(path), str(path), LINKS_FILE)
+    """What is wrong with ``data_dir/links.yaml``; none when it is absent."""
+    return [p for kind, rel in side_files(data_dir) if kind == "links"
+            for p in side_file_problem(data_dir, kind, rel, today)]
+
+
+def side_file_problem(data_dir: Path, kind: str, rel: str, today: date | None = None) -> list[Problem]:
+    path = Path(data_dir) / rel
+    entry = Entry(kind, display_name(path), str(path), rel)
     if path.is_symlink() or not path.is_file():
-        return [Problem(entry.file, 1, 1, "", "not a regular file; links.yaml is read only as one")]
+        return [Problem(entry.file, 1, 1, "", f"not a regular file; {path.name} is read only as one")]
     doc, problems = _examine((entry, today or date.today(), True))
     return problems + (_positioned(doc) if doc is not None else [])
 

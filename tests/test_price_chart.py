@@ -1,0 +1,56 @@
+"""The price history step chart and the "changed -33% on ..." note on offering and model pages."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import Decimal
+
+from generator.build.pipeline import build
+from generator.model.records import Price, Pricing
+from generator.present.price_chart import chart, change_note
+
+from .exporthelp import RICH
+
+
+class _Offering:
+    """What the chart reads of an offering."""
+
+    def __init__(self, *entries: Price):
+        self.pricing = Pricing(entries[-1], tuple(entries[:-1]))
+        self.ref, self.id, self.provider_id = "p/x", "x", "p"
+
+
+def _price(day: str, inp, out) -> Price:
+    return Price(effective_from=date.fromisoformat(day), input=inp and Decimal(inp), output=out and Decimal(out))
+
+
+def test_steps_follow_the_prices_in_the_text_colour():
+    svg = chart(_Offering(_price("2025-01-01", "3", "4"), _price("2025-03-01", "1.5", "4"), _price("2025-05-01", "1", "2")))
+    assert 'stroke="currentColor"' in svg and "<title>Price history of p/x" in svg
+    paths = re.findall(r'<path d="(M[^"]*)" stroke-width="2"', svg)
+    # 132 px of height for 0..4 (the highest rate); 560 px for 150 days (120 of prices, then 30 more):
+    # input 3 (y 47) until 2025-03-01 (day 59, x 284.3), 1.5 (y 96.5) until day 120 (x 512), then 1 (y 113)
+    assert paths[0] == "M64.0 47.0H284.3V96.5H512.0V113.0H624.0"
+    assert paths[1] == "M64.0 14.0H284.3V14.0H512.0V80.0H624.0"  # output, dashed: 4, 4, then 2
+
+
+def test_an_unknown_rate_breaks_its_line_and_one_price_draws_nothing():
+    svg = chart(_Offering(_price("2025-01-01", "3", "4"), _price("2025-02-01", None, "4"), _price("2025-03-01", "2", "4")))
+    assert re.findall(r'<path d="(M[^"]*)" stroke-width="2"/>', svg)[0].count("M") == 2
+    assert chart(_Offering(_price("2025-01-01", "3", "4"))) == ""
+
+
+def test_the_note_gives_the_newest_change_in_percent():
+    offering = _Offering(_price("2025-01-01", "3", "4"), _price("2026-05-02", "2", "4"))
+    assert change_note(offering) == "Input changed -33.3% on 2026-05-02."
+
+
+def test_offering_and_model_pages_show_the_chart_table_and_note(tmp_path):
+    build(RICH, tmp_path)
+    offering = next((tmp_path / "providers/alpha/models").glob("qwen-qwq-32b*.md")).read_text()
+    assert "Per million tokens, in USD, since 2025-01-01. Input changed -80% on 2025-01-01.\n\n" in offering
+    assert '<div class="pc-price-history"><svg class="pc-price-chart" role="img"' in offering
+    assert "| 2025-01-01 (current) | $0.10/1M |" in offering
+    model = (tmp_path / "models/acme/big-model.md").read_text()
+    assert "## Price History" in model and "pc-price-chart" in model
