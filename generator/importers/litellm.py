@@ -18,6 +18,7 @@ from generator.model.layout import offering_path, provider_path
 from generator.importers.free import free_reason
 from generator.importers.inputs import FAILED, read_json
 from generator.importers.items import Batch, Item
+from generator.importers.litellm_costs import is_cost, pricing as litellm_pricing, rate
 from generator.importers.litellm_providers import PROVIDERS, UNMAPPED_WHY
 from generator.importers.models_dev_map import MAX_SAFE_INTEGER, Context, day, exact, is_bool, is_count, short
 from generator.importers.report import ImportReport
@@ -29,13 +30,6 @@ KINDS = {
     "image_edit": "image_edit", "video_generation": "video_generation", "audio_speech": "speech",
     "audio_transcription": "transcription", "realtime": "realtime", "ocr": "ocr", "search": "search",
 }
-PRICES = {
-    "input_cost_per_token": "input", "output_cost_per_token": "output",
-    "cache_read_input_token_cost": "cached_input", "cache_creation_input_token_cost": "cache_write",
-    "output_cost_per_reasoning_token": "reasoning",
-}
-TIER_PRICE = re.compile(r"^(input_cost_per_token|output_cost_per_token|cache_read_input_token_cost|"
-                        r"cache_creation_input_token_cost)_above_([0-9]+)k_tokens$")
 FEATURES = {
     "supports_function_calling": "tool_calling", "supports_tool_choice": "tool_choice",
     "supports_response_schema": "structured_outputs", "supports_reasoning": "reasoning",
@@ -48,7 +42,7 @@ MODALITIES = {
 }
 LIMITS = {"max_input_tokens": "max_input_tokens", "max_output_tokens": "max_output_tokens"}
 RATE_LIMITS = {"rpm": "requests_per_minute", "tpm": "tokens_per_minute"}
-HANDLED = frozenset(PRICES) | set(FEATURES) | set(MODALITIES) | set(LIMITS) | set(RATE_LIMITS) | {
+HANDLED = frozenset(FEATURES) | set(MODALITIES) | set(LIMITS) | set(RATE_LIMITS) | {
     "litellm_provider", "mode", "deprecation_date", "source"}
 
 
@@ -108,14 +102,7 @@ def _own_id(key: str, prefixes: tuple[str, ...]) -> str:
 
 def per_million(ctx: Context, key: str, value) -> Decimal | None:
     """A per-token cost as an exact price per million tokens; a 0 only with a reason to be free."""
-    if isinstance(value, (int, Decimal)) and not isinstance(value, bool) and Decimal(value).is_finite() and value >= 0:
-        if value == 0 and ctx.zero_unconfirmed(key):
-            return None
-        price = Decimal(value).scaleb(6).normalize()
-        if exact(price):
-            return price
-    ctx.invalid(key, value, "is not a cost per token that a catalog price can hold exactly")
-    return None
+    return rate(ctx, key, value, "input")
 
 
 def offering(ctx: Context, offering_id: str, raw: dict) -> tuple[dict, str | None]:
@@ -127,7 +114,7 @@ def offering(ctx: Context, offering_id: str, raw: dict) -> tuple[dict, str | Non
         else:
             ctx.invalid("mode", mode, f"is not one of {', '.join(sorted(KINDS))}")
     data.update({ours: v for k, ours in LIMITS.items() if k in raw and (v := _count(ctx, k, raw[k])) is not None})
-    if pricing := _pricing(ctx, raw):
+    if pricing := litellm_pricing(ctx, raw):
         data["pricing"] = pricing
     if limits := {ours: v for k, ours in RATE_LIMITS.items() if k in raw and (v := _count(ctx, k, raw[k])) is not None}:
         data["rate_limits"] = [limits]
@@ -139,7 +126,7 @@ def offering(ctx: Context, offering_id: str, raw: dict) -> tuple[dict, str | Non
         ctx.invalid("source", url, "is not an http(s) URL")
         url = None
     for key in raw.keys() - HANDLED:
-        if not TIER_PRICE.match(key):
+        if not is_cost(key):
             ctx.unmapped(key)
     return data, url
 
@@ -157,24 +144,6 @@ def _count(ctx: Context, key: str, value) -> int | None:
     else:
         ctx.invalid(key, value, "is not a whole number >= 0")
     return None
-
-
-def _pricing(ctx: Context, raw: dict) -> dict:
-    base = {ours: p for k, ours in PRICES.items() if k in raw and (p := per_million(ctx, k, raw[k])) is not None}
-    tiers: dict[int, dict] = {}
-    for key in sorted(raw):
-        if not (match := TIER_PRICE.match(key)):
-            continue
-        if int(match[2]) == 0:
-            ctx.invalid(key, raw[key], "is a tier above 0 tokens, which is the base price; a tier starts above 1k")
-        elif (p := per_million(ctx, key, raw[key])) is not None:
-            tiers.setdefault(int(match[2]) * 1000, {})[PRICES[match[1]]] = p
-    if not base and not tiers:
-        return {}
-    out = {"currency": "USD", **base}
-    if tiers:
-        out["tiers"] = [{"above_tokens": size, **prices} for size, prices in sorted(tiers.items())]
-    return out
 
 
 def _flags(ctx: Context, raw: dict, data: dict) -> None:
