@@ -1,0 +1,149 @@
+"""Price a log of calls: one JSON object a line, each priced at the price in force at its timestamp.
+
+A line holds ``model`` (the name as called, resolved by :mod:`.names`), and optionally
+``provider``, ``timestamp`` (ISO 8601 with its zone; the price in force then and its
+time windows; absent: the current price), ``tier``, ``region``, ``quality``, ``size``
+and usage counts named as :data:`~generator.catalog.calls.USAGE_UNITS`.  Each line
+gives one result: its cost (``amount`` null when a rate is unknown, with the
+``unknown`` units) or, for a line that cannot be read, its ``error``; the other
+lines are priced all the same.  Names, prices and call options repeat in a real
+log, so their resolution is cached.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+from typing import Iterable, Iterator
+
+import orjson
+
+from generator.catalog.calls import USAGE_UNITS, bill, check_usage
+from generator.catalog.catalog import Catalog
+from generator.catalog.conditions import Call
+from generator.catalog.names import resolve
+from generator.catalog.pricing import plain
+from generator.validation.problems import CatalogError
+
+CALL_KEYS = ("tier", "region", "quality", "size")
+KNOWN_KEYS = frozenset({"model", "provider", "timestamp", *CALL_KEYS, *USAGE_UNITS})
+MAX_LINE = 64 * 1024  # bytes; a longer line is reported, not read
+
+
+class BadLine(ValueError):
+    """A line that cannot be priced as written."""
+
+
+@dataclass
+class Summary:
+    calls: int = 0
+    priced: int = 0
+    unknown: int = 0
+    bad_lines: int = 0
+    totals: dict[str, Decimal] = field(default_factory=dict)  # by currency
+
+    def as_dict(self) -> dict:
+        return {"calls": self.calls, "priced": self.priced, "unknown": self.unknown, "bad_lines": self.bad_lines,
+                "total": {c: plain(t) for c, t in sorted(self.totals.items())}}
+
+
+class Pricer:
+    """Prices the lines of one log against *catalog*, keeping a :class:`Summary`."""
+
+    def __init__(self, catalog: Catalog, provider: str | None = None):
+        self.catalog, self.provider, self.summary = catalog, provider, Summary()
+        self._names: dict[tuple, object] = {}
+        self._calls: dict[tuple, Call] = {}
+
+    def lines(self, lines: Iterable[bytes]) -> Iterator[dict]:
+        for number, raw in enumerate(lines, 1):
+            if not raw.strip():
+                continue
+            self.summary.calls += 1
+            try:
+                result = self.one(raw)
+            except BadLine as exc:
+                self.summary.bad_lines += 1
+                yield {"line": number, "error": str(exc)}
+                continue
+            yield {"line": number, **result}
+
+    def one(self, raw: bytes) -> dict:
+        record = _record(raw)
+        offering, rule = self._offering(record)
+        when = _when(record.get("timestamp"))
+        usage = {k: v for k, v in record.items() if k in USAGE_UNITS}
+        try:
+            check_usage(usage)
+            call = self._call(tuple(record.get(k) for k in CALL_KEYS), when)
+        except ValueError as exc:
+            raise BadLine(str(exc)) from None
+        entry = offering.pricing.at(when.date() if when else None) if offering.pricing else None
+        head = {"model": record["model"], "ref": offering.ref, "rule": rule}
+        if entry is None:
+            self.summary.unknown += 1
+            return head | {"amount": None, "currency": None, "unknown": ["price"]}
+        result = bill(offering.ref, entry, usage, call)
+        return head | self._count(result)
+
+    def _count(self, result) -> dict:
+        if result.amount is None:
+            self.summary.unknown += 1
+            return {"amount": None, "currency": result.currency, "unknown": [l.unit for l in result.unknown]}
+        self.summary.priced += 1
+        self.summary.totals[result.currency] = self.summary.totals.get(result.currency, Decimal(0)) + result.amount
+        return {"amount": plain(result.amount), "currency": result.currency}
+
+    def _offering(self, record: dict):
+        key = (record["model"], record.get("provider", self.provider))
+        found = self._names.get(key)
+        if found is None:
+            try:
+                resolved = resolve(self.catalog, *key)
+                found = (resolved.offering, resolved.rule)
+            except CatalogError as exc:
+                found = BadLine(str(exc))
+            self._names[key] = found
+        if isinstance(found, BadLine):
+            raise found
+        return found
+
+    def _call(self, options: tuple, when: datetime | None) -> Call:
+        base = self._calls.get(options)
+        if base is None:
+            tier, region, quality, size = options
+            base = self._calls[options] = Call(tier or "standard", region, None, quality, size)
+        return base if when is None else Call(base.tier, base.region, when, base.quality, base.size)
+
+
+def _record(raw: bytes) -> dict:
+    if len(raw) > MAX_LINE:
+        raise BadLine(f"the line is longer than {MAX_LINE:,} bytes")
+    try:
+        record = orjson.loads(raw)
+    except orjson.JSONDecodeError as exc:
+        raise BadLine(f"not JSON: {exc}") from None
+    if not isinstance(record, dict):
+        raise BadLine("not a JSON object")
+    unknown = sorted(set(record) - KNOWN_KEYS)
+    if unknown:
+        raise BadLine(f"unknown key(s) {', '.join(unknown)}")
+    if not isinstance(record.get("model"), str) or not record["model"].strip():
+        raise BadLine("`model` (the model name as called) is missing or not a string")
+    wrong = [k for k in ("provider", *CALL_KEYS) if k in record and not isinstance(record[k], (str, type(None)))]
+    if wrong:
+        raise BadLine(f"{', '.join(wrong)} must be strings")
+    return record
+
+
+def _when(value) -> datetime | None:
+    if value is None:
+        return None
+    try:
+        moment = datetime.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        moment = None
+    if moment is None or moment.tzinfo is None:
+        raise BadLine(f"timestamp {value!r} is not an ISO 8601 time with its zone (e.g. 2026-01-05T03:00:00Z)")
+    return moment
