@@ -19,15 +19,17 @@ from typing import Iterable, Iterator
 
 import orjson
 
-from generator.catalog.calls import USAGE_UNITS, bill, check_usage
+from generator.catalog.calls import USAGE_UNITS, check_usage, total
 from generator.catalog.catalog import Catalog
 from generator.catalog.conditions import Call
 from generator.catalog.names import resolve
 from generator.catalog.pricing import plain
 from generator.validation.problems import CatalogError
 
+ZERO = Decimal(0)
 CALL_KEYS = ("tier", "region", "quality", "size")
 KNOWN_KEYS = frozenset({"model", "provider", "timestamp", *CALL_KEYS, *USAGE_UNITS})
+TEXT_KEYS = ("provider", *CALL_KEYS)
 MAX_LINE = 64 * 1024  # bytes; a longer line is reported, not read
 
 
@@ -76,24 +78,23 @@ class Pricer:
         usage = {k: v for k, v in record.items() if k in USAGE_UNITS}
         try:
             check_usage(usage)
-            call = self._call(tuple(record.get(k) for k in CALL_KEYS), when)
+            call = self._call((record.get("tier"), record.get("region"), record.get("quality"), record.get("size")),
+                              when)
         except ValueError as exc:
             raise BadLine(str(exc)) from None
         entry = offering.pricing.at(when.date() if when else None) if offering.pricing else None
-        head = {"model": record["model"], "ref": offering.ref, "rule": rule}
-        if entry is None:
+        result = {"model": record["model"], "ref": offering.ref, "rule": rule, "amount": None,
+                  "currency": entry.currency if entry else None}
+        amount, unknown = total(entry, usage, call) if entry else (None, ["price"])
+        if amount is None:
             self.summary.unknown += 1
-            return head | {"amount": None, "currency": None, "unknown": ["price"]}
-        result = bill(offering.ref, entry, usage, call)
-        return head | self._count(result)
-
-    def _count(self, result) -> dict:
-        if result.amount is None:
-            self.summary.unknown += 1
-            return {"amount": None, "currency": result.currency, "unknown": [l.unit for l in result.unknown]}
-        self.summary.priced += 1
-        self.summary.totals[result.currency] = self.summary.totals.get(result.currency, Decimal(0)) + result.amount
-        return {"amount": plain(result.amount), "currency": result.currency}
+            result["unknown"] = unknown
+        else:
+            self.summary.priced += 1
+            totals = self.summary.totals
+            totals[entry.currency] = totals.get(entry.currency, ZERO) + amount
+            result["amount"] = plain(amount)
+        return result
 
     def _offering(self, record: dict):
         key = (record["model"], record.get("provider", self.provider))
@@ -126,13 +127,11 @@ def _record(raw: bytes) -> dict:
         raise BadLine(f"not JSON: {exc}") from None
     if not isinstance(record, dict):
         raise BadLine("not a JSON object")
-    unknown = sorted(set(record) - KNOWN_KEYS)
-    if unknown:
-        raise BadLine(f"unknown key(s) {', '.join(unknown)}")
+    if not record.keys() <= KNOWN_KEYS:
+        raise BadLine(f"unknown key(s) {', '.join(sorted(record.keys() - KNOWN_KEYS))}")
     if not isinstance(record.get("model"), str) or not record["model"].strip():
         raise BadLine("`model` (the model name as called) is missing or not a string")
-    wrong = [k for k in ("provider", *CALL_KEYS) if k in record and not isinstance(record[k], (str, type(None)))]
-    if wrong:
+    if wrong := [k for k in TEXT_KEYS if k in record and not isinstance(record[k], (str, type(None)))]:
         raise BadLine(f"{', '.join(wrong)} must be strings")
     return record
 

@@ -17,8 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from decimal import Decimal, Inexact, localcontext
-from functools import lru_cache
+from decimal import Context, Decimal, Inexact, InvalidOperation, Overflow
 
 from generator.catalog.conditions import Call, Rate, choose, rates_by_unit
 from generator.catalog.pricing import EXACT_DIGITS, MILLION_EXPONENT, tidy
@@ -42,10 +41,13 @@ USAGE_UNITS = {
 PROMPT_COUNTS = ("input_tokens", "cached_tokens", "cache_write_tokens", "cache_write_1h_tokens", "input_audio_tokens",
                  "cached_audio_tokens", "cache_write_audio_tokens", "input_image_tokens", "cached_image_tokens")
 TOKEN_UNIT_SET = frozenset(TOKEN_UNITS)
-WHOLE_PRICE = "price"  # the unit of the unknown line when the offering has no price (on that day)
+PROMPT_SET = frozenset(PROMPT_COUNTS)
+WHOLE_PRICE = "price"
+ZERO = Decimal(0)
+EXACT = Context(prec=EXACT_DIGITS, traps=[Inexact, InvalidOperation, Overflow])  # exact or an error, never rounded  # the unit of the unknown line when the offering has no price (on that day)
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen: a log prices many lines, and a frozen dataclass is slow to make
 class Line:
     """One billed unit: *quantity* at *rate* (per million for a token unit); *amount* None when unknown."""
 
@@ -54,10 +56,22 @@ class Line:
     rate: Decimal | None
     amount: Decimal | None
     applied: Rate | None = None  # the rate item used, with its conditions
-    reason: str | None = None  # why the line is unknown
+    why: str | None = None  # why the line is unknown, when it is not the unit's call-dependent reason
+    call: Call | None = field(default=None, repr=False, compare=False)  # the call of an unknown line
+    has_rates: bool = field(default=False, repr=False, compare=False)  # the unit has rates, none for the call
+
+    @property
+    def reason(self) -> str | None:
+        """Why the line is unknown (None when known): no rate in that unit, or none for this call."""
+        if self.amount is not None or self.why:
+            return self.why
+        name = self.unit.replace("_", " ")
+        if not self.has_rates:
+            return f"the {name} price is unknown"
+        return f"no {name} price is known for {self.call.describe() or 'a standard call'}"
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Bill:
     """The cost of one call at one offering: exact when every line is known, else ``amount`` None."""
 
@@ -79,11 +93,10 @@ class Bill:
 
 def check_usage(usage: dict) -> dict[str, int]:
     """*usage* with its names and counts checked: ValueError names every wrong one."""
-    unknown = sorted(set(usage) - USAGE_UNITS.keys())
-    if unknown:
+    if not usage.keys() <= USAGE_UNITS.keys():
+        unknown = sorted(usage.keys() - USAGE_UNITS.keys())
         raise ValueError(f"unknown usage count(s) {', '.join(unknown)}; known: {', '.join(USAGE_UNITS)}")
-    wrong = sorted(k for k, v in usage.items() if not isinstance(v, int) or isinstance(v, bool) or v < 0)
-    if wrong:
+    if wrong := sorted(k for k, v in usage.items() if type(v) is not int or v < 0):  # bool is not a count
         raise ValueError(f"usage counts must be whole numbers, 0 or more: {', '.join(wrong)}")
     if usage.get("reasoning_tokens", 0) > usage.get("output_tokens", 0):
         raise ValueError(f"reasoning_tokens ({usage['reasoning_tokens']:,}) are part of output_tokens "
@@ -99,44 +112,67 @@ def price_call(offering: Offering, usage: dict, call: Call = Call(), at: date | 
     entry = offering.pricing.at(day) if offering.pricing else None
     if entry is None:
         why = "the price is unknown" if offering.pricing is None else f"no price is known on {day}"
-        return Bill(offering.ref, None, None, None, call, (Line(WHOLE_PRICE, 0, None, None, reason=why),))
+        return Bill(offering.ref, None, None, None, call, (Line(WHOLE_PRICE, 0, None, None, why=why),))
     return bill(offering.ref, entry, usage, call)
 
 
 def bill(ref: str, entry: Price, usage: dict, call: Call) -> Bill:
-    """The bill of checked *usage* under *call* at price *entry*."""
+    """The bill of checked *usage* under *call* at price *entry* (exact: an inexact step would raise)."""
+    lines, total = [], ZERO
+    for unit, quantity, chosen, found in choices(entry, usage, call):
+        if chosen is None:
+            lines.append(Line(unit, quantity, None, None, call=call, has_rates=found))
+            total = None
+            continue
+        amount = _amount(chosen, quantity)
+        lines.append(Line(unit, quantity, chosen.rate, amount, chosen))
+        total = None if total is None else EXACT.add(total, amount)
+    return Bill(ref, None if total is None else tidy(total), entry.currency, entry, call, tuple(lines))
+
+
+def total(entry: Price, usage: dict, call: Call) -> tuple[Decimal | None, list[str]]:
+    """What :func:`bill` totals, without its lines (for a log of many calls): the amount (exact, trailing
+    zeros kept: :func:`~generator.catalog.pricing.plain` writes it), else None and the units whose rate is
+    unknown."""
+    amount, unknown = ZERO, []
+    for unit, quantity, chosen, _ in choices(entry, usage, call):
+        if chosen is None:
+            unknown.append(unit)
+        elif not unknown:
+            amount = EXACT.add(amount, _amount(chosen, quantity))
+    return (None, unknown) if unknown else (amount, unknown)
+
+
+def choices(entry: Price, usage: dict, call: Call) -> list[tuple[str, int, Rate | None, bool]]:
+    """Per billed unit: its quantity, the rate chosen (None: unknown) and whether the unit has any rate."""
     rates = _rates(entry)
-    prompt = sum(usage.get(k, 0) for k in PROMPT_COUNTS)
-    counts = dict(usage)
-    reasoning = counts.get("reasoning_tokens", 0)
-    if reasoning and choose(rates.get("reasoning", ()), call, prompt) is None:
-        counts["reasoning_tokens"] = 0  # no reasoning rate: billed as the output it is part of
-    elif reasoning:
-        counts["output_tokens"] -= reasoning
-    with localcontext() as context:
-        context.prec, context.traps[Inexact] = EXACT_DIGITS, True
-        lines = tuple(_line(rates, USAGE_UNITS[k], n, call, prompt) for k, n in counts.items() if n)
-        known = None not in (line.amount for line in lines)
-        total = tidy(sum((line.amount for line in lines), Decimal(0))) if known else None
-    return Bill(ref, total, entry.currency, entry, call, lines)
+    prompt = sum(n for k, n in usage.items() if k in PROMPT_SET)
+    reasoning = usage.get("reasoning_tokens", 0)
+    separate = bool(reasoning) and choose(rates.get("reasoning", ()), call, prompt) is not None
+    found = []
+    for key, quantity in usage.items():
+        if key == "output_tokens" and separate:
+            quantity -= reasoning
+        elif key == "reasoning_tokens" and not separate:
+            continue  # no reasoning rate: billed as the output it is part of
+        if quantity:
+            unit = USAGE_UNITS[key]
+            rated = rates.get(unit, ())
+            found.append((unit, quantity, choose(rated, call, prompt), bool(rated)))
+    return found
 
 
-def _line(rates: dict, unit: str, quantity: int, call: Call, prompt: int) -> Line:
-    chosen = choose(rates.get(unit, ()), call, prompt)
-    if chosen is None:
-        return Line(unit, quantity, None, None, reason=_why_unknown(rates.get(unit, ()), unit, call))
-    amount = chosen.rate * quantity
-    return Line(unit, quantity, chosen.rate, tidy(amount.scaleb(MILLION_EXPONENT) if unit in TOKEN_UNIT_SET
-                                                  else amount), chosen)
+def _amount(chosen: Rate, quantity: int) -> Decimal:
+    amount = EXACT.multiply(chosen.rate, quantity)
+    return EXACT.scaleb(amount, MILLION_EXPONENT) if chosen.unit in TOKEN_UNIT_SET else amount
 
 
-def _why_unknown(rates, unit: str, call: Call) -> str:
-    name = unit.replace("_", " ")
-    if not rates:
-        return f"the {name} price is unknown"
-    return f"no {name} price is known for {call.describe() or 'a standard call'}"
-
-
-@lru_cache(maxsize=8192)
 def _rates(entry: Price) -> dict[str, tuple[Rate, ...]]:
-    return rates_by_unit(entry)
+    """The rates of *entry* by unit, made once per entry (kept with the entry, so its id is not reused)."""
+    cached = _RATES.get(id(entry))
+    if cached is None or cached[0] is not entry:
+        cached = _RATES[id(entry)] = (entry, rates_by_unit(entry))
+    return cached[1]
+
+
+_RATES: dict[int, tuple[Price, dict]] = {}

@@ -96,6 +96,11 @@ def choose(rates: tuple[Rate, ...], call: Call, prompt: int) -> Rate | None:
     """The rate of one unit that applies to *call* with a prompt of *prompt* tokens; None when none does."""
     if not rates:
         return None
+    if len(rates) == 1:  # the usual case: one plain rate
+        only = rates[0]
+        if only.tier == call.tier and only.region == call.region and only.above_tokens == 0 and \
+                only.window is None and only.quality is None and only.size is None:
+            return only
     top = max((r.above_tokens for r in rates if prompt > r.above_tokens), default=0)
     best, best_key = None, None
     for rate in rates:
