@@ -14,12 +14,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from decimal import Decimal
+from decimal import Decimal, localcontext
 from typing import Iterable, Iterator
 
 import orjson
 
-from generator.catalog.calls import USAGE_UNITS, check_usage, total
+from generator.catalog.calls import EXACT, USAGE_UNITS, check_usage, total_exact
 from generator.catalog.catalog import Catalog
 from generator.catalog.conditions import Call
 from generator.catalog.names import resolve
@@ -59,12 +59,14 @@ class Pricer:
         self._calls: dict[tuple, Call] = {}
 
     def lines(self, lines: Iterable[bytes]) -> Iterator[dict]:
+        """One result per non-blank line, numbered from 1; computed in the exact decimal context."""
         for number, raw in enumerate(lines, 1):
             if not raw.strip():
                 continue
             self.summary.calls += 1
             try:
-                result = self.one(raw)
+                with localcontext(EXACT):
+                    result = self.one(raw)
             except BadLine as exc:
                 self.summary.bad_lines += 1
                 yield {"line": number, "error": str(exc)}
@@ -85,7 +87,7 @@ class Pricer:
         entry = offering.pricing.at(when.date() if when else None) if offering.pricing else None
         result = {"model": record["model"], "ref": offering.ref, "rule": rule, "amount": None,
                   "currency": entry.currency if entry else None}
-        amount, unknown = total(entry, usage, call) if entry else (None, ["price"])
+        amount, unknown = total_exact(entry, usage, call) if entry else (None, ["price"])
         if amount is None:
             self.summary.unknown += 1
             result["unknown"] = unknown

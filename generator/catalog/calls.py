@@ -17,9 +17,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from decimal import Context, Decimal, Inexact, InvalidOperation, Overflow
+from decimal import Context, Decimal, Inexact, InvalidOperation, Overflow, localcontext
 
-from generator.catalog.conditions import Call, Rate, choose, rates_by_unit
+from generator.catalog.conditions import Call, Rate
+from generator.catalog.rateplan import prepared
 from generator.catalog.pricing import EXACT_DIGITS, MILLION_EXPONENT, tidy
 from generator.model.records import Offering, Price
 from generator.model.vocabulary import TOKEN_UNITS
@@ -134,21 +135,29 @@ def total(entry: Price, usage: dict, call: Call) -> tuple[Decimal | None, list[s
     """What :func:`bill` totals, without its lines (for a log of many calls): the amount (exact, trailing
     zeros kept: :func:`~generator.catalog.pricing.plain` writes it), else None and the units whose rate is
     unknown."""
+    with localcontext(EXACT):
+        return total_exact(entry, usage, call)
+
+
+def total_exact(entry: Price, usage: dict, call: Call) -> tuple[Decimal | None, list[str]]:
+    """:func:`total`, for a caller that has already entered ``localcontext(EXACT)`` (once for a whole log)."""
     amount, unknown = ZERO, []
     for unit, quantity, chosen, _ in choices(entry, usage, call):
         if chosen is None:
             unknown.append(unit)
         elif not unknown:
-            amount = EXACT.add(amount, _amount(chosen, quantity))
+            amount += chosen.rate * quantity if unit not in TOKEN_UNIT_SET else \
+                (chosen.rate * quantity).scaleb(MILLION_EXPONENT)
     return (None, unknown) if unknown else (amount, unknown)
 
 
 def choices(entry: Price, usage: dict, call: Call) -> list[tuple[str, int, Rate | None, bool]]:
     """Per billed unit: its quantity, the rate chosen (None: unknown) and whether the unit has any rate."""
-    rates = _rates(entry)
+    rates = prepared(entry)
     prompt = sum(n for k, n in usage.items() if k in PROMPT_SET)
+    pick = rates.chooser(call, prompt)
     reasoning = usage.get("reasoning_tokens", 0)
-    separate = bool(reasoning) and choose(rates.get("reasoning", ()), call, prompt) is not None
+    separate = bool(reasoning) and pick("reasoning") is not None
     found = []
     for key, quantity in usage.items():
         if key == "output_tokens" and separate:
@@ -157,22 +166,10 @@ def choices(entry: Price, usage: dict, call: Call) -> list[tuple[str, int, Rate 
             continue  # no reasoning rate: billed as the output it is part of
         if quantity:
             unit = USAGE_UNITS[key]
-            rated = rates.get(unit, ())
-            found.append((unit, quantity, choose(rated, call, prompt), bool(rated)))
+            found.append((unit, quantity, pick(unit), unit in rates.by_unit))
     return found
 
 
 def _amount(chosen: Rate, quantity: int) -> Decimal:
     amount = EXACT.multiply(chosen.rate, quantity)
     return EXACT.scaleb(amount, MILLION_EXPONENT) if chosen.unit in TOKEN_UNIT_SET else amount
-
-
-def _rates(entry: Price) -> dict[str, tuple[Rate, ...]]:
-    """The rates of *entry* by unit, made once per entry (kept with the entry, so its id is not reused)."""
-    cached = _RATES.get(id(entry))
-    if cached is None or cached[0] is not entry:
-        cached = _RATES[id(entry)] = (entry, rates_by_unit(entry))
-    return cached[1]
-
-
-_RATES: dict[int, tuple[Price, dict]] = {}
