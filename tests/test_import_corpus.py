@@ -101,7 +101,9 @@ def test_litellm_catalog_validates(tmp_path):
     assert validate_catalog(tmp_path).errors == []
     # issue 12: 75 entries of 9 providers once skipped as unmapped are now imported (2,404 -> 2,479);
     # the 73 left are ollama, lemonade, sagemaker, palm, chatgpt, codestral and the web search APIs
-    assert report.counts["offerings"]["created"] == 2479
+    # issue 17: Bedrock's 103 regional entries are regional prices of their model's offering (2,479 -> 2,376)
+    assert report.counts["offerings"]["created"] == 2376
+    assert sum(1 for s in report.skips if s.reason == "merged") == 103
     reasons = Counter(s.reason for s in report.skips)
     assert reasons["no-data"] == 1  # sample_spec
     assert reasons["unmapped-provider"] == 73

@@ -11,6 +11,7 @@ import pytest
 
 from tests.conftest import needs_corpus
 from generator.importers import litellm
+from generator.importers.litellm_regions import REGIONAL, regional
 from generator.importers.litellm_costs import NOT_MAPPED, SEARCH_KEY, SEARCH_SIZES, TIERED_KEY, TOKEN_UNIT_SET, parse
 
 pytestmark = pytest.mark.corpus
@@ -110,3 +111,28 @@ def test_known_entries_exactly(corpus):
     assert {"unit": "input_second", "rate": Decimal("0.0001")} in whisper  # a transcription, by the second
     tts = offerings["tts-1"]["pricing"]["conditional"]
     assert tts == [{"unit": "input_character", "rate": Decimal("0.000015")}]
+
+
+def test_bedrock_regional_entries_become_regional_prices_of_their_model(corpus):
+    """Every cost of every regional entry, as an item of its base offering stating the region."""
+    entries, offerings, skipped = corpus
+    by_base, base_of = regional(entries)
+    assert len(base_of) == 103 and not set(base_of) & set(offerings)
+    checked = 0
+    for regional_key, base in base_of.items():
+        region = REGIONAL.match(regional_key)["region"]
+        items = offerings[base]["pricing"]["conditional"]
+        for cost_key, value in entries[regional_key].items():
+            if (parsed := parse(cost_key)) is None:
+                continue
+            unit, conditions = parsed
+            held = [i["rate"] for i in items if i["unit"] == unit and i.get("region") == region
+                    and {k: v for k, v in i.items() if k not in ("unit", "rate", "region")} == conditions]
+            if held:
+                assert held == [_expected(unit, value)], (regional_key, cost_key)
+                checked += 1
+            else:
+                assert f"{regional_key} ({cost_key})" in skipped, (regional_key, cost_key)
+    assert checked > 150
+    deepseek = offerings["bedrock/deepseek.v3.2" if "bedrock/deepseek.v3.2" in offerings else "deepseek.v3.2"]
+    assert {"unit": "input", "rate": Decimal("0.74"), "region": "ap-south-1"} in deepseek["pricing"]["conditional"]

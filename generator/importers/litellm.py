@@ -18,7 +18,8 @@ from generator.model.layout import offering_path, provider_path
 from generator.importers.free import free_reason
 from generator.importers.inputs import FAILED, read_json
 from generator.importers.items import Batch, Item
-from generator.importers.litellm_costs import is_cost, pricing as litellm_pricing, rate
+from generator.importers.litellm_costs import conditional_order, is_cost, pricing as litellm_pricing, rate
+from generator.importers.litellm_regions import region_items, regional
 from generator.importers.litellm_providers import PROVIDERS, UNMAPPED_WHY
 from generator.importers.models_dev_map import MAX_SAFE_INTEGER, Context, day, exact, is_bool, is_count, short
 from generator.importers.report import ImportReport
@@ -62,12 +63,18 @@ def read(path: Path, commit: str | None = None, accessed: str | None = None) -> 
         batch.report.skip(key, "duplicate", "the key is given more than once in the JSON; only its last value "
                           "is read", "offerings" if key in entries else "")
     providers: set[str] = set()
+    by_base, base_of = regional(entries)
     for key in sorted(entries):
-        _entry(key, entries[key], batch, providers)
+        if key in base_of:
+            batch.report.skip(key, "merged", f"regional prices of `{base_of[key]}`: its pricing.conditional "
+                              "items with this region", "offerings")
+            continue
+        regions = [(region, entries[k], k) for region, k in by_base.get(key, ())]
+        _entry(key, entries[key], batch, providers, regions)
     return batch
 
 
-def _entry(key: str, raw, batch: Batch, providers: set[str]) -> None:
+def _entry(key: str, raw, batch: Batch, providers: set[str], regions: list = ()) -> None:
     report = batch.report
     if key == "sample_spec":
         report.skip(key, "no-data", "documents LiteLLM's fields; not a model", "offerings")
@@ -92,7 +99,18 @@ def _entry(key: str, raw, batch: Batch, providers: set[str]) -> None:
                        {"id": target.provider_id, "name": target.name}, f"litellm_provider {name}"))
     ctx = Context(report, key, "litellm", free_reason(target.provider_id, key))
     data, url = offering(ctx, offering_id, raw)
+    _add_regions(data, regions, report, target.provider_id)
     batch.add(Item("offering", offering_path(target.provider_id, offering_id), data, key, url))
+
+
+def _add_regions(data: dict, regions: list, report, provider_id: str) -> None:
+    """The regional entries' costs as the offering's regional rates (see :mod:`.litellm_regions`)."""
+    items = []
+    for region, raw, key in regions:
+        items += region_items(Context(report, key, "litellm", free_reason(provider_id, key)), region, raw)
+    if items:
+        pricing = data.setdefault("pricing", {"currency": "USD"})
+        pricing["conditional"] = sorted([*pricing.get("conditional", ()), *items], key=conditional_order)
 
 
 def _own_id(key: str, prefixes: tuple[str, ...]) -> str:

@@ -115,7 +115,7 @@ def pricing(ctx: Context, raw: dict) -> dict:
     if tiers:
         out["tiers"] = [{"above_tokens": size, **prices} for size, prices in sorted(tiers.items())]
     if items:
-        out["conditional"] = sorted(items, key=_order)
+        out["conditional"] = sorted(items, key=conditional_order)
     return out
 
 
@@ -168,7 +168,7 @@ def _token_range(band) -> bool:
             and all(isinstance(b, (int, Decimal)) and not isinstance(b, bool) and b == int(b) >= 0 for b in bounds))
 
 
-def _order(item: dict) -> tuple:
-    """Grouped as a reader looks for them: by tier, then prompt size, quality and size, then unit."""
-    return (item.get("tier", ""), item.get("above_tokens", 0), item.get("quality", ""), item.get("size", ""),
-            item["unit"])
+def conditional_order(item: dict) -> tuple:
+    """Grouped as a reader looks for them: by tier, region, then prompt size, quality and size, then unit."""
+    return (item.get("tier", ""), item.get("region", ""), item.get("above_tokens", 0), item.get("quality", ""),
+            item.get("size", ""), item["unit"])

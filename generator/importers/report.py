@@ -36,6 +36,7 @@ REASONS = {
     "unreadable": "cannot be read",
     "unconfirmed-zero": "unconfirmed price of 0",
     "catalog-has-one": "the catalog keeps its own",
+    "merged": "merged into another entry",
 }
 
 
