@@ -120,3 +120,14 @@ def test_usage_log_all_priced_exits_0(capsys, tmp_path):
     status, stdout, err = run(capsys, "price", "--usage", str(path), *CALLS)
     assert status == 0 and len(stdout.splitlines()) == 4
     assert json.loads(err.splitlines()[-1])["total"] == {"USD": "2.715"}
+
+
+def test_show_lists_conditional_prices_in_words(capsys):
+    status, out, _ = run(capsys, "show", "google/gemini-3-pro-preview", *CALLS)
+    lines = [" ".join(line.split()) for line in out.splitlines()]
+    assert status == 0 and "Input tokens (priority, prompt above 200,000 tokens): $7.20/1M" in lines
+    assert "Input tokens (batch): $1.00/1M" in lines
+    status, out, _ = run(capsys, "show", "openai/whisper-1", *CALLS)
+    assert "Second of input: $0.0001 each" in [" ".join(line.split()) for line in out.splitlines()]
+    status, out, _ = run(capsys, "show", "deepseek/deepseek-chat", *CALLS)
+    assert "16:30-00:30 UTC" not in out  # the current price has no window; the history's is not the current one

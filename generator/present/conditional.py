@@ -48,3 +48,12 @@ def conditions(item) -> list[str]:
 
 
 HEADERS = ("Unit", "Rate", "Tier", "Region", "Time (UTC)", "Prompt Above", "Quality", "Size")
+
+
+def stated(item) -> str:
+    """``priority, prompt above 200,000 tokens``: the conditions an item states, in words ("" for none)."""
+    parts = [item.tier or "", f"region {item.region}" if item.region else "",
+             window_text(item.window) if item.window else "",
+             f"prompt above {fmt.number(item.above_tokens)} tokens" if item.above_tokens else "",
+             f"quality {item.quality}" if item.quality else "", f"size {item.size}" if item.size else ""]
+    return ", ".join(p for p in parts if p)
