@@ -130,4 +130,6 @@ def test_show_lists_conditional_prices_in_words(capsys):
     status, out, _ = run(capsys, "show", "openai/whisper-1", *CALLS)
     assert "Second of input: $0.0001 each" in [" ".join(line.split()) for line in out.splitlines()]
     status, out, _ = run(capsys, "show", "deepseek/deepseek-chat", *CALLS)
-    assert "16:30-00:30 UTC" not in out  # the current price has no window; the history's is not the current one
+    current, earlier = out.split("Earlier Price from 2025-02-26")[:2]
+    assert "16:30-00:30 UTC" not in current.split("Pricing")[1]  # the current price has no window
+    assert "Input tokens (16:30-00:30 UTC): $0.135/1M" in [" ".join(line.split()) for line in earlier.splitlines()]
