@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from decimal import Decimal, localcontext
+from decimal import Decimal, getcontext, setcontext
 from typing import Iterable, Iterator
 
 import orjson
@@ -59,33 +59,36 @@ class Pricer:
         self._calls: dict[tuple, Call] = {}
 
     def lines(self, lines: Iterable[bytes]) -> Iterator[dict]:
-        """One result per non-blank line, numbered from 1; computed in the exact decimal context."""
+        """One result per non-blank line, numbered from 1; computed in the exact decimal context (set for
+        each line and restored before the result is handed on)."""
         for number, raw in enumerate(lines, 1):
             if not raw.strip():
                 continue
             self.summary.calls += 1
+            outer = getcontext()
+            setcontext(EXACT)
             try:
-                with localcontext(EXACT):
-                    result = self.one(raw)
+                result = self.one(raw, number)
             except BadLine as exc:
                 self.summary.bad_lines += 1
-                yield {"line": number, "error": str(exc)}
-                continue
-            yield {"line": number, **result}
+                result = {"line": number, "error": str(exc)}
+            finally:
+                setcontext(outer)
+            yield result
 
-    def one(self, raw: bytes) -> dict:
+    def one(self, raw: bytes, number: int = 0) -> dict:
+        """The result of line *number* (BadLine when it cannot be priced as written)."""
         record = _record(raw)
         offering, rule = self._offering(record)
         when = _when(record.get("timestamp"))
-        usage = {k: v for k, v in record.items() if k in USAGE_UNITS}
+        usage = _usage(record)
         try:
-            check_usage(usage)
             call = self._call((record.get("tier"), record.get("region"), record.get("quality"), record.get("size")),
                               when)
         except ValueError as exc:
             raise BadLine(str(exc)) from None
         entry = offering.pricing.at(when.date() if when else None) if offering.pricing else None
-        result = {"model": record["model"], "ref": offering.ref, "rule": rule, "amount": None,
+        result = {"line": number, "model": record["model"], "ref": offering.ref, "rule": rule, "amount": None,
                   "currency": entry.currency if entry else None}
         amount, unknown = total_exact(entry, usage, call) if entry else (None, ["price"])
         if amount is None:
@@ -136,6 +139,22 @@ def _record(raw: bytes) -> dict:
     if wrong := [k for k in TEXT_KEYS if k in record and not isinstance(record[k], (str, type(None)))]:
         raise BadLine(f"{', '.join(wrong)} must be strings")
     return record
+
+
+def _usage(record: dict) -> dict[str, int]:
+    """The record's counts, checked as :func:`~generator.catalog.calls.check_usage` checks them."""
+    usage = {}
+    for key, value in record.items():
+        if key in USAGE_UNITS:
+            if type(value) is not int or value < 0:  # bool is not a count
+                raise BadLine(f"usage counts must be whole numbers, 0 or more: {key}")
+            usage[key] = value
+    if usage.get("reasoning_tokens", 0) > usage.get("output_tokens", 0):
+        try:
+            check_usage(usage)
+        except ValueError as exc:
+            raise BadLine(str(exc)) from None
+    return usage
 
 
 def _when(value) -> datetime | None:

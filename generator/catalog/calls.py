@@ -140,14 +140,15 @@ def total(entry: Price, usage: dict, call: Call) -> tuple[Decimal | None, list[s
 
 
 def total_exact(entry: Price, usage: dict, call: Call) -> tuple[Decimal | None, list[str]]:
-    """:func:`total`, for a caller that has already entered ``localcontext(EXACT)`` (once for a whole log)."""
+    """:func:`total`, for a caller that has already set the ``EXACT`` context (once for a whole log)."""
     amount, unknown = ZERO, []
     for unit, quantity, chosen, _ in choices(entry, usage, call):
         if chosen is None:
             unknown.append(unit)
-        elif not unknown:
-            amount += chosen.rate * quantity if unit not in TOKEN_UNIT_SET else \
-                (chosen.rate * quantity).scaleb(MILLION_EXPONENT)
+        elif unit in TOKEN_UNIT_SET:
+            amount += (chosen.rate * quantity).scaleb(MILLION_EXPONENT)
+        else:
+            amount += chosen.rate * quantity
     return (None, unknown) if unknown else (amount, unknown)
 
 
