@@ -125,11 +125,11 @@ def test_usage_log_all_priced_exits_0(capsys, tmp_path):
 def test_show_lists_conditional_prices_in_words(capsys):
     status, out, _ = run(capsys, "show", "google/gemini-3-pro-preview", *CALLS)
     lines = [" ".join(line.split()) for line in out.splitlines()]
-    assert status == 0 and "Input tokens (priority, prompt above 200,000 tokens): $7.20/1M" in lines
-    assert "Input tokens (batch): $1.00/1M" in lines
+    assert status == 0 and "Input tokens: $7.20/1M (priority, prompt above 200,000 tokens)" in lines
+    assert "Input tokens: $1.00/1M (batch)" in lines
     status, out, _ = run(capsys, "show", "openai/whisper-1", *CALLS)
     assert "Second of input: $0.0001 each" in [" ".join(line.split()) for line in out.splitlines()]
     status, out, _ = run(capsys, "show", "deepseek/deepseek-chat", *CALLS)
     current, earlier = out.split("Earlier Price from 2025-02-26")[:2]
     assert "16:30-00:30 UTC" not in current.split("Pricing")[1]  # the current price has no window
-    assert "Input tokens (16:30-00:30 UTC): $0.135/1M" in [" ".join(line.split()) for line in earlier.splitlines()]
+    assert "Input tokens: $0.135/1M (16:30-00:30 UTC)" in [" ".join(line.split()) for line in earlier.splitlines()]

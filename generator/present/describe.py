@@ -73,9 +73,9 @@ def _price_lines(price: Price) -> list[tuple[str, str]]:
         lines.append((f"Above {fmt.number(tier.above_tokens)} input tokens",
                       f"{rates or 'base rates'} (other rates as base)"))
     for item in price.conditional:
-        stated = conditional.stated(item)
-        lines.append((conditional.unit_label(item.unit) + (f" ({stated})" if stated else ""),
-                      conditional.rate_text(item.rate, item.unit, price.currency)))
+        stated = conditional.stated(item)  # in the value: a field name holds no free text (a time has colons)
+        lines.append((conditional.unit_label(item.unit),
+                      conditional.rate_text(item.rate, item.unit, price.currency) + (f" ({stated})" if stated else "")))
     return lines
 
 
