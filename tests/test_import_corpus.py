@@ -101,11 +101,15 @@ def test_litellm_catalog_validates(tmp_path):
     assert validate_catalog(tmp_path).errors == []
     # issue 12: 75 entries of 9 providers once skipped as unmapped are now imported (2,404 -> 2,479);
     # the 73 left are ollama, lemonade, sagemaker, palm, chatgpt, codestral and the web search APIs
-    assert report.counts["offerings"]["created"] == 2479
+    # issue 17: Bedrock's 103 regional entries are regional prices of their model's offering (2,479 -> 2,376)
+    assert report.counts["offerings"]["created"] == 2376
+    assert sum(1 for s in report.skips if s.reason == "merged") == 103
     reasons = Counter(s.reason for s in report.skips)
     assert reasons["no-data"] == 1  # sample_spec
     assert reasons["unmapped-provider"] == 73
-    assert reasons["unconfirmed-zero"] == 288  # and 2 zeros kept: ids that say free (generator/importers/free.py)
+    # and 2 zeros kept: ids that say free (generator/importers/free.py); 288 were token prices, the other
+    # 120 are costs per image, second, character ... and conditional prices (issue 17), also never taken as free
+    assert reasons["unconfirmed-zero"] == 408
     # 2000000.0 is a whole number: grok-4-fast limits are kept (14 were dropped as invalid)
     grok, _ = load_bytes((tmp_path / "providers/xai/models/grok-4-fast-reasoning.yaml").read_bytes(), "x")
     assert grok["max_output_tokens"] == 2000000

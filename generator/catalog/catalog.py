@@ -73,10 +73,28 @@ class Catalog:
         from generator.catalog.json_read import catalog_from_json
         return catalog_from_json(path, data_dir)
 
-    def price(self, ref: str, **request):
-        """The exact cost of a request to offering *ref* (see generator.catalog.pricing.cost)."""
-        from generator.catalog.pricing import cost
-        return cost(self.offering(ref), **request)
+    def price(self, ref: str, usage: dict | None = None, *, at: date | None = None, tier: str = "standard",
+              region: str | None = None, when=None, quality: str | None = None, size: str | None = None,
+              **request):
+        """The exact cost of a call to offering *ref*.
+
+        With *usage* (counts named as in generator.catalog.calls.USAGE_UNITS): an itemised
+        :class:`~generator.catalog.calls.Bill` under the service *tier*, *region*, time *when* (an aware
+        datetime, UTC windows), image *quality* and *size*, at the price in force on *at* (else the day of
+        *when*); unknown lines make its amount None.  Without it, the token counts as keyword arguments give
+        a :class:`~generator.catalog.pricing.Cost` (see generator.catalog.pricing.cost).
+        """
+        if usage is None:
+            from generator.catalog.pricing import cost
+            return cost(self.offering(ref), at=at, **request)
+        from generator.catalog.calls import price_call
+        from generator.catalog.conditions import Call
+        return price_call(self.offering(ref), usage, Call(tier, region, when, quality, size), at)
+
+    def resolve(self, name: str, provider: str | None = None):
+        """The offering a caller's model *name* means, and the rule that matched (see generator.catalog.names)."""
+        from generator.catalog.names import resolve
+        return resolve(self, name, provider)
 
     def select(self, **conditions) -> list[Offering]:
         """Offerings known to match *conditions* (see generator.catalog.query.Filter)."""

@@ -15,7 +15,7 @@ import hashlib
 import orjson
 
 
-SCHEMA_VERSION = "2.3.0"
+SCHEMA_VERSION = "2.4.0"
 HASH_KEY = "content_hash"
 HASH_PREFIX = b'{"content_hash":"sha256:'
 _DIGEST_END = len(HASH_PREFIX) + 64

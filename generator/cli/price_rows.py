@@ -61,3 +61,17 @@ def csv_text(quotes: list[Quote]) -> str:
     for quote in quotes:
         writer.writerow({k: ("" if v is None else v) for k, v in record(quote).items()})
     return buffer.getvalue().rstrip("\n")
+
+
+def bill_csv(bill) -> str:
+    """One call's bill in the columns of :data:`CSV_COLUMNS` (``unknown_rate``: the first unknown unit)."""
+    from generator.cli.price_bill import tier_above
+    row = {"ref": bill.ref, "provider": bill.ref.partition("/")[0], "amount": "" if bill.amount is None else
+           plain(bill.amount), "currency": bill.currency or "", "tier_above_tokens": tier_above(bill) or "",
+           "effective_from": bill.effective_from.isoformat() if bill.effective_from else "",
+           "unknown_rate": bill.unknown[0].unit if bill.unknown else ""}
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, CSV_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerow(row)
+    return buffer.getvalue().rstrip("\n")

@@ -18,6 +18,8 @@ from generator.model.layout import offering_path, provider_path
 from generator.importers.free import free_reason
 from generator.importers.inputs import FAILED, read_json
 from generator.importers.items import Batch, Item
+from generator.importers.litellm_costs import conditional_order, is_cost, pricing as litellm_pricing, rate
+from generator.importers.litellm_regions import region_items, regional
 from generator.importers.litellm_providers import PROVIDERS, UNMAPPED_WHY
 from generator.importers.models_dev_map import MAX_SAFE_INTEGER, Context, day, exact, is_bool, is_count, short
 from generator.importers.report import ImportReport
@@ -29,13 +31,6 @@ KINDS = {
     "image_edit": "image_edit", "video_generation": "video_generation", "audio_speech": "speech",
     "audio_transcription": "transcription", "realtime": "realtime", "ocr": "ocr", "search": "search",
 }
-PRICES = {
-    "input_cost_per_token": "input", "output_cost_per_token": "output",
-    "cache_read_input_token_cost": "cached_input", "cache_creation_input_token_cost": "cache_write",
-    "output_cost_per_reasoning_token": "reasoning",
-}
-TIER_PRICE = re.compile(r"^(input_cost_per_token|output_cost_per_token|cache_read_input_token_cost|"
-                        r"cache_creation_input_token_cost)_above_([0-9]+)k_tokens$")
 FEATURES = {
     "supports_function_calling": "tool_calling", "supports_tool_choice": "tool_choice",
     "supports_response_schema": "structured_outputs", "supports_reasoning": "reasoning",
@@ -48,7 +43,7 @@ MODALITIES = {
 }
 LIMITS = {"max_input_tokens": "max_input_tokens", "max_output_tokens": "max_output_tokens"}
 RATE_LIMITS = {"rpm": "requests_per_minute", "tpm": "tokens_per_minute"}
-HANDLED = frozenset(PRICES) | set(FEATURES) | set(MODALITIES) | set(LIMITS) | set(RATE_LIMITS) | {
+HANDLED = frozenset(FEATURES) | set(MODALITIES) | set(LIMITS) | set(RATE_LIMITS) | {
     "litellm_provider", "mode", "deprecation_date", "source"}
 
 
@@ -68,12 +63,18 @@ def read(path: Path, commit: str | None = None, accessed: str | None = None) -> 
         batch.report.skip(key, "duplicate", "the key is given more than once in the JSON; only its last value "
                           "is read", "offerings" if key in entries else "")
     providers: set[str] = set()
+    by_base, base_of = regional(entries)
     for key in sorted(entries):
-        _entry(key, entries[key], batch, providers)
+        if key in base_of:
+            batch.report.skip(key, "merged", f"regional prices of `{base_of[key]}`: its pricing.conditional "
+                              "items with this region", "offerings")
+            continue
+        regions = [(region, entries[k], k) for region, k in by_base.get(key, ())]
+        _entry(key, entries[key], batch, providers, regions)
     return batch
 
 
-def _entry(key: str, raw, batch: Batch, providers: set[str]) -> None:
+def _entry(key: str, raw, batch: Batch, providers: set[str], regions: list = ()) -> None:
     report = batch.report
     if key == "sample_spec":
         report.skip(key, "no-data", "documents LiteLLM's fields; not a model", "offerings")
@@ -98,7 +99,18 @@ def _entry(key: str, raw, batch: Batch, providers: set[str]) -> None:
                        {"id": target.provider_id, "name": target.name}, f"litellm_provider {name}"))
     ctx = Context(report, key, "litellm", free_reason(target.provider_id, key))
     data, url = offering(ctx, offering_id, raw)
+    _add_regions(data, regions, report, target.provider_id)
     batch.add(Item("offering", offering_path(target.provider_id, offering_id), data, key, url))
+
+
+def _add_regions(data: dict, regions: list, report, provider_id: str) -> None:
+    """The regional entries' costs as the offering's regional rates (see :mod:`.litellm_regions`)."""
+    items = []
+    for region, raw, key in regions:
+        items += region_items(Context(report, key, "litellm", free_reason(provider_id, key)), region, raw)
+    if items:
+        pricing = data.setdefault("pricing", {"currency": "USD"})
+        pricing["conditional"] = sorted([*pricing.get("conditional", ()), *items], key=conditional_order)
 
 
 def _own_id(key: str, prefixes: tuple[str, ...]) -> str:
@@ -108,14 +120,7 @@ def _own_id(key: str, prefixes: tuple[str, ...]) -> str:
 
 def per_million(ctx: Context, key: str, value) -> Decimal | None:
     """A per-token cost as an exact price per million tokens; a 0 only with a reason to be free."""
-    if isinstance(value, (int, Decimal)) and not isinstance(value, bool) and Decimal(value).is_finite() and value >= 0:
-        if value == 0 and ctx.zero_unconfirmed(key):
-            return None
-        price = Decimal(value).scaleb(6).normalize()
-        if exact(price):
-            return price
-    ctx.invalid(key, value, "is not a cost per token that a catalog price can hold exactly")
-    return None
+    return rate(ctx, key, value, "input")
 
 
 def offering(ctx: Context, offering_id: str, raw: dict) -> tuple[dict, str | None]:
@@ -127,7 +132,7 @@ def offering(ctx: Context, offering_id: str, raw: dict) -> tuple[dict, str | Non
         else:
             ctx.invalid("mode", mode, f"is not one of {', '.join(sorted(KINDS))}")
     data.update({ours: v for k, ours in LIMITS.items() if k in raw and (v := _count(ctx, k, raw[k])) is not None})
-    if pricing := _pricing(ctx, raw):
+    if pricing := litellm_pricing(ctx, raw):
         data["pricing"] = pricing
     if limits := {ours: v for k, ours in RATE_LIMITS.items() if k in raw and (v := _count(ctx, k, raw[k])) is not None}:
         data["rate_limits"] = [limits]
@@ -139,7 +144,7 @@ def offering(ctx: Context, offering_id: str, raw: dict) -> tuple[dict, str | Non
         ctx.invalid("source", url, "is not an http(s) URL")
         url = None
     for key in raw.keys() - HANDLED:
-        if not TIER_PRICE.match(key):
+        if not is_cost(key):
             ctx.unmapped(key)
     return data, url
 
@@ -157,24 +162,6 @@ def _count(ctx: Context, key: str, value) -> int | None:
     else:
         ctx.invalid(key, value, "is not a whole number >= 0")
     return None
-
-
-def _pricing(ctx: Context, raw: dict) -> dict:
-    base = {ours: p for k, ours in PRICES.items() if k in raw and (p := per_million(ctx, k, raw[k])) is not None}
-    tiers: dict[int, dict] = {}
-    for key in sorted(raw):
-        if not (match := TIER_PRICE.match(key)):
-            continue
-        if int(match[2]) == 0:
-            ctx.invalid(key, raw[key], "is a tier above 0 tokens, which is the base price; a tier starts above 1k")
-        elif (p := per_million(ctx, key, raw[key])) is not None:
-            tiers.setdefault(int(match[2]) * 1000, {})[PRICES[match[1]]] = p
-    if not base and not tiers:
-        return {}
-    out = {"currency": "USD", **base}
-    if tiers:
-        out["tiers"] = [{"above_tokens": size, **prices} for size, prices in sorted(tiers.items())]
-    return out
 
 
 def _flags(ctx: Context, raw: dict, data: dict) -> None:

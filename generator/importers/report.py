@@ -39,6 +39,7 @@ REASONS = {
     "history-disagrees": "undated catalog price differs from the source's latest",
     "history-restart": "history walked again from the start",
     "no-provider": "provider not in the catalog",
+    "merged": "merged into another entry",
 }
 
 

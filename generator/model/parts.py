@@ -10,8 +10,9 @@ from dataclasses import MISSING, dataclass, field  # noqa: F401
 from datetime import date
 from decimal import Decimal
 
-from generator.model.declare import SELF, common, described, fact, needed, ref
-from generator.model.vocabulary import API_SHAPES, EFFORTS, MODELS_API_SHAPES, REASONING_OPTIONS
+from generator.model.declare import DOC, SELF, common, described, fact, needed, ref
+from generator.model.vocabulary import (API_SHAPES, EFFORTS, MODELS_API_SHAPES, PRICE_UNITS, REASONING_OPTIONS,
+                                        SERVICE_TIERS, WEEKDAYS)
 
 TEXT, URL, COUNT = ref("text"), ref("url"), ref("count")
 STRINGS = {"type": "array", "items": {"type": "string"}}
@@ -155,6 +156,69 @@ TIERS_INPUT = {"description": "Prices that apply instead when the prompt is long
                    "properties": PriceTier}}
 
 
+HH_MM = {"type": "string", "pattern": "^([01][0-9]|2[0-3]):[0-5][0-9]$"}
+SIZE = {"type": "string", "pattern": "^>?[1-9][0-9]{0,5}x[1-9][0-9]{0,5}$"}
+
+
+@dataclass(frozen=True, slots=True)
+class Window:
+    ABOUT = ("A time window in UTC, on some days of the week (every day when none is given); it crosses "
+             "midnight when it ends before it starts (16:30 to 00:30).")
+
+    start: str = needed("First minute of the window, HH:MM in UTC.", HH_MM, input=described(HH_MM))
+    end: str = needed("The minute the window ends (not included), HH:MM in UTC.", HH_MM, input=described(HH_MM))
+    days: tuple[str, ...] = fact(
+        "Days of the week (UTC) the window starts on, mon to sun; absent: every day.",
+        {"type": "array", "items": {"type": "string", "enum": list(WEEKDAYS)}}, default=(),
+        input=described({"type": "array", "minItems": 1, "uniqueItems": True,
+                         "items": {"type": "string", "enum": list(WEEKDAYS)}}))
+
+
+RATE = {"type": "number", "minimum": 0}
+
+
+@dataclass(frozen=True, slots=True)
+class ConditionalPrice:
+    ABOUT = ("A rate in one unit that applies when every condition it states holds for the request: a service "
+             "tier, a region, a time window, a prompt above a size, an image quality or size. A condition it "
+             "does not state holds for any request, except tier (absent: standard) and region (absent: not a "
+             "regional price). A request whose conditions no item states has an unknown price, never the "
+             "standard one.")
+
+    unit: str = needed("What the rate is per: a token unit (per million tokens: input, output, cached_input, "
+                       "cache_write, cache_write_1h, reasoning, audio and image tokens, citation) or a count "
+                       "(per one: image, input_image, second of audio or video, character, request, query, "
+                       "search, page, session).", {"type": "string", "enum": list(PRICE_UNITS)},
+                       input=described({"type": "string", "enum": list(PRICE_UNITS)}))
+    rate: Decimal = needed("The price of one unit (of a million tokens for a token unit), in the entry's "
+                           "currency.", input=described(RATE))
+    tier: str | None = fact("Service tier the request chooses; absent: standard.",
+                            {"type": "string", "enum": list(SERVICE_TIERS)},
+                            input=described({"type": "string", "enum": list(SERVICE_TIERS)}))
+    region: str | None = fact("Region the request is served in (e.g. eu-central-1); absent: any region.",
+                              {"type": "string"}, input=described({"type": "string", "minLength": 1,
+                                                                   "pattern": "^[A-Za-z0-9_.-]+$"}))
+    window: Window | None = fact("Applies to requests made in this time window; absent: at any time.",
+                                 input={"description": DOC, "type": "object", "additionalProperties": False,
+                                        "required": ["start", "end"], "properties": Window})
+    above_tokens: int | None = fact("Applies when the prompt is longer than this many tokens.",
+                                    {"type": "integer", "minimum": 1},
+                                    input=described({"type": "integer", "minimum": 1}))
+    quality: str | None = fact("Quality or size option the request chooses (image quality such as hd or "
+                               "premium; web search context size low, medium, high).", {"type": "string"},
+                               input=described({"type": "string", "pattern": "^[a-z0-9_-]+$"}))
+    size: str | None = fact("Image size WIDTHxHEIGHT; >WIDTHxHEIGHT: images of more pixels than that.",
+                            SIZE, input=described(SIZE))
+
+
+CONDITIONAL_INPUT = {
+    "description": "Rates in other units and rates that apply under conditions (tier, region, time window, "
+                   "prompt size, quality, size), each item one rate.",
+    "type": "array", "items": {"description": "A rate and the conditions it applies under.", "type": "object",
+                               "additionalProperties": False, "required": ["unit", "rate"],
+                               "properties": ConditionalPrice}}
+
+
 @dataclass(frozen=True, slots=True)
 class Price:
     """Prices per million tokens in ``currency``, from ``effective_from`` on.
@@ -185,6 +249,9 @@ class Price:
                                         input=PRICE)
     tiers: tuple[PriceTier, ...] = fact("Prices by prompt size, ascending thresholds; absent when the price has no "
                                         "tiers.", default=(), input=TIERS_INPUT)
+    conditional: tuple[ConditionalPrice, ...] = fact(
+        "Rates in other units or under conditions (service tier, region, time window, prompt size, image "
+        "quality or size); absent when there are none.", default=(), input=CONDITIONAL_INPUT)
 
     def for_context(self, input_tokens: int) -> "Price | PriceTier":
         """The tier whose threshold the input exceeds, highest first; else self."""

@@ -20,7 +20,8 @@ from decimal import Decimal
 from generator.model.declare import DOC, KEEP, NOT_IN_YAML, common, described, fact, needed, ref
 from generator.model.parts import (  # noqa: F401  (part of this module's API)
     IN_TEXT, IN_URL, STRINGS, TEXT, URL, Authentication, Client, Endpoint, Features, Link, Modalities, Mode, Moderation, Price,
-    Component, Monitoring, PriceTier, Pricing, Privacy, RateLimit, ReasoningOption, Retention, Source,
+    Component, ConditionalPrice, Monitoring, PriceTier, Pricing, Window, Privacy, RateLimit, ReasoningOption, Retention,
+    Source,
 )
 from generator.model.vocabulary import FEATURES, KINDS, MODALITIES, PRICE_FIELDS, REASONING_FIELDS, STATUSES  # noqa: F401  (part of this module's API)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from generator.catalog.catalog import Catalog
 from generator.model.records import FEATURES, MODALITIES, PRICE_FIELDS, CanonicalModel, Offering, Price, Provider
+from generator.present import conditional
 from generator.present import format as fmt
 from generator.present import labels, urls
 
@@ -71,6 +72,10 @@ def _price_lines(price: Price) -> list[tuple[str, str]]:
                           for n in PRICE_FIELDS if getattr(tier, n) is not None)
         lines.append((f"Above {fmt.number(tier.above_tokens)} input tokens",
                       f"{rates or 'base rates'} (other rates as base)"))
+    for item in price.conditional:
+        stated = conditional.stated(item)  # in the value: a field name holds no free text (a time has colons)
+        lines.append((conditional.unit_label(item.unit),
+                      conditional.rate_text(item.rate, item.unit, price.currency) + (f" ({stated})" if stated else "")))
     return lines
 
 

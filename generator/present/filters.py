@@ -34,6 +34,7 @@ from decimal import Decimal
 from jinja2 import pass_context
 
 from generator.model.records import Author, CanonicalModel, Modalities, Offering, Provider
+from generator.present import conditional
 from generator.present import format as fmt
 from generator.present import labels
 from generator.present import urls as paths
@@ -262,6 +263,17 @@ def price_cells(price, tier=None) -> Md:
     return Md("| " + " | ".join(cells) + " |")
 
 
+CONDITIONAL_HEADER = Md("| " + " | ".join(conditional.HEADERS) + " |\n|" + "|".join("---" for _ in conditional.HEADERS)
+                        + "|")
+
+
+def conditional_cells(item, currency: str) -> Md:
+    """One row of the conditional prices table; region, quality and size come from data: escaped."""
+    cells = [conditional.unit_label(item.unit), conditional.rate_text(item.rate, item.unit, currency),
+             *conditional.conditions(item)]
+    return Md("| " + " | ".join(cell(c) for c in cells) + " |")
+
+
 def _site_retention_type(kind) -> str:
     return fmt.na(labels.retention_type(kind))
 
@@ -285,6 +297,7 @@ def register(env) -> None:
     env.globals.update(
         to=to, is_http=is_http, api_key_name=api_key_name, author_names=author_names, NA=Md(NA), UNKNOWN_MARK=Md(UNKNOWN_MARK), FEATURE_LABELS=FEATURE_LABELS,
         MODALITY_LABELS=MODALITY_LABELS, PRICE_HEADER=PRICE_HEADER, PRICE_RULE=PRICE_RULE, price_cells=price_cells,
+        CONDITIONAL_HEADER=CONDITIONAL_HEADER, conditional_cells=conditional_cells,
         provider_page=paths.provider_page, provider_logo=paths.provider_logo, offering_page=paths.offering_page,
         model_page=paths.model_page, author_page=paths.author_page, INDEX=paths.INDEX,
         PROVIDERS_INDEX=paths.PROVIDERS_INDEX, MODELS_INDEX=paths.MODELS_INDEX, AUTHORS_INDEX=paths.AUTHORS_INDEX,

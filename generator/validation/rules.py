@@ -166,8 +166,25 @@ def _prices_ordered(doc: Document):
             where = ("pricing", "effective_from") if i == len(entries) - 1 else ("pricing", "history", i, "effective_from")
             yield Finding(where, f"{later} is not after {earlier}; list earlier prices first, the current one last")
     yield from _tiers_ascending(pricing, ("pricing",))
+    yield from _conditional_once(pricing, ("pricing",))
     for i, entry in enumerate(pricing.get("history", [])):
         yield from _tiers_ascending(entry, ("pricing", "history", i))
+        yield from _conditional_once(entry, ("pricing", "history", i))
+
+
+def _conditional_once(entry: dict, path: tuple):
+    """Each unit under each set of conditions has one rate: a second would leave the price ambiguous."""
+    seen: dict[str, int] = {}
+    for i, item in enumerate(entry.get("conditional", [])):
+        key = repr(sorted((k, repr(v)) for k, v in item.items() if k != "rate"))
+        if key in seen:
+            yield Finding(path + ("conditional", i), f"states the same unit and conditions as item {seen[key]}; "
+                          "give each rate once")
+        seen.setdefault(key, i)
+        window = item.get("window") or {}
+        if window and window.get("start") == window.get("end"):
+            yield Finding(path + ("conditional", i, "window"), "starts and ends at the same minute; a window "
+                          "spans at least one minute (leave it out for any time)")
 
 
 def _tiers_ascending(entry: dict, path: tuple):
