@@ -13,6 +13,7 @@ import pytest
 
 from generator import load_catalog
 from generator.catalog.catalog import Catalog
+from generator.catalog.seal import SCHEMA_VERSION
 from generator.catalog.conditions import Call, choose, in_window, rates_by_unit
 from generator.model.records import ConditionalPrice, Price, PriceTier, Window
 from generator.outputs.docs.render import render_docs
@@ -60,7 +61,7 @@ def test_export_reads_back_equal(tmp_path):
     deepseek = [o for p in document["providers"] if p["id"] == "deepseek" for o in p["offerings"]][0]
     assert deepseek["pricing"]["history"][0]["conditional"][0] == {
         "unit": "input", "rate": "0.135", "window": {"start": "16:30", "end": "00:30"}}
-    assert document["schema_version"] == "2.2.0"
+    assert document["schema_version"] == SCHEMA_VERSION
 
 
 def test_api_json_keeps_models_dev_shape_and_leaves_conditional_prices_out():

@@ -89,7 +89,7 @@ def test_every_key_of_the_provider_and_author_input_schemas_reaches_a_field():
                 "status_page": "https://status.p.example/", "authentication": {"env": ["P_KEY"]},
                 "endpoints": {"base_url": "https://api.p.example/v1"}, "privacy": {"retains_user_data": False},
                 "retention": {"type": "none"}, "moderation": {"content_moderated": True}, "sdk_package": "@ai-sdk/p",
-                "sources": [{"title": "T"}], "last_verified": "2024-02-02"}
+                "monitoring": {"last_checked": "2024-02-03"}, "sources": [{"title": "T"}], "last_verified": "2024-02-02"}
     author = {"id": "a", "name": "A", "description": "D.", "website": "https://a.example/",
               "links": [{"label": "L", "url": "https://l.example/"}], "sources": [{"title": "T"}],
               "last_verified": "2024-02-02"}

@@ -18,6 +18,7 @@ from generator.importers import git_stream
 from generator.importers import litellm as lite
 from generator.importers.free import free_reason
 from generator.importers.history import ABSENT, History, QuietReport, State, utc_day
+from generator.importers.litellm_costs import pricing as litellm_pricing
 from generator.importers.litellm_providers import PROVIDERS
 from generator.importers.models_dev_map import Context
 from generator.importers.report import ImportReport
@@ -68,5 +69,5 @@ def _entries(raw: bytes | None, path: str, commit: str, report: ImportReport) ->
             continue  # sample_spec and unmapped providers: the import of the current file reports them
         offering = lite._own_id(key, target.prefixes)
         ctx = Context(QuietReport(), key, "litellm", free_reason(target.provider_id, key))
-        out[(target.provider_id, offering)] = State(lite._pricing(ctx, entry) or None, None)
+        out[(target.provider_id, offering)] = State(litellm_pricing(ctx, entry) or None, None)
     return out
