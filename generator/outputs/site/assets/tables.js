@@ -2,7 +2,7 @@
  * vendored with the site so it works offline.
  *
  * Sorting: every table in the page content gets clickable headers. A cell's data-sort
- * attribute, when present, is its sort key (a number for data-type="number" headers);
+ * attribute (or that of an element inside it), when present, is its sort key (a number for data-type="number" headers);
  * an empty key is unknown and sorts last in both directions.
  * Filtering: a <form class="pc-filters" data-table="ID"> narrows the rows of table ID by
  * provider, feature, modality, maximum input price and free text (row data attributes).
@@ -16,7 +16,9 @@
   function cellKey(row, index) {
     var cell = row.cells[index];
     if (!cell) return "";
-    return cell.hasAttribute("data-sort") ? cell.getAttribute("data-sort") : cell.textContent.trim();
+    if (cell.hasAttribute("data-sort")) return cell.getAttribute("data-sort");
+    var inner = cell.querySelector("[data-sort]");  /* a Markdown table's cell carries its key in a span */
+    return inner ? inner.getAttribute("data-sort") : cell.textContent.trim();
   }
 
   function compare(a, b, numeric) {
