@@ -200,7 +200,7 @@
     });
   }
 
-  var FILTER_FROM = 20;  /* rows: a shorter table is read at a glance */
+  var FILTER_FROM = 8;  /* rows: a shorter table is read at a glance */
 
   function addFilter(table, position) {
     var rows = table.tBodies[0] ? table.tBodies[0].rows.length : 0;
