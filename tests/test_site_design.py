@@ -165,3 +165,26 @@ def test_counts_read_with_thousands_separators(browser, site_url):  # noqa: F811
         page.goto("/" + PAGE_TYPES["provider"])
         cell = page.locator("article table tbody tr", has_text="gpt-oss-120b").locator("td").nth(2)
         assert cell.inner_text().strip() == "131,072" and cell.get_attribute("data-sort") == "131072"
+
+
+def test_all_models_shows_logos_and_grouped_counts(browser, site_url):  # noqa: F811
+    with page_at(browser, site_url) as page:
+        page.goto("/all-models.html")
+        row = page.locator("#pc-all-models tbody tr[data-provider='cerebras']", has_text="gpt-oss-120b")
+        logo = row.locator("td").first.locator("img.pc-logo")
+        assert logo.get_attribute("src") == "providers/cerebras/logo.svg"
+        assert logo.evaluate("img => img.complete && img.naturalWidth > 0"), "the logo loads"
+        assert row.locator("td").nth(3).inner_text() == "131,072"
+
+
+def test_home_page_search_button_opens_search(browser, site_url):  # noqa: F811
+    with page_at(browser, site_url, width=390) as page:
+        page.goto("/index.html")
+        page.locator("label.pc-search-cta").click()
+        search = page.locator(".md-search__input")
+        search.wait_for(state="visible")
+        search.press_sequentially("gpt-oss", delay=20)
+        result = page.locator(".md-search-result__item", has_text="Cerebras").first
+        result.wait_for()
+        assert "gpt-oss-120b — Cerebras" in result.inner_text()
+        shoot(page, "design-search-390")

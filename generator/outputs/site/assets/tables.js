@@ -181,7 +181,20 @@
 
   /* A count in a table column: plain digits, or the unknown marker the data names (format.py's). */
   function countText(data, value) {
-    return value === null ? data.unknown : String(value);
+    return value === null ? data.unknown : Number(value).toLocaleString("en-US");
+  }
+
+  /* The provider's logo (providers/<id>/logo.svg, beside its page) and linked name. */
+  function providerCell(tr, row, f) {
+    var td = addCell(tr, "");
+    td.className = "pc-provider-cell";
+    var logo = document.createElement("img");
+    logo.setAttribute("src", row[f.provider_page].replace(/[^/]*$/, "logo.svg"));
+    logo.setAttribute("alt", "");
+    logo.className = "pc-logo";
+    td.appendChild(logo);
+    addLink(td, row[f.provider_page], row[f.provider_name]);
+    return td;
   }
 
   function linkCell(tr, href, text) {
@@ -196,7 +209,7 @@
     tr.setAttribute("data-features", row[f.features]);
     tr.setAttribute("data-modalities", row[f.modalities]);
     tr.setAttribute("data-price", row[f.input] === null ? "" : row[f.input]);
-    linkCell(tr, row[f.provider_page], row[f.provider_name]);
+    providerCell(tr, row, f);
     var model = linkCell(tr, row[f.page], row[f.name]);
     if (row[f.id] !== row[f.name]) {
       model.appendChild(document.createElement("br"));
@@ -213,7 +226,7 @@
 
   function compareRow(data, f, row) {
     var tr = document.createElement("tr");
-    linkCell(tr, row[f.provider_page], row[f.provider_name]);
+    providerCell(tr, row, f);
     linkCell(tr, row[f.page], row[f.id]);
     addCell(tr, countText(data, row[f.context]), row[f.context]);
     addCell(tr, countText(data, row[f.max_output]), row[f.max_output]);
