@@ -148,6 +148,16 @@
     if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(value).then(done, function () {});
   }
 
+  /* Yes, No and Unknown answers (privacy, moderation, open weights) read as badges. */
+  var BADGES = { "Yes": "yes", "No": "no", "Unknown": "unknown" };
+
+  function badge(dd, kind) {
+    var span = document.createElement("span");
+    span.className = "pc-badge pc-badge--" + kind;
+    while (dd.firstChild) span.appendChild(dd.firstChild);
+    dd.appendChild(span);
+  }
+
   /* A paragraph made of "<strong>Key</strong>: value<br>" lines, and nothing else. */
   function factLines(p) {
     var lines = [], current = null;
@@ -182,7 +192,8 @@
       var first = dd.firstChild;
       if (first && first.nodeType === 3) first.nodeValue = first.nodeValue.replace(/^:\s*/, "");
       var value = dd.textContent.trim();
-      if (value === "N/A" || value === "Unknown") dd.classList.add("pc-unknown");
+      if (BADGES[value]) badge(dd, BADGES[value]);
+      else if (value === "N/A") dd.classList.add("pc-unknown");
       else if (COPY_KEYS[line.key]) dd.appendChild(copyButton(value, line.key + " " + value));
     });
     p.parentNode.replaceChild(grid, p);
