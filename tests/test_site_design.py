@@ -189,3 +189,12 @@ def test_home_page_search_button_opens_search(browser, site_url):  # noqa: F811
         result.wait_for()
         assert "gpt-oss-120b — Cerebras" in result.inner_text()
         shoot(page, "design-search-390")
+
+
+@pytest.mark.parametrize("path, names", [("data-format.html", "td:first-child code"), ("api.html", "td code")])
+def test_field_and_file_names_do_not_break_inside(browser, site_url, path, names):  # noqa: F811
+    with page_at(browser, site_url) as page:
+        page.goto("/" + path)
+        lines = page.locator("article table " + names).evaluate_all(
+            "codes => codes.map(c => [c.textContent, c.getClientRects().length])")
+        assert len(lines) >= 4 and [text for text, count in lines if count != 1] == []
