@@ -88,7 +88,7 @@ def search_title(title: str, head: str) -> str:
     title once per provider. *title* is escaped HTML (:func:`title_html`); so is the name taken
     from the Overview's Provider line of *head*."""
     found = _PROVIDER.search(head)
-    return f"{title} — {found.group(1)}" if found else title
+    return f"{title} — {title_html(found.group(1))}" if found else title
 
 
 def search_entry(page, head: str) -> dict:
