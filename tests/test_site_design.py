@@ -89,6 +89,10 @@ def test_marks_and_features_are_icons_with_names(browser, site_url):  # noqa: F8
         page.goto("/" + PAGE_TYPES["offering"])
         article = page.locator("article")
         assert not any(ch in article.inner_text() for ch in EMOJI), "no emoji left for a font to miss"
+        page.goto("/" + PAGE_TYPES["provider"])  # headings with icons, listed in the table of contents
+        toc = page.locator(".md-sidebar--secondary .md-nav--secondary").text_content()
+        assert "Privacy & Data Handling" in toc and not any(ch in toc for ch in EMOJI)
+        page.goto("/" + PAGE_TYPES["offering"])
         names = set(article.locator(".pc-icon[role='img']").evaluate_all("els => els.map(e => e.getAttribute('aria-label'))"))
         assert {"Supported", "Unknown", "Advanced Reasoning", "Response Streaming"} <= names
         assert page.get_by_role("img", name="Advanced Reasoning").count() >= 1

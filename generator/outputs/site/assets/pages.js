@@ -258,6 +258,8 @@
     if (!article || article.getAttribute("data-pc-enhanced") === "on") return;
     article.setAttribute("data-pc-enhanced", "on");
     swapMarks(article);
+    var toc = document.querySelector(".md-sidebar--secondary .md-nav--secondary");
+    if (toc) swapMarks(toc);  /* the headings' icons, in the table of contents too */
     Array.prototype.forEach.call(article.querySelectorAll("p"), factsGrid);
     copyIds(article);
     Array.prototype.forEach.call(article.querySelectorAll("table:not([data-rows])"), function (table, i) {
