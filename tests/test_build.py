@@ -94,6 +94,7 @@ def test_editing_one_offering_rewrites_only_the_pages_that_show_it(tmp_path, dat
     result = build(data_copy, out)
     shown_on = {"providers/cerebras/models/gpt-oss-120b.md", "providers/cerebras/README.md",
                 "models/openai/gpt-oss-120b.md", "models/README.md",
+                "README.md",  # the home page's most widely served models, with their cheapest price
                 # the JSON exports that hold the price: whole catalog, flat rows, models.dev shape, provider file
                 "api/catalog.json", "api/models.json", "api/api.json", "api/providers/cerebras.json",
                 "assets/site-data.js",  # the rows of the site's All models and Compare tables

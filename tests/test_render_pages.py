@@ -92,10 +92,27 @@ def test_offering_page_says_what_is_known_and_marks_the_unknown(rich_data):
 
 def test_model_page_lists_offerings_cheapest_first_unknown_last(rich_data):
     page = render_docs(load_catalog(rich_data))["models/openai/gpt-oss-120b.md"].decode()
-    rows = [line for line in page.splitlines() if line.startswith("| [")]
-    assert [re.search(r"\| \[([^\]]+)\]\(\.\./\.\./providers/[^)]+/models/", r).group(1) for r in rows] == [
-        "gpt-oss-120b-free", "gpt-oss-120b", "gpt-oss-120b-unpriced"]
+    rows = [line for line in page.splitlines() if line.startswith('| <span class="pc-provider-cell">')]
+    assert [re.search(r'<code class="pc-id-code">([^<]+)</code>\]\(\.\./\.\./providers/[^)]+/models/', r).group(1)
+            for r in rows] == ["gpt-oss-120b-free", "gpt-oss-120b", "gpt-oss-120b-unpriced"]
     assert "3 offering(s)" in page
+    free, paid, unpriced = rows
+    assert '<span class="pc-price" data-sort="0">Free / Free</span>' in free
+    assert '<span class="pc-price" data-sort="0.25">$0.25 / $0.69</span>' in paid  # input / output
+    assert '<span class="pc-price" data-sort="0">Free</span>' in paid  # cached input 0 is free, not unknown
+    assert '<span class="pc-price" data-sort="">N/A</span>' in unpriced  # unknown: an empty key sorts last
+    assert '<span data-sort="131072">131,072</span>' in paid
+    assert paid.endswith("| No | No | Immediate deletion | N/A |")  # trains, retains, retention days, status
+    assert free.endswith("| Unknown | Yes | 30 days | N/A |")
+
+
+def test_model_page_facts_say_what_the_offerings_know(rich_data):
+    page = render_docs(load_catalog(rich_data))["models/openai/gpt-oss-120b.md"].decode()
+    assert "**Model ID**: <code>openai/gpt-oss-120b</code>  \n" in page
+    assert "**Providers**: 2  \n" in page  # two providers, three offerings
+    assert "**Context**: 131,072  \n" in page and "**Max Output**: N/A  \n" in page  # unknown, not 0
+    assert '**Input**: <span title="Text input">📝</span>  \n' in page
+    assert '**Capabilities**: <span title="Advanced Reasoning">🧠</span> <span title="Response Streaming">⚡</span>' in page
 
 
 def test_unknown_pricing_is_not_free(data_copy):
@@ -110,8 +127,19 @@ def test_index_pages_count_everything(rich_data):
     assert "[Other Cloud](./providers/other/README.md) | 2 |" in index
     assert "2 provider(s)." in files["providers/README.md"].decode()
     assert "| [gpt-oss-120b](../../models/openai/gpt-oss-120b.md) | 3 |" in files["authors/openai/README.md"].decode()
-    assert "| [gpt-oss-120b](./openai/gpt-oss-120b.md) | [OpenAI](../authors/openai/README.md) | 3 | Free |" in (
-        files["models/README.md"].decode())
+    row = ("| [gpt-oss-120b](../models/openai/gpt-oss-120b.md) | [OpenAI](../authors/openai/README.md) | 2 | "
+           '<span data-sort="131072">131,072</span> | <span data-sort="">N/A</span> | ')
+    assert row in files["models/README.md"].decode()
+    assert ('<span data-sort="0">Free / Free</span> at [Other Cloud](../providers/other/models/gpt-oss-120b-free.md) |'
+            in files["models/README.md"].decode())  # the cheapest offering, and where
+
+
+def test_home_page_lists_the_most_widely_served_models_first(rich_data):
+    index = render_docs(load_catalog(rich_data))["README.md"].decode()
+    served = index.split("## Most Widely Served Models")[1].split("## Providers")[0]
+    rows = [line for line in served.splitlines() if line.startswith("| [")]
+    assert rows[0].startswith("| [gpt-oss-120b](./models/openai/gpt-oss-120b.md) | [OpenAI]") and len(rows) == 9
+    assert "[All models](./all-models.md)" in index and 'for="__search"' in index
 
 
 def test_build_date_comes_from_source_date_epoch_or_the_data(data_copy, monkeypatch):

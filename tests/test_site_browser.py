@@ -148,8 +148,8 @@ def test_compare_shows_providers_of_a_model_cheapest_first(page, rich_url):
     rows = page.locator("#pc-compare tbody tr")
     assert rows.count() == 2
     first, second = ([c.strip() for c in rows.nth(i).locator("td").all_inner_texts()] for i in (0, 1))
-    assert (first[0], first[2], first[4]) == ("Cheapo", "65536", "$0.10/1M")
-    assert (second[0], second[2], second[4]) == ("Cerebras", "131072", "$0.25/1M")
+    assert (first[0], first[2], first[4]) == ("Cheapo", "65,536", "$0.10/1M")
+    assert (second[0], second[2], second[4]) == ("Cerebras", "131,072", "$0.25/1M")
     assert (second[3], second[6]) == ("N/A", "N/A")  # unknown max output and cached price: one marker
     screenshot(page, "compare-rich")
     page.goto(rich_url + "/compare.html#model=openai%2Fgpt-oss-120b")  # a link to one comparison

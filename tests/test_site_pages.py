@@ -92,7 +92,8 @@ def named_rows(data: dict) -> list[dict]:
 
 def test_producer_returns_the_pages_and_vendored_assets(shipped):
     assert set(shipped) == {"all-models.md", "compare.md", "privacy.md", "api.md", "data-format.md",
-                            "assets/tables.js", "assets/site.css", "assets/logo.svg", "assets/site-data.js"}
+                            "assets/tables.js", "assets/pages.js", "assets/site.css", "assets/logo.svg",
+                            "assets/site-data.js"}
     assert site_pages(load_catalog(DATA)) == shipped  # deterministic: same catalog, same bytes
 
 

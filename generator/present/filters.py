@@ -36,7 +36,7 @@ from jinja2 import pass_context
 from generator.model.records import Author, CanonicalModel, Modalities, Offering, Provider
 from generator.present import conditional
 from generator.present import format as fmt
-from generator.present import labels
+from generator.present import labels, summary
 from generator.present import urls as paths
 
 NA = fmt.NA
@@ -299,7 +299,14 @@ def register(env) -> None:
         MODALITY_LABELS=MODALITY_LABELS, PRICE_HEADER=PRICE_HEADER, PRICE_RULE=PRICE_RULE, price_cells=price_cells,
         CONDITIONAL_HEADER=CONDITIONAL_HEADER, conditional_cells=conditional_cells,
         provider_page=paths.provider_page, provider_logo=paths.provider_logo, offering_page=paths.offering_page,
-        model_page=paths.model_page, author_page=paths.author_page, INDEX=paths.INDEX,
+        model_page=paths.model_page, author_page=paths.author_page, INDEX=paths.INDEX, HOME_MODELS=summary.HOME_MODELS,
         PROVIDERS_INDEX=paths.PROVIDERS_INDEX, MODELS_INDEX=paths.MODELS_INDEX, AUTHORS_INDEX=paths.AUTHORS_INDEX,
+    )
+    env.filters.update(
+        largest=summary.largest, capabilities=summary.capabilities, modalities_known=summary.modalities,
+        modality_icons=lambda keys, d: Md(summary.modality_icons(keys, d)),
+        capability_icons=lambda keys: Md(summary.capability_icons(keys)),
+        price_pair=lambda o: text(summary.price_pair(o)), cached_price=lambda o: text(summary.cached_price(o)),
+        sort_key=lambda v: attr(summary.sort_key(v)),
     )
     env.finalize = finalize

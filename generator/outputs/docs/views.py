@@ -72,6 +72,13 @@ class Views:
         """The cached *template* row of each offering, one per line."""
         return Md("\n".join(self.fragment(template, o, page) for o in offerings))
 
+    def most_served(self, limit: int) -> list[CanonicalModel]:
+        """The *limit* canonical models served by the most providers (then by name): the home page's."""
+        def providers(model):
+            return len({o.provider_id for o in self.offered_by(model.id)})
+        served = [m for m in self.catalog.models.values() if self.offered_by(m.id)]
+        return sorted(served, key=lambda m: (-providers(m), m.name.lower(), m.id))[:limit]
+
     def author_links(self, author_ids) -> list:
         return [self.catalog.authors[a] for a in author_ids]
 

@@ -80,13 +80,24 @@ def title_html(title) -> str:
     return html.escape(html.unescape(str(title or "")), quote=True)
 
 
+_PROVIDER = re.compile(r"<strong>Provider</strong>: <a [^>]*>([^<]*)</a>")
+
+
+def search_title(title: str, head: str) -> str:
+    """An offering's search result title says whose it is: ``gpt-oss-120b — Groq``, not the same
+    title once per provider. *title* is escaped HTML (:func:`title_html`); so is the name taken
+    from the Overview's Provider line of *head*."""
+    found = _PROVIDER.search(head)
+    return f"{title} — {title_html(found.group(1))}" if found else title
+
+
 def search_entry(page, head: str) -> dict:
-    """One search index entry for *page*: its title and the text of *head*."""
+    """One search index entry for *page*: its title (with its provider's name) and the text of *head*."""
     parser = SearchParser()
     parser.feed(head)
     parser.close()
     text = " ".join(t for t in ("".join(section.text).strip() for section in parser.data) if t)
-    return {"location": page.url, "title": str(page.meta.get("title", page.title)), "text": text}
+    return {"location": page.url, "title": search_title(str(page.meta.get("title", page.title)), head), "text": text}
 
 
 def squeeze(html: str) -> str:

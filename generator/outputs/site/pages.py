@@ -32,7 +32,7 @@ PAGES = {
     "api.md": "site/api.md.j2",
     "data-format.md": "site/data-format.md.j2",
 }
-ASSETS = ("tables.js", "site.css", "logo.svg")
+ASSETS = ("tables.js", "pages.js", "site.css", "logo.svg")
 DATA_SCRIPT = "assets/site-data.js"
 
 

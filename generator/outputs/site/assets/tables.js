@@ -2,7 +2,7 @@
  * vendored with the site so it works offline.
  *
  * Sorting: every table in the page content gets clickable headers. A cell's data-sort
- * attribute, when present, is its sort key (a number for data-type="number" headers);
+ * attribute (or that of an element inside it), when present, is its sort key (a number for data-type="number" headers);
  * an empty key is unknown and sorts last in both directions.
  * Filtering: a <form class="pc-filters" data-table="ID"> narrows the rows of table ID by
  * provider, feature, modality, maximum input price and free text (row data attributes).
@@ -16,7 +16,9 @@
   function cellKey(row, index) {
     var cell = row.cells[index];
     if (!cell) return "";
-    return cell.hasAttribute("data-sort") ? cell.getAttribute("data-sort") : cell.textContent.trim();
+    if (cell.hasAttribute("data-sort")) return cell.getAttribute("data-sort");
+    var inner = cell.querySelector("[data-sort]");  /* a Markdown table's cell carries its key in a span */
+    return inner ? inner.getAttribute("data-sort") : cell.textContent.trim();
   }
 
   function compare(a, b, numeric) {
@@ -179,7 +181,20 @@
 
   /* A count in a table column: plain digits, or the unknown marker the data names (format.py's). */
   function countText(data, value) {
-    return value === null ? data.unknown : String(value);
+    return value === null ? data.unknown : Number(value).toLocaleString("en-US");
+  }
+
+  /* The provider's logo (providers/<id>/logo.svg, beside its page) and linked name. */
+  function providerCell(tr, row, f) {
+    var td = addCell(tr, "");
+    td.className = "pc-provider-cell";
+    var logo = document.createElement("img");
+    logo.setAttribute("src", row[f.provider_page].replace(/[^/]*$/, "logo.svg"));
+    logo.setAttribute("alt", "");
+    logo.className = "pc-logo";
+    td.appendChild(logo);
+    addLink(td, row[f.provider_page], row[f.provider_name]);
+    return td;
   }
 
   function linkCell(tr, href, text) {
@@ -194,7 +209,7 @@
     tr.setAttribute("data-features", row[f.features]);
     tr.setAttribute("data-modalities", row[f.modalities]);
     tr.setAttribute("data-price", row[f.input] === null ? "" : row[f.input]);
-    linkCell(tr, row[f.provider_page], row[f.provider_name]);
+    providerCell(tr, row, f);
     var model = linkCell(tr, row[f.page], row[f.name]);
     if (row[f.id] !== row[f.name]) {
       model.appendChild(document.createElement("br"));
@@ -211,7 +226,7 @@
 
   function compareRow(data, f, row) {
     var tr = document.createElement("tr");
-    linkCell(tr, row[f.provider_page], row[f.provider_name]);
+    providerCell(tr, row, f);
     linkCell(tr, row[f.page], row[f.id]);
     addCell(tr, countText(data, row[f.context]), row[f.context]);
     addCell(tr, countText(data, row[f.max_output]), row[f.max_output]);
