@@ -202,3 +202,33 @@ def test_field_and_file_names_do_not_break_inside(browser, site_url, path, names
         lines = page.locator("article table " + names).evaluate_all(
             "codes => codes.map(c => [c.textContent, c.getClientRects().length])")
         assert len(lines) >= 4 and [text for text, count in lines if count != 1] == []
+
+
+HISTORY_PAGES = {"changes": "changes.html", "offering-with-chart": "providers/alpha/models/qwen-qwq-32b~713c58296b.html",
+                 "model-with-chart": "models/acme/big-model.html"}
+
+
+@pytest.fixture(scope="module")
+def history_site_url(tmp_path_factory):
+    """The rich fixture's site: prices with a history, so the Changes page has rows and pages a chart."""
+    from .exporthelp import RICH
+    from .sitebuild import build_catalog_site
+
+    with serve_directory(build_catalog_site(RICH, tmp_path_factory.mktemp("design-history"))) as url:
+        yield url
+
+
+@pytest.mark.parametrize("kind", list(HISTORY_PAGES))
+def test_axe_finds_nothing_serious_on_the_changes_page_and_price_charts(browser, history_site_url, kind):  # noqa: F811
+    found = {}
+    for scheme in ("light", "dark"):
+        with page_at(browser, history_site_url, scheme=scheme) as page:
+            page.goto("/" + HISTORY_PAGES[kind])
+            page.wait_for_selector("article[data-pc-enhanced='on']")
+            if kind == "changes":
+                assert page.locator("#pc-changes tbody tr").count() >= 2
+            else:
+                assert page.locator("article svg.pc-price-chart").count() >= 1  # the price chart is on the page
+            found[scheme] = serious_violations(page)
+            shoot(page, f"design-{kind}-1280-{scheme}")
+    assert found == {"light": [], "dark": []}
