@@ -24,17 +24,14 @@ import hashlib
 import logging
 import multiprocessing
 import os
-import posixpath
 import time
-from urllib.parse import unquote, urlsplit, urlunsplit
 
 from mkdocs.commands.build import get_context
 from mkdocs.structure.files import InclusionLevel
-from mkdocs.structure.pages import Page, _RelativePathTreeprocessor
-from mkdocs.structure.toc import get_toc
+from mkdocs.structure.pages import Page
 from mkdocs import utils
 
-from generator.outputs.site import fast_markdown, shell as shells
+from generator.outputs.site import compiled, shell as shells
 
 SWITCH = "PROVCAT_FAST_PAGES"
 IN_PROCESS_BELOW = 300  # fewer pages than this to render: not worth forking
@@ -68,12 +65,10 @@ class _Job:
         handlers = [getattr(h, "__self__", None) for h in config.plugins.events["post_page"]]
         self.post = post if handlers == [post] else None
         self.doc_files = files.documentation_pages()
-        self.extensions = frozenset(_extension_names(config))
-        self.not_escaped = fast_markdown.escapable(_escaped_chars(config))
+        self.engine = compiled.Engine.of(config)
         self.title_transforms = shells.title_transforms(title)
         self.shells: dict[tuple, tuple | None] = {}  # key -> (shell, shell with squeezed parts) or None
         self.items: dict[str, str] = {}  # a toc entry's rendering, by the entry
-        self.urls: dict[tuple[str, str], str] = {}  # (folder, link) -> resolved link, for links without warnings
         self.search = _search_index(config)
         self.keep = False  # return each page's output (to keep it), not only write it
         self._prints: str | None = None
@@ -109,25 +104,6 @@ class _Job:
         if key not in self.items:
             self.items[key] = self.env.get_template(shells.TOC_ITEM_TEMPLATE).render({**(context or {}), "toc_item": item})
         return self.items[key]
-
-    def resolver(self, page):
-        """mkdocs' link resolution for *page* (``path_to_url``), remembered per folder for the links
-        it resolves without a word; a relative link to a page or file that exists is resolved here
-        as mkdocs does, without the bookkeeping."""
-        folder = posixpath.dirname(page.file.src_uri)
-        processor = _RelativePathTreeprocessor(page.file, self.files, self.config)
-
-        def resolved(url: str) -> str:
-            key = (folder, url)
-            if key not in self.urls:
-                result = _plain_link(url, page.file, self.files)
-                if result is None:
-                    result, logged = _logged(processor.path_to_url, url)
-                    if logged or url.startswith("#"):  # its warning is the page's own: not kept
-                        return result
-                self.urls[key] = result
-            return self.urls[key]
-        return resolved
 
     def fingerprint(self) -> str:
         """What every page's output depends on beside its own Markdown: the shells, the Markdown
@@ -179,9 +155,9 @@ def build_pages(taken, config, files, nav, env, title, post, *, serving: bool = 
     _KEPT.clear()
     if serving:
         _KEPT.update(zip(keys, results))
-    compiled = sum(1 for result in results if result[3])
+    by_engine = sum(1 for result in results if result[3])
     log.info(f"provcat: {len(taken)} pages outside the nav built beside mkdocs ({len(done)} rendered, "
-             f"{len(taken) - len(done)} kept from the last build; {compiled} by the compiled Markdown engine) "
+             f"{len(taken) - len(done)} kept from the last build; {by_engine} by the compiled Markdown engine) "
              f"in {time.perf_counter() - started:.1f} s")
 
 
@@ -208,17 +184,17 @@ def _build_one(index: int) -> tuple[bytes, list, list, bool]:
     whether the compiled engine rendered its Markdown)."""
     job = _JOB
     records: list[tuple[int, str]] = []
-    handler = _Recorder(records)
+    handler = compiled.Recorder(records)
     logging.getLogger("mkdocs").addHandler(handler)
     kept = len(job.search.entries) if job.search is not None else 0
     try:
-        output, compiled = _page_output(job, job.taken[index])
+        output, fast = _page_output(job, job.taken[index])
         entries = job.search.entries[kept:] if job.search is not None else []
     finally:
         logging.getLogger("mkdocs").removeHandler(handler)
         if job.search is not None:
             del job.search.entries[kept:]
-    return output, entries, records, compiled
+    return output, entries, records, fast
 
 
 def _page_output(job: _Job, file) -> tuple[bytes, bool]:
@@ -226,14 +202,14 @@ def _page_output(job: _Job, file) -> tuple[bytes, bool]:
     page = Page(None, file, config)
     config._current_page = page
     try:
-        compiled = _populate(job, page)
+        fast = _populate(job, page)
         output = _render(job, page)
     finally:
         config._current_page = None
     data = output.encode("utf-8", errors="xmlcharrefreplace")
     if output.strip():
         utils.write_file(data, file.abs_dest_path)
-    return (data if job.keep else b""), compiled
+    return (data if job.keep else b""), fast
 
 
 def _populate(job: _Job, page) -> bool:
@@ -242,15 +218,13 @@ def _populate(job: _Job, page) -> bool:
     config.plugins.on_pre_page(page, config=config, files=files)
     page.read_source(config)
     page.markdown = config.plugins.on_page_markdown(page.markdown, page=page, config=config, files=files)
-    compiled = fast_markdown.fast_ok(page.markdown, job.extensions, job.not_escaped)
-    if compiled:
-        rendered = fast_markdown.render(page.markdown, job.resolver(page))
-        page.content, page.toc = rendered.content, get_toc(rendered.toc)
-        page._title_from_render = rendered.title
+    fast = job.engine.accepts(page.markdown)
+    if fast:
+        job.engine.render_into(page, page.markdown, config, files)
     else:
         page.render(config, files)
     page.content = config.plugins.on_page_content(page.content, page=page, config=config, files=files)
-    return compiled
+    return fast
 
 
 def _render(job: _Job, page) -> str:
@@ -276,60 +250,8 @@ def _render(job: _Job, page) -> str:
     return config.plugins.on_post_page(output, page=page, config=config)
 
 
-def _plain_link(url: str, file, files) -> str | None:
-    """*url* as mkdocs' ``path_to_url`` resolves it when it is external, or relative to a file that
-    exists (the common cases, which it resolves without a warning); None for any other link."""
-    scheme, netloc, path, query, anchor = urlsplit(url)
-    if scheme or netloc:
-        return url
-    if not path or path.startswith(("/", "\\")) or "\x02amp\x03" in url:
-        return None
-    target = files.get_file_from_path(_RelativePathTreeprocessor._target_uri(file.src_uri, unquote(path)))
-    if target is None:
-        return None
-    return urlunsplit(("", "", utils.get_relative_url(target.url, file.url), query, anchor))
-
-
-def _logged(resolve, url: str) -> tuple[str, bool]:
-    """``resolve(url)``, and whether it logged anything at INFO or above."""
-    counter = _Recorder([], logging.INFO)
-    logger = logging.getLogger("mkdocs")
-    logger.addHandler(counter)
-    try:
-        result = resolve(url)
-    finally:
-        logger.removeHandler(counter)
-    return result, bool(counter.records)
-
-
 def _entry_key(item) -> str:
     return repr((item.title, item.url, getattr(item, "typeset", None), [_entry_key(c) for c in item.children]))
-
-
-class _Recorder(logging.Handler):
-    """Keeps the warnings a page's build logs, to log them again in the main process (strict mode counts them)."""
-
-    def __init__(self, records: list, level: int = logging.WARNING):
-        super().__init__(level)
-        self.records = records
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.records.append((record.levelno, record.getMessage()))
-
-
-def _extension_names(config) -> list[str]:
-    names = []
-    for extension in config.markdown_extensions:
-        name = extension if isinstance(extension, str) else type(extension).__module__
-        names.append(name.rsplit(".", 1)[-1] if name.startswith("markdown.extensions.") else name)
-    return names
-
-
-def _escaped_chars(config) -> list[str]:
-    import markdown
-
-    md = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs or {})
-    return md.ESCAPED_CHARS
 
 
 def _search_index(config):

@@ -44,7 +44,9 @@ import re
 from material.plugins.search.plugin import Parser as SearchParser
 from mkdocs.plugins import BasePlugin, event_priority
 
-from generator.outputs.site import fast_pages
+import logging
+
+from generator.outputs.site import compiled, fast_pages
 from generator.present import format as fmt
 from generator.present import urls
 
@@ -114,6 +116,27 @@ def _between_blocks(text: str) -> str:
     return "".join(out)
 
 
+class _ExcludedLinks(logging.Filter):
+    """Drops mkdocs' note that a page links to a page "excluded from the built site" when that
+    page is one the fast path builds: it is in the site, built beside mkdocs."""
+
+    taken: frozenset = frozenset()
+
+    @classmethod
+    def install(cls, taken: set[str]) -> None:
+        cls.taken = frozenset(taken)
+        logger = logging.getLogger("mkdocs.structure.pages")
+        if not any(isinstance(f, cls) for f in logger.filters):
+            logger.addFilter(cls())
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        if not message.endswith("which is excluded from the built site."):
+            return True
+        target = message.rsplit("' which is excluded", 1)[0].rsplit("'", 1)[-1]
+        return target not in self.taken
+
+
 class SitePlugin(BasePlugin):
     """See the module's documentation."""
 
@@ -129,7 +152,26 @@ class SitePlugin(BasePlugin):
         """The pages outside the nav are built by :mod:`.fast_pages`, not page by page by mkdocs."""
         self._taken = fast_pages.take(files, nav) if fast_pages.enabled() else []
         self._nav, self._files = nav, files
+        self._engine = compiled.Engine.of(config) if self._taken else None
+        self._stash: dict = {}
+        _ExcludedLinks.install({file.src_uri for file in self._taken})
         return nav
+
+    def on_page_markdown(self, markdown, *, page, config, files):
+        """mkdocs' own pages through the compiled engine too, when it renders them alike: mkdocs then
+        renders an empty page, and :meth:`on_page_content` puts ours in its place."""
+        if self._engine is None or page.file.inclusion.is_excluded() or not self._engine.accepts(markdown):
+            return markdown
+        self._engine.render_into(page, markdown, config, files)
+        self._stash[page.file.src_uri] = (page.content, page.toc, page._title_from_render, page.present_anchor_ids)
+        return ""
+
+    def on_page_content(self, html, *, page, config, files):
+        stashed = self._stash.pop(page.file.src_uri, None) if self._engine is not None else None
+        if stashed is None:
+            return html
+        page.content, page.toc, page._title_from_render, page.present_anchor_ids = stashed
+        return page.content
 
     def on_env(self, env, *, config, files):
         self._env = env
