@@ -3,6 +3,7 @@ its title, visible text, headings, links (as absolute addresses) and search entr
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from html.parser import HTMLParser
@@ -63,8 +64,9 @@ def _spaces(text: str) -> str:
     return " ".join(text.split())
 
 
+@functools.lru_cache(maxsize=None)
 def read_page(site: Path, page: str) -> dict:
-    """*page* (a path below *site*) as {title, text, headings, links}."""
+    """*page* (a path below *site*) as {title, text, headings, links} (read once per test session)."""
     reader = _Reader(SITE + page)
     reader.feed((site / page).read_text(encoding="utf-8"))
     reader.close()
