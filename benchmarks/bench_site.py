@@ -1,4 +1,4 @@
-"""Benchmark: the browsable site at real scale (issue 5: <= 20 s, <= 120 MB, search finds every model).
+"""Benchmark: the browsable site at real scale (issue 15: <= 20 s, <= 150 MB, search finds every offering).
 
     python benchmarks/bench_site.py --data /tmp/ps-mdev   # a catalog directory (e.g. models.dev imported)
     python benchmarks/bench_site.py                       # import ../shared's models.dev corpus first
@@ -10,7 +10,8 @@ fresh process per run after one uncounted warm-up, which also writes the docs (s
 find them up to date, as after any build). Prints the median wall time, the median CPU time
 (user + system of provcat and the mkdocs it runs: what the build costs, whatever else the
 machine is doing), the peak resident memory, the size of the output folder, and whether the
-search index has every offering's page with the offering's id in its text.
+search index has every offering's page with the offering's id in its text. `--data data` times
+the shipped catalog; PROVCAT_FAST_PAGES=0 in the environment times mkdocs rendering every page.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ from generator.model.layout import offering_filename  # noqa: E402
 from generator.outputs.site.builder import QUIET_ENV, site_config  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpora" / "models.dev"
-TARGET_S, TARGET_MB = 20, 120
+TARGET_S, TARGET_MB = 20, 150
 
 
 def main() -> int:

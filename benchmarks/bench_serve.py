@@ -1,0 +1,114 @@
+"""Benchmark: `provcat site serve`, from saving one offering's YAML to its page served anew (issue 15: 2 s).
+
+    python benchmarks/bench_serve.py                 # a copy of data/ (the shipped catalog)
+    python benchmarks/bench_serve.py --data DIR --edits 5
+
+Starts `provcat site serve` on a copy of the catalog and waits for its first build. Then, --edits
+times over, raises one offering's input price in its YAML file and polls the offering's page over
+HTTP until the new price is on it: the time from saving the file to the page served anew (the
+data watcher's debounce, `provcat build`, mkdocs' rebuild; the browser's reload follows as mkdocs
+serve signals the end of the build). Prints each time and the median.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TARGET_S = 2.0
+
+
+def main() -> int:
+    args = _arguments()
+    with tempfile.TemporaryDirectory(prefix="bench-serve-") as scratch:
+        scratch = Path(scratch)
+        data = scratch / "data"
+        shutil.copytree(args.data, data)
+        offering = _an_offering(data)
+        port = _free_port()
+        log = open(args.log or scratch / "serve.log", "w")
+        command = [sys.executable, "-m", "generator", "site", "serve", "--data", str(data), "--docs",
+                   str(scratch / "docs"), "--templates", str(scratch / "templates"), "--addr", f"127.0.0.1:{port}"]
+        started = time.perf_counter()
+        server = subprocess.Popen(command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+        try:
+            url = f"http://127.0.0.1:{port}/{offering['page']}"
+            _wait_for(url, lambda page: offering["id"] in page, 600)
+            print(f"first build served after {time.perf_counter() - started:.1f} s")
+            times = [_one_edit(offering, url, index) for index in range(args.edits)]
+        finally:
+            os.killpg(server.pid, signal.SIGTERM)
+            server.wait(30)
+            log.close()
+    median = statistics.median(times)
+    print(f"edit to page served: {', '.join(f'{t:.2f}' for t in times)} s; median {median:.2f} s "
+          f"(target {TARGET_S} s: {'met' if median <= TARGET_S else 'missed'})")
+    return 0
+
+
+def _one_edit(offering: dict, url: str, index: int) -> float:
+    time.sleep(1.5)  # past the watcher's debounce of any earlier change
+    price = f"{123.25 + index:.2f}"
+    path: Path = offering["path"]
+    text = path.read_text(encoding="utf-8")
+    text = re.sub(r"(?m)^(\s*input:\s*)[0-9.]+\s*$", lambda m: m.group(1) + price, text, count=1)
+    saved = time.perf_counter()
+    path.write_text(text, encoding="utf-8")
+    _wait_for(url, lambda page: price in page, 120)
+    return time.perf_counter() - saved
+
+
+def _an_offering(data: Path) -> dict:
+    """An offering file with an input price, and its page's path in the site."""
+    from generator import load_catalog
+
+    catalog = load_catalog(data)
+    for offering in sorted(catalog.offerings, key=lambda o: o.ref):
+        path = data / "providers" / offering.provider_id / "models" / f"{offering.file_stem}.yaml"
+        if path.is_file() and re.search(r"(?m)^\s*input:\s*[0-9.]+\s*$", path.read_text(encoding="utf-8")):
+            page = f"providers/{offering.provider_id}/models/{offering.file_stem}.html"
+            return {"path": path, "page": page, "id": offering.id}
+    raise SystemExit("no offering with an input price to edit")
+
+
+def _wait_for(url: str, ready, timeout: float) -> None:
+    deadline = time.perf_counter() + timeout
+    while time.perf_counter() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                if ready(response.read().decode("utf-8", "replace")):
+                    return
+        except OSError:
+            pass
+        time.sleep(0.05)
+    raise SystemExit(f"{url} not as expected after {timeout} s")
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _arguments():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=ROOT / "data", help="catalog to copy (default: data/)")
+    parser.add_argument("--edits", type=int, default=3)
+    parser.add_argument("--log", type=Path, help="keep the server's output in this file")
+    return parser.parse_args()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

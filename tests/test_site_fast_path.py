@@ -1,0 +1,179 @@
+"""The pages outside the nav, built beside mkdocs (fast_pages), against mkdocs' own rendering.
+
+The same docs are built twice: as `provcat site build` does (the fast path) and with
+PROVCAT_FAST_PAGES=0 (every page through mkdocs).  Every page of the two sites must read the same:
+title, visible text, headings with their ids, links (as absolute addresses), and the same search
+entries.  The catalog is the seed catalog with a provider whose name is hostile HTML; set
+PROVCAT_TEST_SITE_DATA to a catalog folder (e.g. data) to compare a whole real catalog.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+from unittest import mock
+
+import pytest
+
+from generator.build.pipeline import build
+from generator.outputs.site import fast_pages
+from generator.outputs.site.builder import build_site
+
+from .pagetext import read_page, search_entries
+from .sitebuild import rich_catalog
+
+CATALOG = "PROVCAT_TEST_SITE_DATA"
+
+
+@pytest.fixture(scope="module")
+def both_ways(tmp_path_factory):
+    pytest.importorskip("material", reason="mkdocs-material is not installed (pip install '.[site]')")
+    root = tmp_path_factory.mktemp("fast-vs-mkdocs")
+    data = Path(os.environ[CATALOG]) if os.environ.get(CATALOG) else rich_catalog(root / "data")
+    docs = root / "docs"
+    build(data, docs)
+    fast = build_site(docs, root / "fast")
+    with mock.patch.dict(os.environ, {fast_pages.SWITCH: "0"}):
+        reference = build_site(docs, root / "mkdocs")
+    return fast, reference
+
+
+def _pages(site: Path) -> list[str]:
+    return sorted(str(p.relative_to(site)) for p in site.rglob("*.html"))
+
+
+def test_the_fast_path_built_the_pages_outside_the_nav(both_ways):
+    fast, reference = both_ways
+    assert "pages outside the nav built beside mkdocs" in fast.output
+    assert "by the compiled Markdown engine" in fast.output
+    assert "beside mkdocs" not in reference.output
+    assert _pages(fast.site_dir) == _pages(reference.site_dir)
+
+
+@pytest.mark.parametrize("part", ["title", "text", "headings", "links"])
+def test_every_page_reads_as_mkdocs_renders_it(both_ways, part):
+    fast, reference = both_ways
+    different = []
+    for page in _pages(reference.site_dir):
+        ours, theirs = read_page(fast.site_dir, page)[part], read_page(reference.site_dir, page)[part]
+        if ours != theirs:
+            different.append((page, ours, theirs))
+    assert different == [], f"{len(different)} pages differ in their {part}, the first: {different[:1]}"
+
+
+def test_search_entries_are_those_mkdocs_makes(both_ways):
+    fast, reference = both_ways
+    ours, theirs = search_entries(fast.site_dir), search_entries(reference.site_dir)
+    assert sorted(ours) == sorted(theirs)
+    assert [p for p in theirs if ours[p] != theirs[p]] == []
+
+
+def test_offering_pages_went_the_fast_way(both_ways):
+    """Not a vacuous comparison: the fast site's offering pages have the shell's links (one more "../"
+    up to the nav's pages than mkdocs writes), which mkdocs' pages do not."""
+    fast, reference = both_ways
+    page = next(p for p in _pages(fast.site_dir) if "/models/" in p and p.startswith("providers/"))
+    ours = (fast.site_dir / page).read_text(encoding="utf-8")
+    theirs = (reference.site_dir / page).read_text(encoding="utf-8")
+    assert ours != theirs and "../../../providers/index.html" in ours
+    assert "../../../providers/index.html" not in theirs
+
+
+# --- which Markdown goes the compiled way --------------------------------------------------------
+
+NATIVE = frozenset({"tables", "toc", "fenced_code"})  # what mkdocs configures with site/mkdocs.yml's list
+
+
+def _not_escaped():
+    import markdown
+
+    from generator.outputs.site import fast_markdown
+
+    return fast_markdown.escapable(markdown.Markdown(extensions=["tables", "toc"]).ESCAPED_CHARS)
+
+
+@pytest.mark.parametrize("source", [
+    "para\n- item",                      # a list right under a paragraph: CommonMark only
+    "text\n| a | b |\n|---|---|\n| 1 | 2 |",  # a table right under a paragraph
+    "```\ncode\n```",                    # fenced code (Python-Markdown's extension differs)
+    "para\n\n    indented code",
+    "- a\n  - nested by two spaces",
+    "<div>\nblock HTML\n</div>",
+    "#NoSpace heading",
+    "a \\~ b",                           # Python-Markdown does not take \~ as an escape
+    "hard\\\nbreak",
+    "---\ntitle: front matter\n---\n",
+])
+def test_constructs_the_engines_render_differently_go_the_exact_way(source):
+    from generator.outputs.site import fast_markdown
+
+    assert not fast_markdown.fast_ok(source, NATIVE, _not_escaped())
+
+
+def test_extension_syntax_goes_the_exact_way_only_where_a_page_uses_it():
+    from generator.outputs.site import fast_markdown
+
+    plain = "# Title\n\n**Key**: value  \n**Other**: [link](x.md)\n\n| a | b |\n|---|---|\n| 1 | 2 |\n"
+    assert fast_markdown.fast_ok(plain, NATIVE, _not_escaped())
+    assert fast_markdown.fast_ok(plain, NATIVE | {"attr_list"}, _not_escaped())
+    assert not fast_markdown.fast_ok(plain + "\ntext\n{: .wide }\n", NATIVE | {"attr_list"}, _not_escaped())
+    assert not fast_markdown.fast_ok("!!! note\n    x\n", NATIVE | {"admonition"}, _not_escaped())
+    assert not fast_markdown.fast_ok(plain, NATIVE | {"pymdownx.superfences"}, _not_escaped())  # unknown: exact
+
+
+def test_compiled_html_has_python_markdowns_heading_ids_title_and_table_lines():
+    import markdown
+
+    from generator.outputs.site import fast_markdown
+
+    source = ("# <img src=\"../logo.svg\" alt=\"Logo\"> A &amp; B\n\n## 🔗 API Endpoints\n\n## Overview\n\n"
+              "## Overview\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n[x](../README.md)\n")
+    ours = fast_markdown.render(source, lambda url: "resolved:" + url)
+    md = markdown.Markdown(extensions=["tables", "toc"])
+    theirs = md.convert(source)
+    assert [(t["id"], t["name"]) for t in ours.toc[0]["children"]] == \
+        [(t["id"], t["name"]) for t in md.toc_tokens[0]["children"]]
+    assert ours.toc[0]["id"] == md.toc_tokens[0]["id"] == "a-b"
+    assert ours.title == "A &amp; B"
+    assert '<img src="../logo.svg" alt="Logo">' in ours.content  # raw HTML left as written
+    assert 'href="resolved:../README.md"' in ours.content  # Markdown links through mkdocs' resolver
+    assert "<tr>\n<td>1</td>\n<td>2</td>\n</tr>" in ours.content and "<td>1</td>\n<td>2</td>" in theirs
+
+
+# --- serve: pages kept between rebuilds ----------------------------------------------------------
+
+def test_under_serve_a_rebuild_renders_only_the_changed_page(both_ways, tmp_path):
+    import logging
+
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    from generator.outputs.site.builder import default_config, site_config
+
+    fast, _ = both_ways
+    docs = tmp_path / "docs"
+    shutil.copytree(fast.site_dir.parent / "docs", docs)
+    messages: list[str] = []
+    handler = logging.Handler()
+    handler.emit = lambda record: messages.append(record.getMessage())
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    level = logger.level
+    logger.setLevel(logging.INFO)
+    try:
+        with site_config(default_config(), docs, tmp_path / "build") as config_file:
+            for edit in (None, "providers/cerebras/models/gpt-oss-120b.md"):
+                if edit:
+                    page = docs / edit
+                    page.write_text(page.read_text(encoding="utf-8") + "\nEdited.\n", encoding="utf-8")
+                config = load_config(str(config_file))
+                config.plugins.on_startup(command="serve", dirty=False)
+                mkdocs_build(config, serve_url="http://127.0.0.1:1/")
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+    built = [m for m in messages if "pages outside the nav built beside mkdocs" in m]
+    assert len(built) == 2 and "0 kept from the last build" in built[0]
+    assert "(1 rendered," in built[1], built[1]
+    assert "Edited." in (tmp_path / "build" / "providers" / "cerebras" / "models" / "gpt-oss-120b.html").read_text()
