@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from generator.build.pipeline import build
 from generator.model.records import Price, Pricing
-from generator.present.price_chart import chart, change_note
+from generator.present.price_chart import change_note, change_since, chart
 
 from .exporthelp import RICH
 
@@ -54,3 +54,18 @@ def test_offering_and_model_pages_show_the_chart_table_and_note(tmp_path):
     assert "| 2025-01-01 (current) | $0.10/1M |" in offering
     model = (tmp_path / "models/acme/big-model.md").read_text()
     assert "## Price History" in model and "pc-price-chart" in model
+
+
+def test_the_providers_table_cell_gives_the_newest_change_or_says_none_is_recorded():
+    assert change_since(_Offering(_price("2025-01-01", "3", "4"), _price("2026-05-02", "2", "4"))) == \
+        "Input -33.3% on 2026-05-02"
+    assert change_since(_Offering(_price("2025-01-01", "3", "4"))) == "None recorded"
+
+
+def test_the_model_page_s_providers_table_has_each_offering_s_price_change(tmp_path):
+    build(RICH, tmp_path)
+    model = (tmp_path / "models/acme/big-model.md").read_text()
+    assert "| Cached Input | Price Change | Provider's Model ID |" in model
+    rows = [line for line in model.splitlines() if "pc-provider-cell" in line]
+    assert any("| Input -80% on 2025-01-01 |" in row and "QwQ-32B" in row for row in rows)
+    assert any("| None recorded |" in row for row in rows)

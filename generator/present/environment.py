@@ -65,7 +65,8 @@ def make_environment(templates_dir: Path | str | None = None) -> jinja2.Environm
     filters.register(env)
     from generator.present import price_chart  # after filters: it uses their escaping
 
-    env.globals.update(price_chart=price_chart.chart, price_change_note=price_chart.change_note)
+    env.globals.update(price_chart=price_chart.chart, price_change_note=price_chart.change_note,
+                       price_change_since=price_chart.change_since)
     return env
 
 

@@ -40,6 +40,17 @@ def change_note(offering: Offering) -> Md:
     return Md(f"{name} changed{how} on {found[-1].day.isoformat()}.")
 
 
+def change_since(offering: Offering) -> Md:
+    """``Input -33% on 2026-05-02``: the newest recorded price change, for a table cell; ``None recorded``."""
+    found = price_changes(offering)
+    headline = found[-1].headline if found else None
+    if headline is None:
+        return Md("None recorded")
+    name = headline.component.replace("_", " ").capitalize()
+    how = f" {percent(headline.percent)}" if headline.percent is not None else " changed"
+    return Md(f"{name}{how} on {found[-1].day.isoformat()}")
+
+
 def chart(offering: Offering, label: str | None = None) -> Md:
     """The step chart of *offering*'s dated prices; empty with fewer than two."""
     entries = dated(offering)
