@@ -34,7 +34,8 @@ MODULES = {  # name: (module mutated, the test files that speak for it, fastest 
     "mapping": ("generator/importers/models_dev_map.py",
                 ["tests/test_models_dev_map_edges.py", "tests/test_import_models_dev.py"]),
     "inheritance": ("generator/importers/models_dev_read.py", ["tests/test_import_models_dev.py"]),
-    "merge": ("generator/importers/merge.py", ["tests/test_import_merge_edges.py", "tests/test_import_merge.py"]),
+    "merge": ("generator/importers/merge.py",
+              ["tests/test_import_merge.py", "tests/test_import_logos.py", "tests/test_import_merge_edges.py"]),
     "starmap": ("generator/importers/starmap_map.py", ["tests/test_import_starmap.py"]),
     "litellm": ("generator/importers/litellm.py", ["tests/test_import_litellm.py"]),
 }
