@@ -31,6 +31,7 @@ if __name__ == "__main__":
     code = pytest.main(["-x", "-q", "-p", "no:cacheprovider", "-p", "no:hypothesispytest", *sys.argv[1:]],
                        plugins=[first])
     if os.environ.get("MUTATION_KILLS"):
+        os.makedirs(os.path.dirname(os.path.abspath(os.environ["MUTATION_KILLS"])), exist_ok=True)
         with open(os.environ["MUTATION_KILLS"], "a", encoding="utf-8") as log:
             log.write(f"{first.file or ('-' if code == 0 else 'error')}\n")
     sys.exit(0 if code == 0 else 1)
