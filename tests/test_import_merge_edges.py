@@ -375,3 +375,38 @@ def test_a_replaced_field_moves_its_credit_and_an_emptied_entry_goes():
         curated, {"title": "o", "importer": "models.dev", "fields": ["x"]},
         {"title": "litellm commit abc: in.json", "importer": "litellm", "fields": ["a"]}]
     assert other["fields"] == ["a", "x"]
+
+
+# --- found by the merge's first mutation run
+
+
+def test_each_file_not_created_is_counted(tmp_path):
+    items = [Item("offering", offering_path("acme", n), {"id": n, "authors": ["lab"]}, n) for n in ("a", "b")]
+    batch = batch_of(*items)
+    merge.apply(batch, tmp_path, create=False)
+    assert dict(batch.report.not_created) == {"offerings": 2}
+
+
+def test_an_imported_limit_above_the_catalogs_context_window_is_reported_as_the_merge_says(tmp_path):
+    merge.apply(batch_of(offering({"context_window": 1000})), tmp_path)
+    batch = batch_of(offering({"max_output_tokens": 2000}))
+    merge.apply(batch, tmp_path)
+    assert lines(batch) == ["skipped m.toml (max_output_tokens): invalid value: max_output_tokens 2000 is left out: "
+                            "with it, max_output_tokens 2000 would exceed the context window 1000"]
+
+
+def test_a_field_left_out_on_one_attempt_is_not_in_the_next(tmp_path):
+    merge.apply(batch_of(offering({"pricing": {"currency": "USD", "input": Decimal("1")}})), tmp_path)
+    batch = batch_of(offering({"pricing": {"currency": "USD", "output": Decimal("2"), "cached_input": Decimal("-1")}}))
+    merge.apply(batch, tmp_path)
+    assert read(tmp_path)["pricing"] == {"currency": "USD", "input": 1, "output": 2}
+    assert [s.input for s in batch.report.skips] == ["m.toml (pricing.cached_input)"]
+
+
+def test_a_rule_that_blames_a_curated_date_names_the_imported_one(tmp_path):
+    merge.apply(batch_of(offering({"retirement_date": "2025-01-01"})), tmp_path)
+    batch = batch_of(offering({"deprecation_date": "2025-06-01"}))
+    merge.apply(batch, tmp_path)
+    (line,) = lines(batch)
+    assert line.startswith("skipped m.toml (deprecation_date): invalid value: '2025-06-01' would not pass validation: ")
+    assert "retirement" in line and "deprecation_date" not in read(tmp_path)
