@@ -6,7 +6,7 @@ The score is the share of non-equivalent mutants killed; the mutants judged equi
 could notice them, because the behaviour is the same) are listed with a reason in
 mutation/equivalent.md and left out of the score.  Usage::
 
-    python mutation/run.py [pricing rules layout mapping merge]   # default: all of them
+    python mutation/run.py [pricing rules layout mapping inheritance merge starmap litellm]   # default: all
     python mutation/run.py --again rules    # from the last run's cache: only its survivors again
 
 ``--again`` is for after writing tests: mutmut keeps a killed mutant killed (a test added cannot
@@ -31,8 +31,13 @@ MODULES = {  # name: (module mutated, the test files that speak for it, fastest 
     "pricing": ("generator/catalog/pricing.py", ["tests/test_pricing_exact.py", "tests/test_pricing.py"]),
     "rules": ("generator/validation/rules.py", ["tests/test_rules_edges.py", "tests/test_validate_rules.py"]),
     "layout": ("generator/model/layout.py", ["tests/test_paths.py"]),
-    "mapping": ("generator/importers/models_dev_map.py", ["tests/test_import_models_dev.py"]),
-    "merge": ("generator/importers/merge.py", ["tests/test_import_merge.py"]),
+    "mapping": ("generator/importers/models_dev_map.py",
+                ["tests/test_models_dev_map_edges.py", "tests/test_import_models_dev.py"]),
+    "inheritance": ("generator/importers/models_dev_read.py", ["tests/test_import_models_dev.py"]),
+    "merge": ("generator/importers/merge.py",
+              ["tests/test_import_merge.py", "tests/test_import_logos.py", "tests/test_import_merge_edges.py"]),
+    "starmap": ("generator/importers/starmap_map.py", ["tests/test_import_starmap.py"]),
+    "litellm": ("generator/importers/litellm.py", ["tests/test_import_litellm.py"]),
 }
 EQUIVALENT = ROOT / "mutation" / "equivalent.md"
 OUT = ROOT / "build" / "mutation"
@@ -42,7 +47,7 @@ KILLED = ("ok_killed", "ok_suspicious")
 def equivalents() -> set[tuple[str, str, int]]:
     """(module, source line stripped, mutant index on that line) of each row of equivalent.md."""
     rows = re.findall(r"^\| `([\w/.]+)` \| `(.+?)` \| (\d+) \|", EQUIVALENT.read_text(encoding="utf-8"), re.M)
-    return {(module, line, int(index)) for module, line, index in rows}
+    return {(module, line.replace("\\|", "|"), int(index)) for module, line, index in rows}  # \| : a | in a table cell
 
 
 def run_module(name: str, again: bool) -> Path:

@@ -415,3 +415,13 @@ def test_authors_known_under_another_id_are_renamed_with_every_reference():
     assert batch.items[3].data["authors"] == ["alibaba"]
     (skip,) = batch.report.skips
     assert (skip.input, skip.reason) == ("authors.yaml", "duplicate")  # Qwen became alibaba, read already
+
+
+def test_an_environment_variable_name_with_a_trailing_newline_is_refused():
+    from generator.importers.starmap_provider import _api_key
+
+    c = ctx()
+    placement = {"kind": "header", "field": "k", "name": "Authorization", "scheme": "bearer"}
+    assert "env" not in _api_key(c, {"placements": [placement]}, {"k": {"kind": "secret", "environment": ["KEY\n"]}})
+    assert [x.detail for x in c.report.skips] == \
+        ["['KEY\\n'] is not a list of environment variable names; the field is left out"]

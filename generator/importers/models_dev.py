@@ -213,7 +213,7 @@ def _add_provider(provider_id: str, raw, origin: str, batch: Batch) -> bool:
     _check_keys(ctx, raw, m.PROVIDER_KEYS)
     data = {"id": provider_id, "name": m.text(ctx, "name", raw.get("name", provider_id)) or provider_id}
     env = raw.get("env")
-    if isinstance(env, list) and env and all(isinstance(e, str) and m._ENV.match(e) for e in env):
+    if isinstance(env, list) and env and all(isinstance(e, str) and m._ENV.fullmatch(e) for e in env):
         data["authentication"] = {"env": env}
     elif env is not None:
         ctx.invalid("env", env, "is not a list of environment variable names")

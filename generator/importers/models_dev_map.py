@@ -98,7 +98,7 @@ def day(ctx: Context, key: str, value, partial: bool = False) -> str | None:
     from generator.validation.rules import _partial_date_ok, parse_date
 
     pattern = _PARTIAL_DATE if partial else _DATE
-    ok = isinstance(value, str) and pattern.match(value)
+    ok = isinstance(value, str) and pattern.fullmatch(value)
     if ok and (_partial_date_ok(value) if partial else parse_date(value) is not None):
         return value
     ctx.invalid(key, value, "is not a date (YYYY-MM-DD)" if not partial else "is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
@@ -106,7 +106,7 @@ def day(ctx: Context, key: str, value, partial: bool = False) -> str | None:
 
 
 def url(ctx: Context, key: str, value) -> str | None:
-    if isinstance(value, str) and _URL.match(value):
+    if isinstance(value, str) and _URL.fullmatch(value):
         return value
     ctx.invalid(key, value, "is not an absolute http(s) URL (templates such as ${VAR} are not URLs)")
     return None

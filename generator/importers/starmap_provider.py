@@ -84,7 +84,7 @@ def _api_key(ctx: Context, profile: dict, fields: dict) -> dict:
         return {}
     out = s.header(ctx, placements[0])
     env = fields[placements[0]["field"]].get("environment")
-    if isinstance(env, list) and env and all(isinstance(e, str) and m._ENV.match(e) for e in env):
+    if isinstance(env, list) and env and all(isinstance(e, str) and m._ENV.fullmatch(e) for e in env):
         out["env"] = env
     elif env is not None:
         ctx.invalid("credentials.fields.environment", env, "is not a list of environment variable names")
