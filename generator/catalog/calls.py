@@ -15,6 +15,7 @@ prompt size that thresholds compare with is the sum of :data:`PROMPT_COUNTS`.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Context, Decimal, Inexact, InvalidOperation, Overflow, localcontext
@@ -152,14 +153,18 @@ def total_exact(entry: Price, usage: dict, call: Call) -> tuple[Decimal | None, 
     return (None, unknown) if unknown else (amount, unknown)
 
 
-def choices(entry: Price, usage: dict, call: Call) -> list[tuple[str, int, Rate | None, bool]]:
-    """Per billed unit: its quantity, the rate chosen (None: unknown) and whether the unit has any rate."""
+def choices(entry: Price, usage: dict, call: Call) -> Iterator[tuple[str, int, Rate | None, bool]]:
+    """Per billed unit: its quantity, the rate chosen (None: unknown) and whether the unit has any rate.
+
+    A generator with plain loops: a log of many calls goes through here once per call."""
     rates = prepared(entry)
-    prompt = sum(n for k, n in usage.items() if k in PROMPT_SET)
+    prompt = 0
+    for key, quantity in usage.items():
+        if key in PROMPT_SET:
+            prompt += quantity
     pick = rates.chooser(call, prompt)
     reasoning = usage.get("reasoning_tokens", 0)
     separate = bool(reasoning) and pick("reasoning") is not None
-    found = []
     for key, quantity in usage.items():
         if key == "output_tokens" and separate:
             quantity -= reasoning
@@ -167,8 +172,7 @@ def choices(entry: Price, usage: dict, call: Call) -> list[tuple[str, int, Rate 
             continue  # no reasoning rate: billed as the output it is part of
         if quantity:
             unit = USAGE_UNITS[key]
-            found.append((unit, quantity, pick(unit), unit in rates.by_unit))
-    return found
+            yield unit, quantity, pick(unit), unit in rates.by_unit
 
 
 def _amount(chosen: Rate, quantity: int) -> Decimal:
