@@ -67,6 +67,16 @@ def test_file_parity_on_every_catalog_file():
     assert fast_count >= len(list(DATA.rglob("*.yaml")))  # the shipped data takes the fast path
 
 
+def test_a_commit_hash_inside_a_string_keeps_the_file_on_the_fast_path():
+    """``1406e7304`` inside a source's commit hash would pass for a float too large to read back;
+    inside a string it is none, so the history's hundreds of dated files stay on the fast path."""
+    text = ("pricing:\n  input: 0.25\n  history:\n    - effective_from: 2025-01-02\n"
+            "      source: models.dev commit 6fd530b6b42a0ff38ef1406e7304ac1eb1c2c95c\n"
+            "commit: \"1406e7304ac1eb1c2c95c6fd530b6b42a0ff38ef\"\n")
+    assert yamlload.fast_parse(text) == careful(text)
+    assert yamlload.fast_parse("a: 1406e7304\n") is None  # a plain number that large is still refused
+
+
 def test_fast_path_refuses_what_it_cannot_judge():
     for text in ["a: &x 1\nb: *x\n", "a: 1\na: 2\n", "- a\n", "a: 0b1\n", "a: 1_000\n", "a: !t x\n", "---\na: 1\n", "a: |\n", ""]:
         assert yamlload.fast_parse(text) is None, text
@@ -82,6 +92,13 @@ def reference_plain(text: str) -> bool:
         return False
     if re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]", text):
         return False  # characters YAML refuses, or which the reference reads as line breaks
+    strings_out = yamlload._STRING_VALUE.sub(r'\1""', text)  # values both parsers read as strings
+    if not (_long_numbers_kept(text) or _long_numbers_kept(strings_out)):
+        return False
+    return not yamlload._SUSPECT_NUMBER.search(strings_out)
+
+
+def _long_numbers_kept(text: str) -> bool:
     for token in re.findall(r"[-+]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?", text):
         if re.search(r"[0-9.]{17}|[0-9.][eE][-+]?[0-9.]{3}", token):  # a number a float may not keep
             try:
@@ -90,7 +107,7 @@ def reference_plain(text: str) -> bool:
                 continue
             if not math.isfinite(value) or Decimal(token) != Decimal(repr(value)):
                 return False
-    return not yamlload._SUSPECT_NUMBER.search(yamlload._STRING_VALUE.sub(r'\1""', text))
+    return True
 
 
 def test_the_fast_admission_test_matches_its_plain_definition():

@@ -147,10 +147,10 @@ def _plain(text: str) -> bool:
         return False
     if text.isascii():
         digits = raw.translate(_DIGIT_TABLE)
-        if _long_number(digits) and not _long_numbers_exact(text):
+        if _long_number(digits) and not _long_numbers_exact_outside_strings(text):
             return False
         quick = _suspect_ascii_number(raw, digits)
-    elif _LONG_NUMBER.search(text) and not _long_numbers_exact(text):
+    elif _LONG_NUMBER.search(text) and not _long_numbers_exact_outside_strings(text):
         return False
     else:
         quick = bool(_SUSPECT_NUMBER.search(text))
@@ -187,6 +187,14 @@ def _long_number(digits: bytes) -> bool:
         if mark in digits:
             return True
     return False
+
+
+def _long_numbers_exact_outside_strings(text: str) -> bool:
+    """:func:`_long_numbers_exact` of *text*, first as it is, then (only when that fails, as
+    the substitution costs more) without the values both parsers read as strings: quoted ones
+    and plain ones that start with a letter, such as ``models.dev commit 1406e7304...``, whose
+    ``1406e7304`` would otherwise pass for a float too large to read back."""
+    return _long_numbers_exact(text) or _long_numbers_exact(_STRING_VALUE.sub(r'\1""', text))
 
 
 def _long_numbers_exact(text: str) -> bool:
