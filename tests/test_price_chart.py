@@ -69,3 +69,15 @@ def test_the_model_page_s_providers_table_has_each_offering_s_price_change(tmp_p
     rows = [line for line in model.splitlines() if "pc-provider-cell" in line]
     assert any("| Input -80% on 2025-01-01 |" in row and "QwQ-32B" in row for row in rows)
     assert any("| None recorded |" in row for row in rows)
+
+
+def test_the_home_page_lists_the_newest_changes_and_links_the_changes_page(tmp_path, data_copy):
+    build(RICH, tmp_path / "rich")
+    home = (tmp_path / "rich" / "README.md").read_text()
+    section = home.split("## Recent Changes")[1].split("## Providers")[0]
+    rows = [line for line in section.splitlines() if line.startswith("| 20")]
+    assert [row.split(" | ")[0] for row in rows] == ["| 2025-01-01", "| 2024-06-01"]  # newest first
+    assert "alpha/Qwen/QwQ-32B" in rows[0] and "input $0.50/1M -&gt; $0.10/1M (-80%)" in rows[0]
+    assert "[Changes](./changes.md)" in section
+    build(data_copy, tmp_path / "seed")  # no recorded change: no section
+    assert "Recent Changes" not in (tmp_path / "seed" / "README.md").read_text()

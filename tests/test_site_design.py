@@ -205,7 +205,7 @@ def test_field_and_file_names_do_not_break_inside(browser, site_url, path, names
 
 
 HISTORY_PAGES = {"changes": "changes.html", "offering-with-chart": "providers/alpha/models/qwen-qwq-32b~713c58296b.html",
-                 "model-with-chart": "models/acme/big-model.html"}
+                 "model-with-chart": "models/acme/big-model.html", "home-with-changes": "index.html"}
 
 
 @pytest.fixture(scope="module")
@@ -227,6 +227,8 @@ def test_axe_finds_nothing_serious_on_the_changes_page_and_price_charts(browser,
             page.wait_for_selector("article[data-pc-enhanced='on']")
             if kind == "changes":
                 assert page.locator("#pc-changes tbody tr").count() >= 2
+            elif kind == "home-with-changes":
+                assert page.get_by_role("heading", name="Recent Changes").count() == 1
             else:
                 assert page.locator("article svg.pc-price-chart").count() >= 1  # the price chart is on the page
             found[scheme] = serious_violations(page)

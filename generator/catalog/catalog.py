@@ -107,9 +107,15 @@ class Catalog:
         return cheapest(self, model_id, **request)
 
     def changes(self, since: date | None = None):
-        """Price changes and lifecycle events on or after *since*, newest first (see generator.catalog.changes)."""
+        """Price changes and lifecycle events on or after *since*, newest first (see generator.catalog.changes).
+
+        Worked out once per catalog (a catalog is not changed once loaded): the home page, the
+        Changes page, the feeds and ``api/changes.json`` of one build share it."""
         from generator.catalog.changes import changes
-        return changes(self, since)
+        found = self.__dict__.get("_changes")
+        if found is None:
+            found = self.__dict__["_changes"] = changes(self)
+        return list(found) if since is None else [c for c in found if c.day >= since]
 
     def newest_verification(self) -> date | None:
         days = [p.last_verified for p in self.providers.values()] + [o.last_verified for o in self.offerings]

@@ -36,7 +36,7 @@ from jinja2 import pass_context
 from generator.model.records import Author, CanonicalModel, Modalities, Offering, Provider
 from generator.present import conditional
 from generator.present import format as fmt
-from generator.present import labels, summary
+from generator.present import changes_text, labels, summary
 from generator.present import urls as paths
 
 NA = fmt.NA
@@ -300,6 +300,7 @@ def register(env) -> None:
         CONDITIONAL_HEADER=CONDITIONAL_HEADER, conditional_cells=conditional_cells,
         provider_page=paths.provider_page, provider_logo=paths.provider_logo, offering_page=paths.offering_page,
         model_page=paths.model_page, author_page=paths.author_page, INDEX=paths.INDEX, HOME_MODELS=summary.HOME_MODELS,
+        HOME_CHANGES=summary.HOME_CHANGES, describe_change=lambda c: text(changes_text.describe(c)),
         PROVIDERS_INDEX=paths.PROVIDERS_INDEX, MODELS_INDEX=paths.MODELS_INDEX, AUTHORS_INDEX=paths.AUTHORS_INDEX,
     )
     env.filters.update(

@@ -15,6 +15,7 @@ from generator.present import labels
 
 MODALITY_ICONS = {"text": "📝", "image": "🖼️", "audio": "🔊", "video": "🎥", "pdf": "📄"}
 HOME_MODELS = 50  # rows of the home page's "Most Widely Served Models"
+HOME_CHANGES = 10  # rows of the home page's "Recent Changes"
 CAPABILITY_ICONS = {  # the seed's feature icons, for the features people compare models by
     "tool_calling": "🔧", "structured_outputs": "📊", "reasoning": "🧠", "web_search": "🔍",
     "file_attachments": "📎", "streaming": "⚡",

@@ -21,7 +21,8 @@ def changes_files(catalog: Catalog, data_dir: Path | None, pretty: bool = False,
     """``api/changes.json``, its schema, the feeds and the Changes page."""
     from generator.outputs.changes import feeds, page
 
-    found = changes(catalog, events=lifecycle_events(data_dir))
+    same = data_dir is not None and catalog.data_dir is not None and Path(data_dir).resolve() == Path(catalog.data_dir).resolve()
+    found = catalog.changes() if same else changes(catalog, events=lifecycle_events(data_dir))
     files = {"api/changes.json": seal.sealed_bytes({"changes": [record(c) for c in found]}, pretty),
              f"api/{SCHEMA}": (SCHEMA_DIR / SCHEMA).read_bytes()}
     files.update(feeds.feed_files(catalog, found))

@@ -79,6 +79,10 @@ class Views:
         served = [m for m in self.catalog.models.values() if self.offered_by(m.id)]
         return sorted(served, key=lambda m: (-providers(m), m.name.lower(), m.id))[:limit]
 
+    def recent_changes(self, limit: int) -> list:
+        """The *limit* newest changes (price changes and lifecycle events): the home page's."""
+        return self.catalog.changes()[:limit]
+
     def author_links(self, author_ids) -> list:
         return [self.catalog.authors[a] for a in author_ids]
 
