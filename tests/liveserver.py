@@ -22,6 +22,7 @@ class Reply:
     headers: dict = field(default_factory=dict)
     delay: float = 0.0
     stream_mb: int = 0             # send this many MB with no Content-Length instead of the body
+    gather: int = 0                # hold the answer until this many requests are in flight (at most 5 s)
 
 
 class Server:
@@ -29,7 +30,7 @@ class Server:
         self.routes: dict[str, list[Reply]] = {}
         self.requests: list[tuple[str, dict]] = []
         self.in_flight = self.peak = 0  # requests being answered now, and the most at once
-        self._lock = threading.Lock()
+        self._lock = threading.Condition()
         server = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -38,6 +39,7 @@ class Server:
                 with server._lock:
                     server.in_flight += 1
                     server.peak = max(server.peak, server.in_flight)
+                    server._lock.notify_all()
                 try:
                     server.answer(self)
                 finally:
@@ -65,6 +67,9 @@ class Server:
     def answer(self, handler) -> None:
         queue = self.routes.get(handler.path) or self.routes.get(handler.path.split("?")[0]) or [Reply(404, {})]
         reply = queue.pop(0) if len(queue) > 1 else queue[0]
+        if reply.gather:
+            with self._lock:
+                self._lock.wait_for(lambda: self.in_flight >= reply.gather, timeout=5)
         time.sleep(reply.delay)
         try:
             handler.send_response(reply.status)

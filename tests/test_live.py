@@ -235,13 +235,15 @@ def test_the_key_never_appears_in_any_output(server, tmp_path):
 
 
 def test_providers_are_asked_in_parallel_at_most_the_concurrency_limit_at_once(server, tmp_path):
-    """Twenty providers answering slowly: eight at a time, never one by one and never all at once.
-    (The time for 150 providers answering after 200 ms is benchmarks/bench_live.py's.)"""
-    url = server.route("/v1/models", Reply(body={"data": [{"id": "m"}]}, delay=0.3))
-    catalog = load_catalog(write_catalog(tmp_path, {f"p{i:02d}": (provider(url), [{"id": "m"}]) for i in range(20)}))
+    """Sixteen providers whose answers wait until eight requests are in flight: asked eight at a
+    time, never one by one (the first answer would wait 5 s for the others, and the peak stay 1)
+    and never all at once (the peak would be 16). The time for 150 providers answering after
+    200 ms is benchmarks/bench_live.py's."""
+    url = server.route("/v1/models", Reply(body={"data": [{"id": "m"}]}, gather=8))
+    catalog = load_catalog(write_catalog(tmp_path, {f"p{i:02d}": (provider(url), [{"id": "m"}]) for i in range(16)}))
     results = check_live(list(catalog.providers.values()), {"ACME_API_KEY": KEY},
                          Limits(connect=2.0, total=10.0, concurrency=8))
-    assert {r.state for r in results} == {"checked"} and len(server.requests) == 20
+    assert {r.state for r in results} == {"checked"} and len(server.requests) == 16
     assert server.peak == 8
 
 
