@@ -40,10 +40,10 @@ MODULES = {  # name: (module mutated, the test files that speak for it, fastest 
     "merge": ("generator/importers/merge.py",
               ["tests/test_import_merge.py", "tests/test_import_logos.py", "tests/test_import_merge_edges.py"]),
     "starmap": ("generator/importers/starmap_map.py",
-                ["tests/test_starmap_map_edges.py", "tests/test_import_starmap.py"]),
+                ["tests/test_import_starmap.py", "tests/test_starmap_map_edges.py"]),
     "litellm": ("generator/importers/litellm.py", ["tests/test_import_litellm.py"]),
     "litellm_costs": ("generator/importers/litellm_costs.py", ["tests/test_import_litellm.py"]),
-    "rateplan": ("generator/catalog/rateplan.py", _CONDITIONAL),
+    "rateplan": ("generator/catalog/rateplan.py", [*_CONDITIONAL, "tests/test_rateplan.py"]),
     "conditions": ("generator/catalog/conditions.py", _CONDITIONAL),
     "calls": ("generator/catalog/calls.py", _CONDITIONAL),
 }

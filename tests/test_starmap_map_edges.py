@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 
 from generator.importers import starmap_map as s
+from generator.importers.starmap_provider import _operation
 from generator.importers.report import ImportReport
 
 
@@ -45,3 +46,21 @@ def test_every_starmap_status_maps_to_our_status(theirs, ours):
     context = ctx()
     assert s.status(context, theirs) == ours
     assert context.report.skips == []
+
+
+@pytest.mark.parametrize("operation", ["embeddings", "completions", "responses", "images", "speech",
+                                       "transcriptions"])
+def test_every_starmap_operation_becomes_our_endpoint_of_that_name(operation):
+    context, out = ctx(), {}
+    _operation(context, "inference.endpoints[0]", {"operation": operation, "path": f"/{operation}"},
+               "https://api.example.com/v1/", {}, out)
+    assert out == {operation: f"https://api.example.com/v1/{operation}"}
+    assert context.report.skips == [] and not context.report.unmapped
+
+
+def test_a_value_that_is_not_a_mapping_is_reported_and_read_as_empty():
+    context = ctx()
+    assert s.table(context, "limits", [1]) == {}
+    [skip] = context.report.skips
+    assert (skip.input, skip.reason, skip.detail) == (
+        "providers.yaml: p (limits)", "invalid-value", "[1] is not a mapping; the field is left out")
