@@ -6,7 +6,8 @@ The score is the share of non-equivalent mutants killed; the mutants judged equi
 could notice them, because the behaviour is the same) are listed with a reason in
 mutation/equivalent.md and left out of the score.  Usage::
 
-    python mutation/run.py [pricing rules layout mapping inheritance merge starmap litellm]   # default: all
+    python mutation/run.py [pricing rules layout mapping inheritance merge starmap litellm litellm_costs
+                              rateplan conditions calls]   # default: all
     python mutation/run.py --again rules    # from the last run's cache: only its survivors again
 
 ``--again`` is for after writing tests: mutmut keeps a killed mutant killed (a test added cannot
@@ -27,6 +28,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTEST = f"{sys.executable} mutation/runner.py"
+_CONDITIONAL = ["tests/test_conditional_model.py", "tests/test_price_calls.py", "tests/test_pricing_exact.py",
+                "tests/test_pricing.py", "tests/test_resolve.py"]  # the conditional prices' test files
 MODULES = {  # name: (module mutated, the test files that speak for it, fastest first: -x stops at the first failure)
     "pricing": ("generator/catalog/pricing.py", ["tests/test_pricing_exact.py", "tests/test_pricing.py"]),
     "rules": ("generator/validation/rules.py", ["tests/test_rules_edges.py", "tests/test_validate_rules.py"]),
@@ -36,8 +39,13 @@ MODULES = {  # name: (module mutated, the test files that speak for it, fastest 
     "inheritance": ("generator/importers/models_dev_read.py", ["tests/test_import_models_dev.py"]),
     "merge": ("generator/importers/merge.py",
               ["tests/test_import_merge.py", "tests/test_import_logos.py", "tests/test_import_merge_edges.py"]),
-    "starmap": ("generator/importers/starmap_map.py", ["tests/test_import_starmap.py"]),
+    "starmap": ("generator/importers/starmap_map.py",
+                ["tests/test_import_starmap.py", "tests/test_starmap_map_edges.py"]),
     "litellm": ("generator/importers/litellm.py", ["tests/test_import_litellm.py"]),
+    "litellm_costs": ("generator/importers/litellm_costs.py", ["tests/test_import_litellm.py"]),
+    "rateplan": ("generator/catalog/rateplan.py", [*_CONDITIONAL, "tests/test_rateplan.py"]),
+    "conditions": ("generator/catalog/conditions.py", _CONDITIONAL),
+    "calls": ("generator/catalog/calls.py", _CONDITIONAL),
 }
 EQUIVALENT = ROOT / "mutation" / "equivalent.md"
 OUT = ROOT / "build" / "mutation"
