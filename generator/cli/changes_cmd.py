@@ -8,21 +8,13 @@ from pathlib import Path
 
 import click
 
-from generator.cli.common import data_option, provcat
+from generator.cli.common import data_option, day_value, provcat
 from generator.cli.query_common import catalog_option, open_catalog, reports_errors
 
 
-def _day(ctx, param, value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"`{value}` is not a date; write YYYY-MM-DD") from None
-
 
 @provcat.command("changes")
-@click.option("--since", callback=_day, metavar="DATE", help="Only changes on or after this day (YYYY-MM-DD).")
+@click.option("--since", callback=day_value, metavar="DATE", help="Only changes on or after this day (YYYY-MM-DD).")
 @click.option("--provider", "provider_id", metavar="ID", help="Only this provider's changes.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="text for people; json (the records of api/changes.json) for tools.")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import click
@@ -88,3 +89,13 @@ def out_option(function):
         "--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("site/docs"),
         show_default=True, help="Directory to write generated files to.",
     )(function)
+
+
+def day_value(ctx, param, value: str | None) -> date | None:
+    """A click callback: an option's YYYY-MM-DD as a date (None when not given), else a usage error."""
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"`{value}` is not a date; write YYYY-MM-DD") from None

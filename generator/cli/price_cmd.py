@@ -15,7 +15,7 @@ from generator.catalog.query import Quote, quotes
 from generator.model.vocabulary import SERVICE_TIERS
 from generator.present.table import render
 from generator.cli import price_bill, price_bulk, price_rows
-from generator.cli.common import data_option, provcat
+from generator.cli.common import data_option, day_value, provcat
 from generator.cli.query_common import (catalog_option, on_terminal, open_catalog, reports_errors, terminal_width,
                                         token_count)
 
@@ -36,14 +36,6 @@ COUNTS = {  # option -> (usage count, help)
 }
 NEW_CONDITIONS = ("tier", "region", "when", "quality", "size")
 
-
-def _day(ctx, param, value):
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"`{value}` is not a date; write YYYY-MM-DD") from None
 
 
 def _moment(ctx, param, value):
@@ -75,7 +67,7 @@ def _counts(function):
               "the price in force then, and time-window prices such as off-peak hours.")
 @click.option("--quality", help="Image quality or web search context size the call chose (hd, low, medium ...).")
 @click.option("--size", help="Image size WIDTHxHEIGHT the call chose.")
-@click.option("--at", callback=_day, metavar="DATE", help="Price as on this day (YYYY-MM-DD), from the price history.")
+@click.option("--at", callback=day_value, metavar="DATE", help="Price as on this day (YYYY-MM-DD), from the price history.")
 @click.option("--usage", "usage_file", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE.jsonl",
               help="Price a log of calls, one JSON object a line (see the guide's CLI page), instead of REF.")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path),

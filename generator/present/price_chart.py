@@ -29,26 +29,29 @@ def dated(offering: Offering) -> list[Price]:
     return [e for e in (*offering.pricing.history, offering.pricing.current) if e.effective_from is not None]
 
 
-def change_note(offering: Offering) -> Md:
-    """``Input changed -33% on 2026-05-02.``: the newest price change, or nothing."""
+def _newest(offering: Offering) -> tuple[str, str, str] | None:
+    """The newest recorded price change as (``Input``, `` -33%`` or ``""``, ``2026-05-02``); None when none."""
     found = price_changes(offering)
     headline = found[-1].headline if found else None
     if headline is None:
-        return Md("")
-    name = headline.component.replace("_", " ").capitalize()
+        return None
     how = f" {percent(headline.percent)}" if headline.percent is not None else ""
-    return Md(f"{name} changed{how} on {found[-1].day.isoformat()}.")
+    return headline.component.replace("_", " ").capitalize(), how, found[-1].day.isoformat()
+
+
+def change_note(offering: Offering) -> Md:
+    """``Input changed -33% on 2026-05-02.``: the newest price change, or nothing."""
+    newest = _newest(offering)
+    return Md(f"{newest[0]} changed{newest[1]} on {newest[2]}.") if newest else Md("")
 
 
 def change_since(offering: Offering) -> Md:
     """``Input -33% on 2026-05-02``: the newest recorded price change, for a table cell; ``None recorded``."""
-    found = price_changes(offering)
-    headline = found[-1].headline if found else None
-    if headline is None:
+    newest = _newest(offering)
+    if newest is None:
         return Md("None recorded")
-    name = headline.component.replace("_", " ").capitalize()
-    how = f" {percent(headline.percent)}" if headline.percent is not None else " changed"
-    return Md(f"{name}{how} on {found[-1].day.isoformat()}")
+    name, how, day = newest
+    return Md(f"{name}{how or ' changed'} on {day}")
 
 
 def chart(offering: Offering, label: str | None = None) -> Md:
