@@ -292,3 +292,33 @@ def test_text_from_the_data_stays_on_one_line_and_is_escaped_in_markdown(tmp_pat
     status, out, _ = run(capsys, RICH, new, "--format", "markdown")
     assert r"| alpha | retention.details | Nothing is kept. | a \| b\\n## c &lt;script&gt; |  |" in out
     assert "<script>" not in out
+
+
+CALLS = ROOT / "tests" / "fixtures" / "calls"
+
+
+def test_conditional_rates_compare_by_unit_and_conditions(tmp_path, capsys):
+    new = shutil.copytree(CALLS, tmp_path / "new")
+    imagen = new / "providers" / "google-vertex" / "models" / "imagen-4.0-generate-001.yaml"
+    imagen.write_text(imagen.read_text().replace(
+        "    - {unit: image, rate: 0.04}\n",
+        "    - {unit: image, rate: 0.05}\n    - {unit: image, rate: 0.08, quality: hd, tier: batch}\n"))
+    changes = [c for c in diff_catalogs(load_catalog(CALLS), load_catalog(new)).changes]
+    assert [(c.field, c.old, c.new, c.percent, c.unit) for c in changes] == [
+        ("pricing.conditional[image]", Decimal("0.04"), Decimal("0.05"), Decimal("25.0"), "image"),
+        ("pricing.conditional[image; tier=batch, quality=hd]", None, Decimal("0.08"), None, "image")]
+    status, out, _ = run(capsys, CALLS, new)
+    assert status == 1
+    assert "  pricing.conditional[image]: $0.04 each -> $0.05 each (+25.0%)\n" in out  # per image, not per 1M tokens
+    assert "  pricing.conditional[image; tier=batch, quality=hd]: N/A -> $0.08 each (now known)\n" in out
+
+
+def test_a_conditional_rate_removed_reads_as_no_longer_known(tmp_path):
+    new = shutil.copytree(CALLS, tmp_path / "new")
+    gpt = new / "providers" / "openai" / "models" / "gpt-4o.yaml"
+    text = gpt.read_text()
+    assert "tier: batch" in text
+    lines = [line for line in text.splitlines(keepends=True) if not ("tier: batch" in line and "unit: input," in line)]
+    gpt.write_text("".join(lines))
+    changes = diff_catalogs(load_catalog(CALLS), load_catalog(new)).changes
+    assert [(c.field, c.new, c.note) for c in changes] == [("pricing.conditional[input; tier=batch]", None, "no longer known")]

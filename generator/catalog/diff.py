@@ -4,7 +4,8 @@
 :class:`CatalogDiff`; ``provcat diff`` formats it (generator.present.diff_text) or writes
 :meth:`CatalogDiff.as_json` (schema/diff.schema.json).
 
-Compared: each offering's current price rate by rate (base rates, then each tier by its threshold),
+Compared: each offering's current price rate by rate (base rates, then each tier by its threshold,
+then each conditional rate by its unit and conditions),
 its limits, status and lifecycle dates; each provider's privacy, retention and moderation facts.
 Offerings are matched by reference (``provider/offering-id``), so a renamed offering reads as one
 removed and one added.  An unknown value is ``None`` on its side of a :class:`Change`, never 0:
@@ -19,6 +20,7 @@ from datetime import date
 from decimal import Decimal
 
 from generator.catalog.catalog import Catalog
+from generator.catalog.conditions import STANDARD, Rate
 from generator.model.records import Moderation, Offering, Price, Pricing, Privacy, Provider, Retention
 from generator.model.vocabulary import PRICE_FIELDS
 
@@ -43,6 +45,7 @@ class Change:
     old_currency: str | None = None  # prices only: the currency of each side's rate
     new_currency: str | None = None
     percent: Decimal | None = None  # prices only: (new - old) / old, in percent, to one decimal
+    unit: str | None = None  # conditional prices only: what the rate is per (vocabulary.PRICE_UNITS)
 
     @property
     def note(self) -> str | None:
@@ -128,23 +131,46 @@ def price_changes(ref: str, old: Pricing | None, new: Pricing | None) -> list[Ch
     changes = []
     if before and after and old_cur != new_cur:
         changes.append(Change("offering", ref, "price", "pricing.currency", old_cur, new_cur))
-    for name, x, y in _rates(before, after):
+    for name, x, y, unit in _rates(before, after):
         if x is None and y is None or x == y and old_cur == new_cur:
             continue
         changes.append(Change("offering", ref, "price", name, x, y, old_cur if x is not None else None,
-                              new_cur if y is not None else None, _percent(x, y) if old_cur == new_cur else None))
+                              new_cur if y is not None else None, _percent(x, y) if old_cur == new_cur else None,
+                              unit))
     return changes
 
 
 def _rates(old: Price | None, new: Price | None):
-    """(field, old rate, new rate) for every base rate, then every tier's rates by threshold."""
+    """(field, old rate, new rate, unit) for every base rate, every tier's rates by threshold, then every
+    conditional rate by its unit and conditions (unit None: a rate per million tokens of the field's kind)."""
     for rate in PRICE_FIELDS:
-        yield f"pricing.{rate}", _rate(old, rate), _rate(new, rate)
+        yield f"pricing.{rate}", _rate(old, rate), _rate(new, rate), None
     old_tiers = {t.above_tokens: t for t in (old.tiers if old else ())}
     new_tiers = {t.above_tokens: t for t in (new.tiers if new else ())}
     for above in sorted(old_tiers.keys() | new_tiers.keys()):
         for rate in PRICE_FIELDS:
-            yield f"pricing.tiers[>{above}].{rate}", _rate(old_tiers.get(above), rate), _rate(new_tiers.get(above), rate)
+            yield (f"pricing.tiers[>{above}].{rate}", _rate(old_tiers.get(above), rate),
+                   _rate(new_tiers.get(above), rate), None)
+    old_items, new_items = _conditional(old), _conditional(new)
+    for label in sorted(old_items.keys() | new_items.keys()):
+        unit = label.split(";")[0].split(" #")[0]
+        yield f"pricing.conditional[{label}]", old_items.get(label), new_items.get(label), unit
+
+
+def _conditional(price: Price | None) -> dict[str, Decimal]:
+    """Each conditional rate of *price* by its unit and conditions, ``input_image; tier=batch, quality=hd``."""
+    found: dict[str, Decimal] = {}
+    for item in price.conditional if price else ():
+        rate = Rate(item.unit, item.rate, item.tier or STANDARD, item.region, item.window, item.above_tokens or 0,
+                    item.quality, item.size)
+        stated = "; " + ", ".join(f"{k}={v}" for k, v in rate.conditions().items()) if rate.conditions() else ""
+        label = base = f"{item.unit}{stated}"
+        for n in range(2, len(price.conditional) + 2):  # the schema does not forbid two items alike: number them
+            if label not in found:
+                break
+            label = f"{base} #{n}"
+        found[label] = item.rate
+    return found
 
 
 def _rate(price, rate: str) -> Decimal | None:

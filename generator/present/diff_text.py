@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from generator.catalog.diff import Change, CatalogDiff
 from generator.present import format as fmt
+from generator.present.conditional import rate_text
 from generator.present.filters import cell
 from generator.validation.problems import one_line
 
@@ -33,7 +34,10 @@ def value(change: Change, side: str) -> str:
     """One side of a change as people read it: money in its currency, ``N/A`` when unknown."""
     raw = getattr(change, side)
     if change.kind == "price" and change.field != "pricing.currency":
-        return fmt.money(raw, getattr(change, f"{side}_currency") or "USD")
+        currency = getattr(change, f"{side}_currency") or "USD"
+        if change.unit is not None and raw is not None:
+            return rate_text(raw, change.unit, currency)  # $0.04 each, or $1.25/1M for a token unit
+        return fmt.money(raw, currency)
     return one_line(fmt.na(raw))
 
 
