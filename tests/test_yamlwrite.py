@@ -96,8 +96,8 @@ def test_written_catalog_validates(tmp_path):
 # -- any text, anywhere: keys, values, flow and block lists, flow mappings ----------------------------
 
 ANY_CHAR = st.characters(codec=None, categories=None)  # every code point, lone surrogates and controls included
-ANY_TEXT = st.text(ANY_CHAR, max_size=12) | st.sampled_from(TRICKY + ["KEY\n", "x\x85", "x\u2028", "\x7f", "\ud800",
-                                                                      "a\ufeff", "a, b", "[x", "x]", "a:", "-", "\U0001f600"])
+ANY_TEXT = st.text(ANY_CHAR, max_size=12) | st.sampled_from(
+    TRICKY + ["KEY\n", "x\x85", "x\u2028", "\x7f", "\ud800", "a\ufeff", "a, b", "[x", "x]", "a:", "-", "\U0001f600"])
 SURROGATE = re.compile("[\ud800-\udfff]")
 DATE_LIKE = re.compile(r"[0-9]{4}(-[0-9]{2}){0,2}")  # written plain on purpose: the catalog loader reads them as text
 

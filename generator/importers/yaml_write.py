@@ -176,7 +176,8 @@ def _flow(value, order: dict, budget: int) -> str | None:
     if kind is dict and not value:
         return "{}"  # a block mapping with no keys would read back as null
     if kind is dict and all(type(v) is bool for v in value.values()):
-        text = "{" + ", ".join(f"{scalar(k, True)}: {'true' if v else 'false'}" for k, v in _sorted_items(value, order)) + "}"
+        pairs = (f"{scalar(k, True)}: {'true' if v else 'false'}" for k, v in _sorted_items(value, order))
+        text = "{" + ", ".join(pairs) + "}"
         return text if len(text) <= budget else None
     return None
 
