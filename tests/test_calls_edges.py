@@ -233,3 +233,19 @@ def test_an_unknown_line_has_no_rate_item_and_its_call_is_not_part_of_its_identi
 def test_a_bill_made_without_lines_has_none_unknown():
     made = Bill("p/m", D(0), "USD", Price(), Call())
     assert made.lines == () and made.unknown == ()
+
+
+def test_a_line_with_rates_for_other_calls_is_the_same_line():
+    assert Line("image", 1, None, None, has_rates=True) == Line("image", 1, None, None)
+
+
+def test_a_total_adds_every_token_line_and_every_count_line():
+    entry = Price(input=D(1), output=D(2), conditional=(ConditionalPrice("image", D(3)), ConditionalPrice("page", D(5))))
+    usage = {"input_tokens": 10**6, "output_tokens": 10**6, "images": 1, "pages": 1}
+    assert total(entry, usage, Call()) == (D(11), [])
+
+
+def test_a_reasoning_count_listed_first_does_not_hide_the_counts_after_it():
+    usage = {"reasoning_tokens": 4_000, "output_tokens": 10_000, "input_tokens": 1_000_000}
+    made = bill("p/m", Price(input=D(1), output=D(1)), usage, Call())
+    assert [(l.unit, l.quantity) for l in made.lines] == [("output", 10_000), ("input", 1_000_000)]

@@ -165,6 +165,12 @@ def test_a_size_condition_compares_pixels_strictly(stated, asked, holds):
     assert chosen(entry, "image", Call(size=asked)) == (D(5) if holds else D(1))
 
 
+def test_a_call_asking_for_more_than_a_size_is_compared_by_its_pixels():
+    entry = Price(conditional=(ConditionalPrice("image", D(5), size=">1024x1024"), ConditionalPrice("image", D(1))))
+    assert chosen(entry, "image", Call(size=">2048x2048")) == D(5)
+    assert chosen(entry, "image", Call(size=">1024x1024")) == D(1)  # as many pixels: not more
+
+
 @pytest.mark.parametrize("size, expected", [("1024x768", 786432), ("1x1", 1), ("1024", None), ("x768", None),
                                             ("1024x", None), ("axb", None), ("10x2x3", None), ("-1x5", None)])
 def test_pixels_of_a_size(size, expected):
