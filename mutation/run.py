@@ -44,8 +44,8 @@ MODULES = {  # name: (module mutated, the test files that speak for it, fastest 
     "litellm": ("generator/importers/litellm.py", ["tests/test_import_litellm.py"]),
     "litellm_costs": ("generator/importers/litellm_costs.py", ["tests/test_import_litellm.py"]),
     "rateplan": ("generator/catalog/rateplan.py", [*_CONDITIONAL, "tests/test_rateplan.py"]),
-    "conditions": ("generator/catalog/conditions.py", _CONDITIONAL),
-    "calls": ("generator/catalog/calls.py", _CONDITIONAL),
+    "conditions": ("generator/catalog/conditions.py", [*_CONDITIONAL, "tests/test_conditions_edges.py"]),
+    "calls": ("generator/catalog/calls.py", [*_CONDITIONAL, "tests/test_calls_edges.py"]),
 }
 EQUIVALENT = ROOT / "mutation" / "equivalent.md"
 OUT = ROOT / "build" / "mutation"

@@ -346,3 +346,31 @@ def test_a_curated_file_that_fails_validation_is_reported_and_left_as_it_was(tmp
     report = run_import("litellm", path, tmp_path / "data")
     assert "the file is left as it was" in details(report, "invalid-value")["cerebras/m"]
     assert offering.read_text() == CURATED + text
+
+
+# -- a lone surrogate (half of a UTF-16 pair, legal in a JSON string) in imported text ----------------
+
+SURROGATES = {"acme": {"name": "Acme", "env": ["ACME_KEY"], "doc": "https://acme.example/\ud800", "models": {
+    "m": {"name": "M\udfff", "limit": {"context": 1000, "output": 100}, "cost": {"input": 1, "output": 2}},
+    "m\ud800x": {"name": "X"}}}}
+
+
+def test_a_lone_surrogate_in_imported_text_is_reported_escaped_never_a_crash(tmp_path, capsys):
+    """No file can hold a lone surrogate: the field is left out (the rest kept), or the item skipped when
+    it cannot be (an id); every sink writes it escaped."""
+    path, data, report_file = tmp_path / "api.json", tmp_path / "data", tmp_path / "report.json"
+    path.write_text(json.dumps(SURROGATES))  # ASCII: json.dumps writes "\ud800" as its escape
+    for _ in range(2):  # the second run compares the item with the file it made (merge._as_created)
+        assert main(["import", "models.dev", str(path), "--data", str(data), "--verbose",
+                     "--report", str(report_file)]) == 0
+        out = capsys.readouterr().out
+        assert "skipped api.json: acme/m (name): invalid value: 'M\\udfff' would not pass validation: " \
+               "'M\\udfff' holds a lone surrogate (U+DFFF), which is not text; the field is left out" in out
+        assert "skipped api.json: acme/m\\ud800x: invalid value: " in out and "(U+D800)" in out
+        assert "skipped api.json: acme (endpoints.documentation): invalid value: 'https://acme.example/\\ud800' " in out
+    skipped = {s["input"]: s["detail"] for s in json.loads(report_file.read_text(encoding="utf-8"))["skipped"]}
+    assert set(skipped) == {"api.json: acme (endpoints.documentation)", "api.json: acme/m\ud800x",
+                            "api.json: acme/m (name)"}
+    assert written(data) == ["providers/acme/models/m.yaml", "providers/acme/provider.yaml"]
+    assert "name" not in (data / "providers/acme/models/m.yaml").read_text()
+    assert valid(data)

@@ -178,6 +178,17 @@ def test_provider_rule(data_copy, name):
     assert problems(data_copy, PROVIDER, text) == [expected]
 
 
+@pytest.mark.parametrize("name", ["KEY\\n", "KEY\\r\\n", "KEY\\t", "KE Y", "KEY\\u2028", "KEY\\x00"])
+def test_an_env_name_with_a_line_break_space_or_control_is_rejected_by_name(data_copy, name):
+    """*name* is a YAML escape, and the message shows it escaped the same way.  "$" in a Python pattern
+    also matches before a final newline; the check reads it as JSON Schema does (the very end)."""
+    text = ("# yaml-language-server: $schema=../../../schema/provider.schema.json\nid: cerebras\nname: Cerebras\n"
+            f'authentication:\n  env: ["{name}"]\n')
+    assert problems(data_copy, PROVIDER, text) == [
+        f"{PROVIDER}:5:9: authentication.env[0]: '{name}' is not valid here: expected an environment variable "
+        "name: ASCII letters, digits and '_' only"]
+
+
 def test_provider_id_that_is_not_a_slug(data_copy):
     text = "id: ../evil\nname: Evil\n"
     found = problems(data_copy, PROVIDER, text)

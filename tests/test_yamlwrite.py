@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import json
+import re
 from decimal import Decimal
 
 import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.catalog import construct
 from generator.importers import yaml_write as yamlwrite
 from generator.model.layout import author_path, model_path, offering_path, provider_path
 from generator.validation.validate import validate_catalog
+from generator.validation.yaml_careful import CatalogLoader
 from generator.validation.yaml_fast import parse
 
 TRICKY = ["yes", "No", "null", "~", "0.35", "1e-05", "-dash", "a: b", "x #y", "trailing:", "2025-01-02",
@@ -85,3 +91,40 @@ def test_written_catalog_validates(tmp_path):
         yamlwrite.write_document(tmp_path, kind, rel, data)
     report = validate_catalog(tmp_path)
     assert report.errors == [] and len(report.documents) == 4
+
+
+# -- any text, anywhere: keys, values, flow and block lists, flow mappings ----------------------------
+
+ANY_CHAR = st.characters(codec=None, categories=None)  # every code point, lone surrogates and controls included
+ANY_TEXT = st.text(ANY_CHAR, max_size=12) | st.sampled_from(
+    TRICKY + ["KEY\n", "x\x85", "x\u2028", "\x7f", "\ud800", "a\ufeff", "a, b", "[x", "x]", "a:", "-", "\U0001f600"])
+SURROGATE = re.compile("[\ud800-\udfff]")
+DATE_LIKE = re.compile(r"[0-9]{4}(-[0-9]{2}){0,2}")  # written plain on purpose: the catalog loader reads them as text
+
+
+def _document(text: str) -> dict:
+    """*text* in every place the writer puts a string."""
+    return {"id": "p", "name": text, text or "k": text, "authentication": {"env": [text, "B"]},
+            "endpoints": {"other": "x", text or "k2": [text] * 30}, "flags": {text or "k3": True},
+            "items": [{"title": text, "fields": [text]}, text, {}, [text]], "empty": {}}
+
+
+@settings(max_examples=300, deadline=None)
+@given(ANY_TEXT)
+def test_any_text_is_written_so_it_reloads_as_itself(text):
+    if SURROGATE.search(text):  # half of a UTF-16 pair is not a character: no file can hold it
+        with pytest.raises(yamlwrite.UnrepresentableText, match="lone surrogate"):
+            yamlwrite.dump("provider", provider_path("p"), _document(text))
+        return
+    written = yamlwrite.dump("provider", provider_path("p"), _document(text))
+    written.encode("utf-8")
+    assert CatalogLoader(written).get_single_data() == _document(text)
+    if not DATE_LIKE.fullmatch(text):  # the YAML 1.1 reader would make a date of those
+        assert yaml.safe_load(written) == _document(text)
+
+
+@pytest.mark.parametrize("name", ["KEY\n", "KEY\r\n", "KEY\t", "KEY \u2028"])
+def test_an_env_name_with_a_line_break_stays_in_its_flow_list(name):
+    written = yamlwrite.dump("provider", provider_path("p"), {"id": "p", "authentication": {"env": [name]}})
+    assert written.endswith("authentication:\n  env: [" + json.dumps(name) + "]\n")
+    assert parse(written, "f")[0]["authentication"]["env"] == [name]

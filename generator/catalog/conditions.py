@@ -14,7 +14,8 @@ A rate applies to a call when every condition it states holds:
   to any quality or size, a rate that states one only to a call stating it.
 
 Among the rates that apply, the most specific wins: one with a window, then a
-stated quality, then the largest stated size.
+stated quality, then the largest stated size; of two equally specific (overlapping
+windows), the first listed.  A size is ``WxH`` or ``>WxH``, one ``>`` at most.
 """
 
 from __future__ import annotations
@@ -63,7 +64,7 @@ class Call:
     def __post_init__(self):
         if self.tier not in SERVICE_TIERS:
             raise ValueError(f"unknown service tier `{self.tier}`; one of {', '.join(SERVICE_TIERS)}")
-        if self.size is not None and pixels(self.size.lstrip(">")) is None:
+        if self.size is not None and pixels(self.size.removeprefix(">")) is None:
             raise ValueError(f"size `{self.size}` is not WIDTHxHEIGHT (e.g. 1024x1024)")
         if self.when is not None and self.when.tzinfo is None:
             raise ValueError("a call's time needs its time zone (e.g. 2026-01-05T03:00Z)")
@@ -110,7 +111,8 @@ def choose(rates: tuple[Rate, ...], call: Call, prompt: int) -> Rate | None:
             continue
         if rate.window is not None and not (call.when and in_window(rate.window, call.when)):
             continue
-        key = (rate.window is not None, rate.quality is not None, pixels(rate.size.lstrip(">")) if rate.size else -1)
+        size = pixels(rate.size.removeprefix(">")) if rate.size else -1
+        key = (rate.window is not None, rate.quality is not None, size)
         if best_key is None or key > best_key:
             best, best_key = rate, key
     return best
@@ -127,7 +129,7 @@ def _size_holds(stated: str | None, asked: str | None) -> bool:
     if asked is None:
         return False
     if stated.startswith(">"):
-        return (pixels(asked.lstrip(">")) or 0) > (pixels(stated[1:]) or 0)
+        return (pixels(asked.removeprefix(">")) or 0) > (pixels(stated[1:]) or 0)
     return stated == asked
 
 

@@ -31,7 +31,7 @@ from generator.validation.problems import ERROR
 from generator.validation.validate import check_bytes
 from generator.validation.yaml_fast import decode, parse
 from generator.importers import logos
-from generator.importers.yaml_write import UnrepresentablePrice, dump, write_document
+from generator.importers.yaml_write import UnrepresentablePrice, UnrepresentableText, dump, write_document
 from generator.importers.items import PLURAL, Batch, Item
 from generator.importers.models_dev_map import short
 
@@ -147,8 +147,8 @@ def verdict(kind: str, rel: str, data: dict) -> tuple[list[tuple[str, str]], byt
     """:func:`rejections` of *data*, and the bytes that were checked (None when not representable)."""
     try:
         payload = dump(kind, rel, data).encode("utf-8")
-    except UnrepresentablePrice as exc:  # a number in the catalog file itself that YAML cannot hold exactly
-        return [("", str(exc))], None
+    except (UnrepresentablePrice, UnrepresentableText) as exc:  # a number YAML cannot hold exactly, a lone
+        return [("", str(exc))], None  # surrogate: the field behind it is found and left out, as any rejection
     doc, problems = check_bytes(Entry(kind, rel, rel, rel), payload)
     found = [("", p.message) for p in problems if p.severity == ERROR]  # pragma: no mutate (mutation/equivalent.md)
     if doc is not None:
@@ -212,14 +212,18 @@ def _parse(raw: bytes, rel: str):
     return data, problems + more
 
 
-def _as_created(batch: Batch, item: Item) -> bytes:
-    """The bytes this import writes when it creates the file: equal bytes mean nothing to do."""
+def _as_created(batch: Batch, item: Item) -> bytes | None:
+    """The bytes this import writes when it creates the file: equal bytes mean nothing to do.
+    None when the item holds what no file can (the merge reports it)."""
     created: dict = {}
     supplied: list[str] = []
     _merge(created, item.data, "", False, supplied, [])
     supplied.extend(item.credits)
     _record_source(created, batch, item, supplied)
-    return dump(item.kind, item.rel, created).encode("utf-8")
+    try:
+        return dump(item.kind, item.rel, created).encode("utf-8")
+    except (UnrepresentablePrice, UnrepresentableText):
+        return None
 
 
 def norm(value):

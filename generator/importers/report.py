@@ -18,6 +18,7 @@ from generator.validation.messages import printable
 
 EXAMPLES = 3  # skipped inputs shown per reason in the grouped summary
 EXAMPLE_WIDTH = 200  # characters of an example's input and detail (escaped to one line)
+WHOLE = 10**9  # --verbose shows every skipped input's text whole (escaped)
 KINDS = ("providers", "offerings", "models", "authors", "logos")
 OUTCOMES = ("created", "updated", "unchanged", "skipped")
 REASONS = {
@@ -53,7 +54,8 @@ class Skip:
     kind: str = ""  # the KINDS entry when a whole item was skipped; "" for a single field
 
     def format(self) -> str:
-        return f"skipped {self.input}: {REASONS[self.reason]}: {self.detail}"
+        """One line, whatever the input's text holds (line breaks, controls, lone surrogates escaped)."""
+        return f"skipped {printable(self.input, WHOLE)}: {REASONS[self.reason]}: {printable(self.detail, WHOLE)}"
 
 
 @dataclass(frozen=True)
@@ -139,4 +141,6 @@ class ImportReport:
         }
 
     def write_json(self, path: Path) -> None:
-        Path(path).write_text(json.dumps(self.as_dict(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        text = json.dumps(self.as_dict(), indent=2, ensure_ascii=False) + "\n"
+        # a lone surrogate from an imported JSON string cannot be UTF-8: written as its JSON escape, "\ud800"
+        Path(path).write_bytes(text.encode("utf-8", "backslashreplace"))

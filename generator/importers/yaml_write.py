@@ -21,6 +21,7 @@
 from __future__ import annotations
 
 import json
+import math
 import os
 import re
 from datetime import date
@@ -31,15 +32,25 @@ from pathlib import Path
 from generator.util.atomic import replace_atomic
 from generator.validation.schemas import raw_schema
 
-_PLAIN = re.compile(r"^[A-Za-z_$(][A-Za-z0-9 _.,/()$@+=:;!?'\-]*$")
+_PLAIN = re.compile(r"[A-Za-z_$(][A-Za-z0-9 _.,/()$@+=:;!?'\-]*")  # fullmatch: "$" would pass "KEY\n"
 _RESERVED = frozenset("null ~ true false yes no on off y n".split())
 _NUMBERISH = re.compile(r"^[-+.0-9]")
 FLOW_WIDTH = 98  # longer flow collections are written as blocks
 _FLOW_SPECIAL = re.compile(r"[,\[\]{}]")
+# What a double-quoted scalar may hold as it is: YAML's printable characters but its line breaks
+# (NEL, LS, PS would be folded into spaces) and the byte-order mark; the rest is written escaped.
+# json.dumps has escaped the quote, the backslash and C0 controls already; DEL, C1 controls and
+# U+FFFE/U+FFFF are not printable (the reader refuses them as they are).
+_NOT_PRINTABLE = re.compile("[^\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
+_SURROGATE = re.compile("[\ud800-\udfff]")  # cannot be encoded as UTF-8, and libyaml refuses "\ud800" escaped
 
 
 class UnrepresentablePrice(ValueError):
     """A Decimal that the loader would not read back exactly."""
+
+
+class UnrepresentableText(ValueError):
+    """Text no YAML file can hold: a lone surrogate (half of a UTF-16 pair) is not a character."""
 
 
 def price_text(value: Decimal) -> str:
@@ -72,18 +83,30 @@ def scalar(value, flow: bool = False) -> str:
 
 
 def _flow_string(text: str) -> str:
-    return json.dumps(text, ensure_ascii=False) if _FLOW_SPECIAL.search(text) else string(text)
+    return quoted(text) if _FLOW_SPECIAL.search(text) else string(text)
+
+
+def quoted(text: str) -> str:
+    """*text* double-quoted, every character YAML would not read back as itself escaped."""
+    if found := _SURROGATE.search(text):
+        raise UnrepresentableText(f"{text!r} holds a lone surrogate (U+{ord(found.group()):04X}), which is not text")
+    return _NOT_PRINTABLE.sub(_escape, json.dumps(text, ensure_ascii=False))
+
+
+def _escape(found: re.Match) -> str:
+    code = ord(found.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"  # never above U+FFFF: those are printable
 
 
 @lru_cache(maxsize=65536)
 def string(text: str) -> str:
     """*text* plain when that reads back as the same string, else quoted."""
-    if (_PLAIN.match(text) and text.lower() not in _RESERVED and not _NUMBERISH.match(text)
+    if (_PLAIN.fullmatch(text) and text.lower() not in _RESERVED and not _NUMBERISH.match(text)
             and ": " not in text and " #" not in text and not text.endswith((" ", ":"))):
         return text
     if re.fullmatch(r"[0-9]{4}-[0-9]{2}(-[0-9]{2})?|[0-9]{4}", text):
         return text  # dates stay strings: the catalog loader has no timestamp type
-    return json.dumps(text, ensure_ascii=False)
+    return quoted(text)
 
 
 # -- key order from the schema ------------------------------------------------
@@ -150,37 +173,41 @@ def _flow(value, order: dict, budget: int) -> str | None:
             if size > budget:
                 return None
         return "[" + ", ".join(parts) + "]"
-    if kind is dict and value and all(type(v) is bool for v in value.values()):
-        text = "{" + ", ".join(f"{k}: {'true' if v else 'false'}" for k, v in _sorted_items(value, order)) + "}"
+    if kind is dict and not value:
+        return "{}"  # a block mapping with no keys would read back as null
+    if kind is dict and all(type(v) is bool for v in value.values()):
+        pairs = (f"{scalar(k, True)}: {'true' if v else 'false'}" for k, v in _sorted_items(value, order))
+        text = "{" + ", ".join(pairs) + "}"
         return text if len(text) <= budget else None
     return None
 
 
 def _mapping(mapping: dict, order: dict, indent: str, lines: list[str]) -> None:
     for key, value in _sorted_items(mapping, order):
+        name = scalar(key)  # a key from imported data is text like any other
         if _is_scalar(value):
-            lines.append(f"{indent}{key}: {scalar(value)}")
+            lines.append(f"{indent}{name}: {scalar(value)}")
             continue
         children = order.get(key, (0, {}))[1]
-        if (flow := _flow(value, children, FLOW_WIDTH - len(indent) - len(key))) is not None:
-            lines.append(f"{indent}{key}: {flow}")
+        if (flow := _flow(value, children, FLOW_WIDTH - len(indent) - len(name))) is not None:
+            lines.append(f"{indent}{name}: {flow}")
         elif isinstance(value, dict):
-            lines.append(f"{indent}{key}:")
+            lines.append(f"{indent}{name}:")
             _mapping(value, children, indent + "  ", lines)
         else:
-            lines.append(f"{indent}{key}:")
+            lines.append(f"{indent}{name}:")
             _sequence(value, children, indent + "  ", lines)
 
 
 def _sequence(items, order: dict, indent: str, lines: list[str]) -> None:
     for item in items:
-        if isinstance(item, dict):
+        if isinstance(item, dict) and item:
             inner: list[str] = []
             _mapping(item, order, indent + "  ", inner)
             inner[0] = f"{indent}- " + inner[0][len(indent) + 2:]
             lines.extend(inner)
-        else:
-            lines.append(f"{indent}- {scalar(item)}")
+        else:  # a scalar, {} or a list of scalars
+            lines.append(f"{indent}- {_flow(item, order, math.inf) or scalar(item)}")
 
 
 def schema_comment(kind: str, rel: str) -> str:

@@ -52,7 +52,9 @@ def offering_filename(offering_id: str) -> str:
     slug = _NOT_SLUG.sub("-", offering_id.lower()).strip("-.")[:SLUG_LIMIT]
     if slug.split(".", 1)[0] in _WINDOWS_RESERVED:  # Windows also reserves "nul.txt"
         slug = "_" + slug
-    digest = hashlib.sha256(offering_id.encode("utf-8")).hexdigest()[:HASH_DIGITS]
+    # "surrogatepass": an imported id with a lone surrogate gets a path too, and the merge reports
+    # why no file can hold it, rather than the import stopping here
+    digest = hashlib.sha256(offering_id.encode("utf-8", "surrogatepass")).hexdigest()[:HASH_DIGITS]
     return f"{slug or 'id'}~{digest}"
 
 

@@ -73,8 +73,9 @@ class Authentication:
     api_key_required: bool | None = fact("Whether an API key is required.", input=described({"type": "boolean"}))
     env: tuple[str, ...] = fact(
         "Environment variable names that conventionally hold the key, most usual first.", STRINGS, default=(),
-        input=described({"type": "array", "minItems": 1, "items": {"type": "string", "pattern": "^[A-Za-z0-9_]+$"},
-                         "examples": [["CEREBRAS_API_KEY"]]}))
+        input=described({"type": "array", "minItems": 1, "items": {
+            "description": "An environment variable name: ASCII letters, digits and '_' only.", "type": "string",
+            "pattern": "^[A-Za-z0-9_]+$"}, "examples": [["CEREBRAS_API_KEY"]]}))
     header: str | None = fact("HTTP header that carries the credential.", {"type": "string"}, input=described(
         {"type": "string", "pattern": "^[A-Za-z0-9-]+$", "examples": ["Authorization"]}))
     scheme: str | None = fact("Scheme word before the credential in the header, if any.", {"type": "string"},
