@@ -8,6 +8,7 @@ renamed key, unit or condition, a flipped comparison or a changed message fails 
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from hypothesis import given, strategies as st
@@ -91,6 +92,14 @@ def test_an_image_size_or_quality_key_is_an_image_rate_with_its_conditions(key, 
                                  "max_tokens", "input_cost_per_token_slow", "_above_1k_tokens"])
 def test_a_key_we_do_not_map_is_no_cost(key):
     assert c.parse(key) is None and not c.is_cost(key)
+
+
+def test_each_key_we_leave_out_on_purpose_has_its_reason_on_the_guide_page():
+    guide = (Path(__file__).parents[1] / "generator/outputs/site/guide_pages/importing.md").read_text()
+    rows = [line for line in guide.splitlines() if line.startswith("| `")]
+    assert len(c.NOT_MAPPED) == 4
+    assert all(any(f"`{key}`" in row.split(" | ")[0] and len(row.split(" | ")[1]) > 40 for row in rows)
+               for key in c.NOT_MAPPED)
 
 
 def test_search_and_tiered_pricing_are_costs():
@@ -191,6 +200,11 @@ def test_conditional_items_group_by_tier_then_region_size_quality_image_size_uni
     assert sorted(items, key=c.conditional_order) == [
         {"unit": "a"}, {"unit": "b"}, {"unit": "a", "size": "s"}, {"unit": "a", "quality": "q"},
         {"unit": "a", "above_tokens": 5}, {"unit": "a", "region": "r"}, {"unit": "a", "tier": "t"}]
+
+
+def test_a_rate_above_no_prompt_size_comes_before_one_above_the_smallest():
+    items = [{"unit": "b"}, {"unit": "a", "above_tokens": 1}]  # 1: the schema's smallest threshold
+    assert sorted(items, key=c.conditional_order) == items
 
 
 def test_search_context_sizes_are_search_rates_by_quality():
