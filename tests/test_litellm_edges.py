@@ -116,7 +116,8 @@ def test_a_deprecation_date_that_is_not_one_is_reported():
     assert [s.input for s in context.report.skips] == ["k (deprecation_date)"]
 
 
-@pytest.mark.parametrize("value, out", [(0, 0), (5, 5), (Decimal("7.0"), 7), (2.0, 2), (2**53 - 1, 2**53 - 1)])
+@pytest.mark.parametrize("value, out", [(0, 0), (5, 5), (Decimal("7.0"), 7), (2.0, 2), (2**53 - 1, 2**53 - 1),
+                                        (Decimal("9007199254740991.0"), 2**53 - 1)])
 def test_a_count_is_a_whole_number(value, out):
     context = ctx()
     assert litellm._count(context, "rpm", value) == out and type(litellm._count(context, "rpm", value)) is int
@@ -216,6 +217,15 @@ def test_regional_entries_are_regional_rates_of_their_model_sorted(tmp_path):
     assert sorted(lines(batch.report)) == [
         f"skipped bedrock/{r}/anthropic.m: merged into another entry: regional prices of `anthropic.m`: its "
         "pricing.conditional items with this region" for r in ("eu-west-1", "us-east-1")]
+
+
+def test_regional_rates_join_the_models_own_conditional_rates(tmp_path):
+    batch = read(tmp_path, {"anthropic.m": {"litellm_provider": "bedrock", "input_cost_per_token_batches": 1e-06},
+                            "bedrock/us-east-1/anthropic.m": {"litellm_provider": "bedrock",
+                                                              "input_cost_per_token": 3e-06}})
+    [data] = offerings(batch).values()
+    assert data["pricing"] == {"currency": "USD", "conditional": [
+        {"unit": "input", "rate": 3, "region": "us-east-1"}, {"unit": "input", "rate": 1, "tier": "batch"}]}
 
 
 def test_regional_rates_of_a_model_without_costs_of_its_own_are_in_us_dollars(tmp_path):
