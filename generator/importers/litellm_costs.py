@@ -122,14 +122,20 @@ def pricing(ctx: Context, raw: dict) -> dict:
 def _place(ctx, key, unit, conditions, value, flat, tiers, items) -> None:
     """A flat rate, a tier's rate (a flat unit above a size) or a conditional item."""
     if unit in PRICE_FIELDS and not conditions:
-        if flat.get(unit, value) != value:
-            ctx.invalid(key, value, f"disagrees with another key giving the {unit} rate ({flat[unit]} per million)")
-            return
-        flat[unit] = value
+        _put(ctx, key, unit, value, flat)
     elif unit in PRICE_FIELDS and set(conditions) == {"above_tokens"}:
-        tiers.setdefault(conditions["above_tokens"], {})[unit] = value
+        _put(ctx, key, unit, value, tiers.setdefault(conditions["above_tokens"], {}))
     else:
         items.append({"unit": unit, "rate": value, **conditions})
+
+
+def _put(ctx: Context, key: str, unit: str, value: Decimal, rates: dict) -> None:
+    """*value* as the *unit* rate of *rates* (the flat rates or one tier's), unless another key gave a
+    different one: then reported, and the first kept."""
+    if rates.get(unit, value) != value:
+        ctx.invalid(key, value, f"disagrees with another key giving the {unit} rate ({rates[unit]} per million)")
+    else:
+        rates[unit] = value
 
 
 def _search(ctx: Context, value) -> list[dict]:
@@ -156,10 +162,7 @@ def _tiered(ctx: Context, value, flat: dict, tiers: dict) -> None:
             if unit not in PRICE_FIELDS:
                 ctx.invalid(f"{TIERED_KEY}.{key}", band[key], "is not a token rate we map")
             elif (r := rate(ctx, f"{TIERED_KEY}.{key}", band[key], unit)) is not None:
-                if low == 0:
-                    flat.setdefault(unit, r)
-                else:
-                    tiers.setdefault(low, {})[unit] = r
+                _put(ctx, f"{TIERED_KEY}.{key}", unit, r, flat if low == 0 else tiers.setdefault(low, {}))
 
 
 def _token_range(band) -> bool:

@@ -29,7 +29,9 @@ RETENTION = ("none", "fixed", "conditional", "indefinite")
 SCHEMES = {"bearer": "Bearer", "basic": "Basic", "direct": None}
 OPERATIONS = {"embeddings": "embeddings", "completions": "completions", "responses": "responses",
               "images": "images", "speech": "speech", "transcriptions": "transcriptions"}
-_GO_DURATION = re.compile(r"^(?:([0-9]+)h)?(?:([0-9]+)m)?(?:([0-9]+(?:\.[0-9]+)?)s)?$")
+# Bounded as Go's durations are (int64 nanoseconds: at most 2562047h, to 9 decimal places), so the Decimal
+# sums below stay exact (28 digits) and a value of 40 digits is reported, not raised as DivisionImpossible.
+_GO_DURATION = re.compile(r"^(?:([0-9]{1,10})h)?(?:([0-9]{1,10})m)?(?:([0-9]{1,10}(?:\.[0-9]{1,9})?)s)?$")
 _HEADER = re.compile(r"^[A-Za-z0-9-]+$")
 _CURRENCY = re.compile(r"^[A-Z]{3}$")
 _TEMPLATE = re.compile(r"\{([a-z_]+)\}")
