@@ -111,6 +111,7 @@ class _Record(NamedTuple):
     build_id: str  # ties the cache to the state written with it
     key: str  # the document cache's (generator, data directory, Python)
     files: bytes | None  # the document cache's entries, encoded (None: marshal could not hold them)
+    side: dict[str, tuple]  # the side files' entries (links, history, changes), as marshal holds them
 
 
 @dataclass
@@ -130,6 +131,7 @@ def _prepare(data_dir: Path, out_dir: Path, prints: Fingerprints, templates: Pat
              scan: buildstate.Scan) -> _Ready:
     """The validated catalog (from the cache where files are unchanged) and the pages to keep."""
     from generator.build import cache as doccache
+    from generator.catalog.changes import events_of
     from generator.catalog.load import catalog_from_report
     from generator.util.gcpause import collector_paused
     from generator.validation.validate import Report
@@ -139,15 +141,17 @@ def _prepare(data_dir: Path, out_dir: Path, prints: Fingerprints, templates: Pat
     with collector_paused():  # tens of thousands of objects, all kept: collections would find nothing
         cache = doccache.read(out_dir, key)
         same_build = bool(cache) and cache.get("build") == state.get("build")
-        loaded = doccache.load(data_dir, cache.get("files", {}), scan.stamps, scan.scanned) if same_build else None
+        loaded = (doccache.load(data_dir, cache.get("files", {}), scan.stamps, scan.scanned, cache.get("side"))
+                  if same_build else None)
         loaded = loaded or _validated(data_dir, scan, racy)
         untouched, manifest = buildstate.untouched(state, out_dir), read_manifest(out_dir)
         reuse = (templates is None and same_build and state.get("fingerprint") == prints.inputs
                  and loaded.changed is not None)
         keep, previous = _unaffected(out_dir, manifest, cache, loaded, untouched) if reuse else (None, None)
         catalog = catalog_from_report(Report([], loaded.documents), data_dir)
+        catalog.events = events_of(e.data for e in loaded.side.values() if e.kind == "changes")
     encoded = doccache.encode_files(loaded.files)  # now, so the documents can be freed
-    record = _Record(prints.inputs, scan.stamps, racy, build_id, key, encoded)
+    record = _Record(prints.inputs, scan.stamps, racy, build_id, key, encoded, doccache.plain(loaded.side))
     return _Ready(catalog, keep, previous, untouched, manifest, cache.get("pages", {}), record)
 
 
@@ -168,7 +172,8 @@ def _validated(data_dir: Path, scan: buildstate.Scan, racy: dict) -> Loaded:
     if report.errors:
         raise InvalidCatalog(report.problems)
     entries = doccache.entries_of(report.documents, scan.scanned, scan.stamps, racy)
-    return doccache.Loaded(report.documents, entries, None)
+    side = doccache.side_entries_of(report.side, scan.stamps, scan.scanned, racy)
+    return doccache.Loaded(report.documents, entries, None, side)
 
 
 def _unaffected(out_dir: Path, manifest: dict, cache: dict, loaded: Loaded,
@@ -199,6 +204,6 @@ def _write(out_dir: Path, files: dict[str, Output], changes: Changes, progress, 
     apply(out_dir, files, changes, MANIFEST_NAME, progress, ready.manifest)
     out_dir.mkdir(parents=True, exist_ok=True)
     doccache.write_encoded(out_dir, doccache.encode(record.key, record.files, build=record.build_id,
-                                                    pages=page_reads))
+                                                    pages=page_reads, side=record.side))
     buildstate.save(out_dir, record.fingerprint, record.stamps, record.racy,
                     [*files, MANIFEST_NAME], record.build_id)
