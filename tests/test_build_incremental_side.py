@@ -2,6 +2,7 @@
 ``links.yaml``): kept in the cache like the documents, read again only when their bytes change, and
 after any edit the tree is byte for byte a cold build's."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -115,3 +116,94 @@ def test_a_side_file_broken_after_a_cached_build_stops_the_build(tmp_path, catal
         build(catalog, out)
     assert any("changes.yaml" in p.file for p in caught.value.problems)
     assert tree(out) == before
+
+
+def _rendered(monkeypatch) -> list[str]:
+    from tests.test_build_incremental import _rendered as rendered
+
+    return rendered(monkeypatch)
+
+
+def _cheapest_of_a_served_model(data: Path) -> Path:
+    """An offering of the home page's first model that is not its cheapest (a price cut makes it so)."""
+    from generator.catalog.load import load_catalog
+    from generator.outputs.docs.views import build_views
+
+    views = build_views(load_catalog(data))
+    model = views.most_served(1)[0]
+    priced = [o for o in views.offered_by(model.id) if o.price and o.price.input and not o.pricing.history
+              and o.price.effective_from is None]  # undated: its price cut is no change on the home page
+    return data / f"providers/{priced[-1].provider_id}/models/{priced[-1].file_stem}.yaml"
+
+
+def _not_on_the_home_page(data: Path) -> Path:
+    """An offering whose canonical model is not among the home page's most served."""
+    from generator.catalog.load import load_catalog
+    from generator.outputs.docs.views import build_views
+    from generator.present import summary
+
+    loaded = load_catalog(data)
+    shown = {m.id for m in build_views(loaded).most_served(summary.HOME_MODELS)}
+    found = next(o for o in loaded.offerings if o.model_id not in shown)
+    return data / f"providers/{found.provider_id}/models/{found.file_stem}.yaml"
+
+
+HOME_EDITS = {  # an edit of an offering whose model the home page does not list: is the home page rendered?
+    "source title": (lambda p: replace(p, "title: Provider", "title: Edited provider"), False),
+    "newest verification": (lambda p: p.write_text(re.sub(r"\nlast_verified: [0-9-]+", "", p.read_text())
+                                                   + "last_verified: 2026-11-29\n"), True),  # the home page's date
+}
+
+
+@pytest.mark.parametrize("name", HOME_EDITS)
+def test_the_home_page_is_rendered_only_when_what_it_shows_changes(tmp_path, monkeypatch, name):
+    """The home page records what it reads (counts, build date, most served models, changes), not
+    the whole catalog: an edit of an offering it does not show leaves it as it is, one that moves
+    its build date renders it; either way the tree equals a cold build's."""
+    from generator.present import summary
+
+    monkeypatch.setattr(summary, "HOME_MODELS", 2)  # fewer rows than the catalog's models
+    catalog = make_catalog(tmp_path / "data", providers=3, offerings=12, models=8, authors=3)
+    out = tmp_path / "out"
+    settle(catalog)
+    build(catalog, out)
+    seen = _rendered(monkeypatch)
+    path = _not_on_the_home_page(catalog)
+    edit, home = HOME_EDITS[name]
+    edit(path)
+    assert build(catalog, out).changed
+    assert f"providers/{path.parent.parent.name}/models/{path.stem}.md" in seen and ("README.md" in seen) == home
+    cold = tmp_path / "cold"
+    build(catalog, cold)
+    assert tree(out) == tree(cold)
+
+
+def test_a_price_cut_that_changes_the_home_pages_cheapest_offering_renders_it(tmp_path, catalog, monkeypatch):
+    out = tmp_path / "out"
+    settle(catalog)
+    build(catalog, out)
+    before = (out / "README.md").read_bytes()
+    path = _cheapest_of_a_served_model(catalog)
+    path.write_text(re.sub(r"\n  input: [0-9.]+", "\n  input: 0.0001", path.read_text(), count=1))
+    seen = _rendered(monkeypatch)
+    build(catalog, out)
+    assert "README.md" in seen and (out / "README.md").read_bytes() != before
+    cold = tmp_path / "cold"
+    build(catalog, cold)
+    assert tree(out) == tree(cold)
+
+
+def test_a_template_edit_renders_what_it_affects(tmp_path, catalog):
+    override = tmp_path / "templates"
+    override.mkdir()
+    shipped = Path(__file__).resolve().parent.parent / "templates" / "index.md.j2"
+    (override / "index.md.j2").write_text(shipped.read_text())
+    out = tmp_path / "out"
+    settle(catalog)
+    build(catalog, out, templates=override)
+    replace(override / "index.md.j2", "## Browse", "## Browse the catalog")
+    assert build(catalog, out, templates=override).changed
+    assert b"## Browse the catalog" in (out / "README.md").read_bytes()
+    cold = tmp_path / "cold"
+    build(catalog, cold, templates=override)
+    assert tree(out) == tree(cold)

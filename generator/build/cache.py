@@ -202,6 +202,7 @@ def load(data_dir: Path, cached: dict[str, Entry], stamps: dict, scanned: int,
             changed.append(Change(entry.kind, entry.rel, old.data if old else None, fresh))
     changed += [Change(old.kind, rel, old.data, None) for rel, old in cached.items()
                 if rel not in files]
+    changed += side_changes(cached_side or {}, side)
     loaded = _checked(entries, files, changed)
     if loaded is not None:
         loaded.side = side
@@ -232,6 +233,13 @@ def side_entries(data_dir: Path, cached: dict[str, Entry] | None, stamps: dict, 
             old = Entry(None, hashed, kind, doc.data)
         out[rel] = Entry(_trusted(file_stamp, scanned), hashed, kind, old.data)
     return out
+
+
+def side_changes(before: dict[str, Entry], after: dict[str, Entry]) -> list[Change]:
+    """The side files whose data differ between two caches' entries (added and removed ones too)."""
+    out = [Change(e.kind, rel, old.data if old else None, e.data) for rel, e in after.items()
+           if (old := before.get(rel)) is None or (old.data is not e.data and old.data != e.data)]
+    return out + [Change(old.kind, rel, old.data, None) for rel, old in before.items() if rel not in after]
 
 
 def side_entries_of(documents, stamps: dict, scanned: int, racy: dict) -> dict[str, Entry]:

@@ -141,8 +141,8 @@ def _prepare(data_dir: Path, out_dir: Path, prints: Fingerprints, templates: Pat
     with collector_paused():  # tens of thousands of objects, all kept: collections would find nothing
         cache = doccache.read(out_dir, key)
         same_build = bool(cache) and cache.get("build") == state.get("build")
-        loaded = (doccache.load(data_dir, cache.get("files", {}), scan.stamps, scan.scanned, cache.get("side"))
-                  if same_build else None)
+        loaded = (doccache.load(data_dir, cache.get("files", {}), scan.stamps, scan.scanned,
+                                cache.get("side")) if same_build else None)
         loaded = loaded or _validated(data_dir, scan, racy)
         untouched, manifest = buildstate.untouched(state, out_dir), read_manifest(out_dir)
         reuse = (templates is None and same_build and state.get("fingerprint") == prints.inputs
@@ -180,7 +180,7 @@ def _unaffected(out_dir: Path, manifest: dict, cache: dict, loaded: Loaded,
                 untouched: set[str]) -> tuple[dict[str, str], Previous]:
     """Pages on disk as the last build left them that read nothing the edit changed (path -> SHA-256),
     and what the JSON exports may take from the last build's files."""
-    from generator.outputs.docs.deps import affected
+    from generator.outputs.docs.dirty import affected
     from generator.outputs.kept import Previous
 
     after = {rel: (entry.kind, entry.data) for rel, entry in loaded.files.items()}
