@@ -207,3 +207,21 @@ def test_a_template_edit_renders_what_it_affects(tmp_path, catalog):
     cold = tmp_path / "cold"
     build(catalog, cold, templates=override)
     assert tree(out) == tree(cold)
+
+
+def test_an_edit_that_changes_no_change_keeps_the_changes_files(tmp_path, catalog, monkeypatch):
+    """api/changes.json, the feeds and the Changes page are kept as they are when an edit changes
+    neither a change, a provider nor which offerings exist (they took a tenth of an edit build)."""
+    from generator.outputs import changes as changes_outputs
+
+    out = tmp_path / "out"
+    settle(catalog)
+    build(catalog, out)
+    monkeypatch.setattr(changes_outputs, "changes_files", lambda *a, **k: pytest.fail("changes made again"))
+    replace(offering(catalog, 2), "title: Provider", "title: Edited provider")
+    result = build(catalog, out)
+    assert result.changed and "feeds/changes.xml" in result.changes.unchanged
+    monkeypatch.undo()
+    cold = tmp_path / "cold"
+    build(catalog, cold)
+    assert tree(out) == tree(cold)

@@ -95,7 +95,16 @@ def read(out_dir: Path, key: str) -> dict:
     pages, side = cache.get("pages"), cache.get("side")
     return {**cache, "files": _entries(files) if isinstance(files, dict) else {},
             "pages": pages if isinstance(pages, dict) else {},
-            "side": _entries(side, SIDE_KINDS) if isinstance(side, dict) else {}}
+            "side": _entries(side, SIDE_KINDS) if isinstance(side, dict) else {},
+            "made": _made(cache.get("made"))}
+
+
+def _made(raw) -> dict[str, list[str]]:
+    """The files each producer made (producer name -> paths), when well formed."""
+    if not isinstance(raw, dict):
+        return {}
+    return {name: paths for name, paths in raw.items()
+            if isinstance(name, str) and isinstance(paths, list) and all(isinstance(p, str) for p in paths)}
 
 
 def _entries(raw: dict, kinds=rules.CROSS_RULES) -> dict[str, Entry]:
