@@ -225,3 +225,23 @@ def test_an_edit_that_changes_no_change_keeps_the_changes_files(tmp_path, catalo
     cold = tmp_path / "cold"
     build(catalog, cold)
     assert tree(out) == tree(cold)
+
+
+@pytest.mark.parametrize("name", ["offering price", "offering model", "provider name", "logo added"])
+def test_indented_exports_after_an_edit_equal_a_cold_build(tmp_path, catalog, name, monkeypatch):
+    """``provcat build`` indents the JSON by default: its exports take the unchanged providers from
+    the last build's files too (they were encoded again in full), and still equal a cold build's."""
+    from generator.outputs.exports import encode
+
+    out = tmp_path / "out"
+    settle(catalog)
+    build(catalog, out, pretty=True)
+    DOCUMENT_EDITS[name](catalog)
+    encoded = []
+    real = encode.provider
+    monkeypatch.setattr(encode, "provider", lambda value: encoded.append(value.id) or real(value))
+    assert build(catalog, out, pretty=True).changed
+    assert len(encoded) < 4  # of four providers
+    cold = tmp_path / "cold"
+    build(catalog, cold, pretty=True)
+    assert tree(out) == tree(cold)
