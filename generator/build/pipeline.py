@@ -19,6 +19,7 @@ any edit the tree equals a cold build's (``tests/test_build_incremental.py``).
 
 from __future__ import annotations
 
+import gc
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -84,6 +85,14 @@ def _locked_build(data_dir: Path, out_dir: Path, templates: Path | None, check: 
             buildstate.refresh(state, out_dir, scan)
         sizes = {p: (out_dir / p).stat().st_size for p in EXPORT_REPORTED if p in owned}
         return BuildResult(Changes(unchanged=owned), len(owned) - 1, check, skipped=True, sizes=sizes)
+    try:
+        return _full_build(data_dir, out_dir, templates, check, pretty, progress, producers, prints, state, scan)
+    finally:
+        gc.unfreeze()  # see _prepare
+
+
+def _full_build(data_dir: Path, out_dir: Path, templates: Path | None, check: bool, pretty: bool, progress,
+                producers: tuple[Producer, ...], prints: Fingerprints, state: dict, scan) -> BuildResult:
     ready = _prepare(data_dir, out_dir, prints, templates, state, scan)
     reads = {} if templates is None else None  # with --templates no page is kept (_prepare): none recorded
     context = BuildContext(data_dir, out_dir, templates, pretty, ready.keep_pages, ready.previous_exports, reads,
@@ -154,6 +163,7 @@ def _prepare(data_dir: Path, out_dir: Path, prints: Fingerprints, templates: Pat
         keep, previous, dirty = _unaffected(out_dir, manifest, cache, loaded, untouched) if reuse else (None,) * 3
         catalog = catalog_from_report(Report([], loaded.documents), data_dir)
         catalog.events = events_of(e.data for e in loaded.side.values() if e.kind == "changes")
+        gc.freeze()  # all of it lives as long as the build: no collection need walk it (until build's end)
     encoded = doccache.encode_files(loaded.files)  # now, so the documents can be freed
     record = _Record(prints.inputs, scan.stamps, racy, build_id, key, encoded, doccache.plain(loaded.side))
     return _Ready(catalog, keep, previous, untouched, manifest, cache.get("pages", {}), record, dirty,
