@@ -198,7 +198,8 @@ def test_a_page_reading_what_the_recorder_does_not_know_is_always_rendered(tmp_p
     """A template reading a view helper or catalog field the recorder was not taught records ALL,
     which every edit dirties: such a page is rendered again, never left stale."""
     from generator.catalog.load import load_catalog
-    from generator.outputs.docs.deps import ALL, affected
+    from generator.outputs.docs.deps import ALL
+    from generator.outputs.docs.dirty import affected
     from generator.outputs.docs.render import render_docs
 
     override = tmp_path / "templates"

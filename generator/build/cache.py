@@ -3,7 +3,11 @@
 ``.provcat-cache`` in the output directory holds, for every catalog file of
 the last successful build, its stamp (size, mtime, ctime, inode), the hash of
 its bytes when known, its kind and its parsed, validated data, and what each
-Markdown page read (see :mod:`generator.outputs.docs.deps`).  The next build
+Markdown page read (see :mod:`generator.outputs.docs.deps`); the side files
+(``links.yaml``, ``history.yaml``, each provider's ``changes.yaml``) are kept
+the same way, so an offering edit parses none of them (their YAML took a
+second of an edit build on the shipped catalog, parsed twice: to validate
+them and for the lifecycle events).  The next build
 takes a file's data from the cache when
 
 * its stamp is unchanged (stamps taken within :data:`.state.RACY_NS` of
@@ -28,19 +32,21 @@ from __future__ import annotations
 
 import hashlib
 import marshal
+import os
 import sys
 from pathlib import Path
 from typing import NamedTuple
 
 from generator.validation import rules, validate
 from generator.build.state import content_hash, is_racy
-from generator.validation.discover import discover
+from generator.validation.discover import discover, side_files
 from generator.validation.problems import ERROR
 from generator.util.atomic import replace_atomic
 
 CACHE_NAME = ".provcat-cache"
 CACHE_FORMAT = 1
 BULK = 400  # more changed files than this: validate everything, on every core
+SIDE_KINDS = ("links", "history", "changes")  # the side files' kinds (discover.side_files)
 _DIGEST = 32
 
 
@@ -86,15 +92,30 @@ def read(out_dir: Path, key: str) -> dict:
         files = marshal.loads(cache["files"])
     except (ValueError, EOFError, TypeError):
         return {}
-    pages = cache.get("pages")
+    pages, side = cache.get("pages"), cache.get("side")
     return {**cache, "files": _entries(files) if isinstance(files, dict) else {},
-            "pages": pages if isinstance(pages, dict) else {}}
+            "pages": pages if isinstance(pages, dict) else {},
+            "side": _entries(side, SIDE_KINDS) if isinstance(side, dict) else {},
+            "made": _made(cache.get("made"))}
 
 
-def _entries(raw: dict) -> dict[str, Entry]:
+def _made(raw) -> dict[str, list[str]]:
+    """The files each producer made (producer name -> paths), when well formed."""
+    if not isinstance(raw, dict):
+        return {}
+    return {name: paths for name, paths in raw.items()
+            if isinstance(name, str) and isinstance(paths, list) and all(isinstance(p, str) for p in paths)}
+
+
+def _entries(raw: dict, kinds=rules.CROSS_RULES) -> dict[str, Entry]:
     """The well-formed entries of a cache file (marshal holds them as plain tuples)."""
     return {rel: Entry._make(t) for rel, t in raw.items()
-            if isinstance(t, tuple) and len(t) == 4 and isinstance(t[3], dict) and t[2] in rules.CROSS_RULES}
+            if isinstance(t, tuple) and len(t) == 4 and isinstance(t[3], dict) and t[2] in kinds}
+
+
+def plain(entries: dict[str, Entry]) -> dict[str, tuple]:
+    """*entries* as marshal holds them."""
+    return {rel: tuple(e) for rel, e in entries.items()}
 
 
 def encode_files(files: dict[str, Entry]) -> bytes | None:
@@ -136,10 +157,12 @@ def forget(out_dir: Path) -> None:
 class Loaded:
     """The documents of an error-free catalog, and what changed since the cache."""
 
-    def __init__(self, documents: list[rules.Document], files: dict[str, Entry], changed: list[Change] | None):
+    def __init__(self, documents: list[rules.Document], files: dict[str, Entry], changed: list[Change] | None,
+                 side: dict[str, Entry] | None = None):
         self.documents = documents
         self.files = files  # the next cache
         self.changed = changed  # None: not known (a full validation)
+        self.side = side or {}  # the side files (links, history, changes): rel -> entry, kept like the documents
 
 
 def entries_of(documents, scanned: int, stamps: dict, racy: dict) -> dict[str, Entry]:
@@ -153,14 +176,17 @@ def entries_of(documents, scanned: int, stamps: dict, racy: dict) -> dict[str, E
     return files
 
 
-def load(data_dir: Path, cached: dict[str, Entry], stamps: dict, scanned: int) -> Loaded | None:
+def load(data_dir: Path, cached: dict[str, Entry], stamps: dict, scanned: int,
+         cached_side: dict[str, Entry] | None = None) -> Loaded | None:
     """The catalog's documents, revalidating only files that changed; None: take the full validation.
 
     *stamps* (rel -> stamp) were taken at *scanned* (ns), before any file was read.
     """
     entries, problems = discover(Path(data_dir))
-    problems += validate.side_file_problems(Path(data_dir))  # links.yaml, history.yaml, changes.yaml: checked too
     if any(p.severity == ERROR for p in problems):
+        return None
+    side = side_entries(Path(data_dir), cached_side, stamps, scanned)  # links, history, changes: checked too
+    if side is None:
         return None
     files, todo = {}, []
     for entry in entries:
@@ -185,7 +211,51 @@ def load(data_dir: Path, cached: dict[str, Entry], stamps: dict, scanned: int) -
             changed.append(Change(entry.kind, entry.rel, old.data if old else None, fresh))
     changed += [Change(old.kind, rel, old.data, None) for rel, old in cached.items()
                 if rel not in files]
-    return _checked(entries, files, changed)
+    changed += side_changes(cached_side or {}, side)
+    loaded = _checked(entries, files, changed)
+    if loaded is not None:
+        loaded.side = side
+    return loaded
+
+
+def side_entries(data_dir: Path, cached: dict[str, Entry] | None, stamps: dict, scanned: int) -> dict | None:
+    """The side files (:func:`generator.validation.discover.side_files`), each from *cached* when its
+    stamp or bytes are unchanged, else read and checked again; None when one has an error (the full
+    validation reports it)."""
+    out = {}
+    for kind, rel in side_files(data_dir):
+        file_stamp, old = stamps.get(rel), (cached or {}).get(rel)
+        if file_stamp is None or os.path.islink(data_dir / rel):
+            return None  # not scanned (a link to nowhere, a loop) or a link: the full validation says so
+        old = old if old is not None and old.kind == kind else None
+        if old is not None and old.stamp == file_stamp:
+            out[rel] = old
+            continue
+        try:
+            hashed = content_hash(validate.read_regular(str(data_dir / rel)))
+        except OSError:
+            return None
+        if old is None or old.hash != hashed:
+            doc, _ = validate.examine_side_file(data_dir, kind, rel)
+            if doc is None:
+                return None
+            old = Entry(None, hashed, kind, doc.data)
+        out[rel] = Entry(_trusted(file_stamp, scanned), hashed, kind, old.data)
+    return out
+
+
+def side_changes(before: dict[str, Entry], after: dict[str, Entry]) -> list[Change]:
+    """The side files whose data differ between two caches' entries (added and removed ones too)."""
+    out = [Change(e.kind, rel, old.data if old else None, e.data) for rel, e in after.items()
+           if (old := before.get(rel)) is None or (old.data is not e.data and old.data != e.data)]
+    return out + [Change(old.kind, rel, old.data, None) for rel, old in before.items() if rel not in after]
+
+
+def side_entries_of(documents, stamps: dict, scanned: int, racy: dict) -> dict[str, Entry]:
+    """Cache entries for the side files of a full validation (:attr:`validate.Report.side`), as
+    :func:`entries_of` makes them for the documents."""
+    return {rel: entry for rel, entry in entries_of(documents, scanned, stamps, racy).items()
+            if entry.stamp is not None or entry.hash is not None}
 
 
 def _trusted(file_stamp: tuple, scanned: int) -> tuple | None:

@@ -19,6 +19,7 @@ any edit the tree equals a cold build's (``tests/test_build_incremental.py``).
 
 from __future__ import annotations
 
+import gc
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -84,13 +85,23 @@ def _locked_build(data_dir: Path, out_dir: Path, templates: Path | None, check: 
             buildstate.refresh(state, out_dir, scan)
         sizes = {p: (out_dir / p).stat().st_size for p in EXPORT_REPORTED if p in owned}
         return BuildResult(Changes(unchanged=owned), len(owned) - 1, check, skipped=True, sizes=sizes)
+    try:
+        return _full_build(data_dir, out_dir, templates, check, pretty, progress, producers, prints, state, scan)
+    finally:
+        gc.unfreeze()  # see _prepare
+
+
+def _full_build(data_dir: Path, out_dir: Path, templates: Path | None, check: bool, pretty: bool, progress,
+                producers: tuple[Producer, ...], prints: Fingerprints, state: dict, scan) -> BuildResult:
     ready = _prepare(data_dir, out_dir, prints, templates, state, scan)
     reads = {} if templates is None else None  # with --templates no page is kept (_prepare): none recorded
-    context = BuildContext(data_dir, out_dir, templates, pretty, ready.keep_pages, ready.previous_exports, reads)
-    files = collect(ready.catalog, context, producers)
+    context = BuildContext(data_dir, out_dir, templates, pretty, ready.keep_pages, ready.previous_exports, reads,
+                           dirty=ready.dirty, made=ready.made)
+    made: dict[str, list[str]] = {}
+    files = collect(ready.catalog, context, producers, made)
     changes = plan(out_dir, files, MANIFEST_NAME, ready.untouched, ready.manifest)
     if not check:
-        _write(out_dir, files, changes, progress, ready, _page_reads(ready, reads))
+        _write(out_dir, files, changes, progress, ready, _page_reads(ready, reads), made)
     sizes = {p: len(files[p]) for p in EXPORT_REPORTED if p in files}
     return BuildResult(changes, len(files), check, sizes=sizes)
 
@@ -111,6 +122,7 @@ class _Record(NamedTuple):
     build_id: str  # ties the cache to the state written with it
     key: str  # the document cache's (generator, data directory, Python)
     files: bytes | None  # the document cache's entries, encoded (None: marshal could not hold them)
+    side: dict[str, tuple]  # the side files' entries (links, history, changes), as marshal holds them
 
 
 @dataclass
@@ -124,12 +136,15 @@ class _Ready:
     manifest: dict[str, str]  # the last build's
     page_reads: dict[str, frozenset]  # what each page read, as the last build recorded it
     record: _Record
+    dirty: frozenset | None = None  # the keys the edit dirtied (outputs.docs.dirty); None: not known
+    made: dict | None = None  # the files each producer made in the last build (producers.collect)
 
 
 def _prepare(data_dir: Path, out_dir: Path, prints: Fingerprints, templates: Path | None, state: dict,
              scan: buildstate.Scan) -> _Ready:
     """The validated catalog (from the cache where files are unchanged) and the pages to keep."""
     from generator.build import cache as doccache
+    from generator.catalog.changes import events_of
     from generator.catalog.load import catalog_from_report
     from generator.util.gcpause import collector_paused
     from generator.validation.validate import Report
@@ -139,16 +154,20 @@ def _prepare(data_dir: Path, out_dir: Path, prints: Fingerprints, templates: Pat
     with collector_paused():  # tens of thousands of objects, all kept: collections would find nothing
         cache = doccache.read(out_dir, key)
         same_build = bool(cache) and cache.get("build") == state.get("build")
-        loaded = doccache.load(data_dir, cache.get("files", {}), scan.stamps, scan.scanned) if same_build else None
+        loaded = (doccache.load(data_dir, cache.get("files", {}), scan.stamps, scan.scanned,
+                                cache.get("side")) if same_build else None)
         loaded = loaded or _validated(data_dir, scan, racy)
         untouched, manifest = buildstate.untouched(state, out_dir), read_manifest(out_dir)
         reuse = (templates is None and same_build and state.get("fingerprint") == prints.inputs
                  and loaded.changed is not None)
-        keep, previous = _unaffected(out_dir, manifest, cache, loaded, untouched) if reuse else (None, None)
+        keep, previous, dirty = _unaffected(out_dir, manifest, cache, loaded, untouched) if reuse else (None,) * 3
         catalog = catalog_from_report(Report([], loaded.documents), data_dir)
+        catalog.events = events_of(e.data for e in loaded.side.values() if e.kind == "changes")
+        gc.freeze()  # all of it lives as long as the build: no collection need walk it (until build's end)
     encoded = doccache.encode_files(loaded.files)  # now, so the documents can be freed
-    record = _Record(prints.inputs, scan.stamps, racy, build_id, key, encoded)
-    return _Ready(catalog, keep, previous, untouched, manifest, cache.get("pages", {}), record)
+    record = _Record(prints.inputs, scan.stamps, racy, build_id, key, encoded, doccache.plain(loaded.side))
+    return _Ready(catalog, keep, previous, untouched, manifest, cache.get("pages", {}), record, dirty,
+                  cache.get("made"))
 
 
 def _fingerprints(templates: Path | None, pretty: bool, producers: tuple[Producer, ...]) -> Fingerprints:
@@ -168,14 +187,15 @@ def _validated(data_dir: Path, scan: buildstate.Scan, racy: dict) -> Loaded:
     if report.errors:
         raise InvalidCatalog(report.problems)
     entries = doccache.entries_of(report.documents, scan.scanned, scan.stamps, racy)
-    return doccache.Loaded(report.documents, entries, None)
+    side = doccache.side_entries_of(report.side, scan.stamps, scan.scanned, racy)
+    return doccache.Loaded(report.documents, entries, None, side)
 
 
 def _unaffected(out_dir: Path, manifest: dict, cache: dict, loaded: Loaded,
-                untouched: set[str]) -> tuple[dict[str, str], Previous]:
+                untouched: set[str]) -> tuple[dict[str, str], Previous, frozenset]:
     """Pages on disk as the last build left them that read nothing the edit changed (path -> SHA-256),
-    and what the JSON exports may take from the last build's files."""
-    from generator.outputs.docs.deps import affected
+    what the JSON exports may take from the last build's files, and the keys the edit dirtied."""
+    from generator.outputs.docs.dirty import affected
     from generator.outputs.kept import Previous
 
     after = {rel: (entry.kind, entry.data) for rel, entry in loaded.files.items()}
@@ -183,11 +203,11 @@ def _unaffected(out_dir: Path, manifest: dict, cache: dict, loaded: Loaded,
     dirty, providers = affected(old, after, loaded.changed)
     keep = {p: manifest[p] for p, keys in cache["pages"].items()
             if p in untouched and p in manifest and dirty.isdisjoint(keys)}
-    return keep, Previous(out_dir, manifest, untouched, providers)
+    return keep, Previous(out_dir, manifest, untouched, providers), frozenset(dirty)
 
 
 def _write(out_dir: Path, files: dict[str, Output], changes: Changes, progress, ready: _Ready,
-           page_reads: dict[str, frozenset]) -> None:
+           page_reads: dict[str, frozenset], made: dict[str, list[str]]) -> None:
     """Write the changes, then the state and cache of this build (forgotten while writing)."""
     from generator.build import cache as doccache
 
@@ -199,6 +219,6 @@ def _write(out_dir: Path, files: dict[str, Output], changes: Changes, progress, 
     apply(out_dir, files, changes, MANIFEST_NAME, progress, ready.manifest)
     out_dir.mkdir(parents=True, exist_ok=True)
     doccache.write_encoded(out_dir, doccache.encode(record.key, record.files, build=record.build_id,
-                                                    pages=page_reads))
+                                                    pages=page_reads, side=record.side, made=made))
     buildstate.save(out_dir, record.fingerprint, record.stamps, record.racy,
                     [*files, MANIFEST_NAME], record.build_id)

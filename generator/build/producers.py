@@ -43,6 +43,8 @@ class BuildContext:
     keep_pages: dict[str, str] | None = None  # Markdown pages left as they are on disk: path -> SHA-256
     previous_exports: Previous | None = None  # what the exports and site data may take from the last build
     page_reads: dict[str, frozenset] | None = None  # filled by the docs: what each rendered page read
+    dirty: frozenset | None = None  # the keys the edit dirtied (outputs.docs.dirty); None: a full build
+    made: dict[str, list[str]] | None = None  # the files each producer made in the last build
     _env: jinja2.Environment | None = None
 
     @property
@@ -100,20 +102,52 @@ def produce_changes(catalog: Catalog, context: BuildContext) -> dict[str, Output
 PRODUCERS: tuple[Producer, ...] = (produce_docs, produce_exports, produce_site_pages, produce_guide, produce_changes)
 
 
+def _changes_unaffected(dirty: frozenset) -> bool:
+    """Whether an edit leaves the changes' files as they are: they show the changes, the providers'
+    names and link the offerings that exist (see :mod:`generator.outputs.changes`)."""
+    from generator.outputs.docs.deps import CHANGES
+
+    return CHANGES not in dirty and ("ids", "offering") not in dirty and not any(k[0] == "provider" for k in dirty)
+
+
+REUSABLE: dict[Producer, Callable[[frozenset], bool]] = {produce_changes: _changes_unaffected}  # -> unaffected?
+
+
 def names(producers: tuple[Producer, ...]) -> list[str]:
     """The producers' qualified names, for the build's fingerprint."""
     return [f"{p.__module__}.{p.__qualname__}" for p in producers]
 
 
-def collect(catalog: Catalog, context: BuildContext, producers: tuple[Producer, ...] = PRODUCERS) -> dict[str, Output]:
-    """Every producer's files, merged; a path produced twice is an error."""
+def collect(catalog: Catalog, context: BuildContext, producers: tuple[Producer, ...] = PRODUCERS,
+            made: dict[str, list[str]] | None = None) -> dict[str, Output]:
+    """Every producer's files, merged; a path produced twice is an error.  *made*: filled with the
+    paths each producer made (by its name), so the next build can keep them (:data:`REUSABLE`)."""
     files: dict[str, Output] = {}
-    for producer, produced in zip(producers, _produce(catalog, context, producers)):
+    kept = [_kept(p, context) for p in producers]
+    fresh = iter(_produce(catalog, context, tuple(p for p, k in zip(producers, kept) if k is None)))
+    for producer, reused in zip(producers, kept):
+        produced = next(fresh) if reused is None else reused
+        if made is not None and producer in REUSABLE:
+            made[names((producer,))[0]] = sorted(produced)
         for path, data in produced.items():
             if path in files or path == MANIFEST_NAME:
                 raise ConflictingOutput(f"{path} is produced twice (last by {producer.__name__})")
             files[check_path(path)] = data
     return files
+
+
+def _kept(producer: Producer, context: BuildContext) -> dict[str, Output] | None:
+    """The files *producer* made in the last build, all kept as they are on disk, when the edit
+    leaves them unaffected (:data:`REUSABLE`) and each is as that build left it; else None."""
+    from generator.outputs.kept import Kept
+
+    unaffected, previous = REUSABLE.get(producer), context.previous_exports
+    paths = (context.made or {}).get(names((producer,))[0])
+    if unaffected is None or context.dirty is None or previous is None or paths is None:
+        return None
+    if not unaffected(context.dirty) or not all(p in previous.untouched and p in previous.manifest for p in paths):
+        return None
+    return {p: Kept(previous.manifest[p]) for p in paths}
 
 
 def _produce(catalog: Catalog, context: BuildContext, producers: tuple[Producer, ...]) -> list[dict[str, Output]]:

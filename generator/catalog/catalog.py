@@ -23,6 +23,9 @@ class Catalog:
     models: dict[str, CanonicalModel] = field(default_factory=dict)
     authors: dict[str, Author] = field(default_factory=dict)
     data_dir: Path | None = field(default=None, compare=False)  # where it was read from: not part of its content
+    # the lifecycle events of data_dir's changes.yaml files, when the reader already has them (a build
+    # keeps them in its cache); None: read from data_dir when asked (generator.catalog.changes)
+    events: list | None = field(default=None, compare=False, repr=False)
 
     @property
     def offerings(self) -> list[Offering]:

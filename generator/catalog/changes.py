@@ -91,11 +91,16 @@ def lifecycle_events(data_dir: Path | str | None) -> list[Change]:
     """The events of every ``providers/<id>/changes.yaml`` under *data_dir*."""
     if data_dir is None:
         return []
+    parsed = (load_bytes(read_regular(str(Path(data_dir) / rel), MAX_CHANGES_BYTES), rel)[0]
+              for kind, rel in side_files(Path(data_dir)) if kind == "changes")
+    return events_of(parsed)
+
+
+def events_of(parsed) -> list[Change]:
+    """The events of the parsed ``changes.yaml`` documents *parsed* (validated), in their order: a
+    build takes them from its cache, where they are kept between builds with their files' stamps."""
     out = []
-    for kind, rel in side_files(Path(data_dir)):
-        if kind != "changes":
-            continue
-        data, _ = load_bytes(read_regular(str(Path(data_dir) / rel), MAX_CHANGES_BYTES), rel)
+    for data in parsed:
         provider = (data or {}).get("provider")
         for event in (data or {}).get("events", ()):
             day = event["day"] if isinstance(event["day"], date) else date.fromisoformat(str(event["day"]))
@@ -107,9 +112,11 @@ def lifecycle_events(data_dir: Path | str | None) -> list[Change]:
 def changes(catalog, since: date | None = None, events: list[Change] | None = None) -> list[Change]:
     """Every change of *catalog* on or after *since*, newest first (ties: provider, offering, kind).
 
-    *events*: the lifecycle events (default: read from the catalog's data directory).
+    *events*: the lifecycle events (default: the catalog's :attr:`~generator.catalog.catalog.Catalog.events`
+    when a build set them, else read from its data directory).
     """
     found = [c for o in catalog.offerings for c in price_changes(o)]
+    events = getattr(catalog, "events", None) if events is None else events
     found += lifecycle_events(catalog.data_dir) if events is None else events
     if since is not None:
         found = [c for c in found if c.day >= since]

@@ -11,7 +11,7 @@ any, so a clean catalog never pays for positions.
 from __future__ import annotations
 
 import errno
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -34,6 +34,7 @@ MAX_FILE_BYTES = 8 * 2**20  # a catalog file is a few kB; a larger one is refuse
 class Report:
     problems: list[Problem]
     documents: list[rules.Document]
+    side: list[rules.Document] = field(default_factory=list)  # links, history, changes: error-free ones
 
     @property
     def errors(self) -> list[Problem]:
@@ -64,18 +65,27 @@ def validate_catalog(data_dir: Path | str, today: date | None = None, keep_data:
     rules.check_across([doc for doc in documents if doc.schema_valid])
     for doc in documents:
         problems += _positioned(doc)
-    problems += side_file_problems(data_dir, today or date.today())
-    return Report(sorted(problems), documents)
+    side, found = side_file_documents(data_dir, today or date.today())
+    return Report(sorted(problems + found), documents, side)
 
 
 def side_file_problems(data_dir: Path, today: date | None = None) -> list[Problem]:
     """What is wrong with the files beside the documents (links.yaml, history.yaml, each provider's
     changes.yaml): schema, YAML, size, located. Whether the offerings links.yaml names exist is for
     ``provcat link``, which reads the whole catalog."""
-    problems = []
+    return side_file_documents(data_dir, today)[1]
+
+
+def side_file_documents(data_dir: Path, today: date | None = None) -> tuple[list[rules.Document], list[Problem]]:
+    """The side files read (those without an error, so a build can keep their data) and every
+    problem found in them (see :func:`side_file_problems`)."""
+    documents, problems = [], []
     for kind, rel in side_files(data_dir):
-        problems += side_file_problem(data_dir, kind, rel, today)
-    return problems
+        doc, found = examine_side_file(data_dir, kind, rel, today)
+        problems += found
+        if doc is not None:
+            documents.append(doc)
+    return documents, problems
 
 
 def links_problems(data_dir: Path, today: date | None = None) -> list[Problem]:
@@ -85,12 +95,21 @@ def links_problems(data_dir: Path, today: date | None = None) -> list[Problem]:
 
 
 def side_file_problem(data_dir: Path, kind: str, rel: str, today: date | None = None) -> list[Problem]:
+    return examine_side_file(data_dir, kind, rel, today)[1]
+
+
+def examine_side_file(data_dir: Path, kind: str, rel: str,
+                      today: date | None = None) -> tuple[rules.Document | None, list[Problem]]:
+    """One side file read and checked: its document when it has no error (None otherwise), and its
+    problems, located."""
     path = Path(data_dir) / rel
     entry = Entry(kind, display_name(path), str(path), rel)
     if path.is_symlink() or not path.is_file():
-        return [Problem(entry.file, 1, 1, "", f"not a regular file; {path.name} is read only as one")]
+        return None, [Problem(entry.file, 1, 1, "", f"not a regular file; {path.name} is read only as one")]
     doc, problems = _examine((entry, today or date.today(), True))
-    return problems + (_positioned(doc) if doc is not None else [])
+    problems = problems + (_positioned(doc) if doc is not None else [])
+    clean = doc is not None and not any(p.severity == ERROR for p in problems)
+    return (doc if clean else None), problems
 
 
 def _examine_all(entries: list[Entry], today: date, keep_data: bool):

@@ -10,16 +10,21 @@ each catalog item or list it looks up adds a key to the page's reads --
   ``("author-models", id)``, ``("author-offerings", id)``: a list (a provider's
   offerings, a model's offerings, an author's models, the offerings naming an
   author directly), which changes when any member does;
+* ``("ids", kind)`` (which providers, models, authors or offerings exist: walking or counting a
+  catalog table), ``("provider-offering-ids", id)`` (counting a provider's offerings),
+  :data:`BUILD_DATE`, :data:`MOST_SERVED`, :data:`CHANGES`: what the home page shows of the
+  catalog as a whole, each dirtied only by the edits that can change it (:func:`.dirty.affected`), so
+  that an edit elsewhere leaves the home page as it is;
 * :data:`ALL`: anything the recorder does not know (iterating a whole catalog
   table, a view helper it has not been taught): always dirty, so a page reading
   it is always rendered.  A template that reads something new is therefore
   never left stale, only rendered again more often.
 
 The build keeps the reads (in the document cache); after an edit,
-:func:`affected` turns the changed documents into dirty keys -- a rule of the
+:func:`.dirty.affected` turns the changed documents into dirty keys -- a rule of the
 data model, not of the templates: an offering is in its provider's and its
 model's lists and its direct authors'; a canonical model's facts are inherited
-by its offerings -- and every page whose reads miss them all is kept as it is.
+by its offerings, see :mod:`.dirty` -- and every page whose reads miss them all is kept as it is.
 
 Why pages are tracked at all, measured on the models.dev corpus (5,276
 offerings, ``benchmarks/bench_build.py --data``, 3 interleaved runs, medians on
@@ -31,13 +36,17 @@ checks edits of every kind against a cold build.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Mapping
+from contextlib import contextmanager
 
 from generator.model.records import Author, CanonicalModel, Offering, Provider
 from generator.outputs.docs.views import _key as fragment_key
 
 ALL = ("all",)
+BUILD_DATE = ("build-date",)  # the newest last_verified of the providers and offerings
+MOST_SERVED = ("most-served",)  # which models the most providers serve (the models and who serves them)
+CHANGES = ("changes",)  # the catalog's changes: its offerings' price histories and the changes.yaml files
+DOCUMENT_KINDS = ("provider", "offering", "model", "author")  # the other files changed are side files
 
 
 def key_of(item) -> tuple | None:
@@ -73,12 +82,22 @@ class Recorder:
     def stop(self) -> frozenset:
         return frozenset(self.open.pop())
 
+    @contextmanager
+    def quiet(self):
+        """Record nothing in the block: a helper that records its own key reads the catalog inside."""
+        saved, self.open = self.open, []
+        try:
+            yield
+        finally:
+            self.open = saved
+
 
 class _Table(Mapping):
-    """A dict whose lookups are recorded (``kind``, key); walking all of it reads :data:`ALL`."""
+    """A dict whose lookups are recorded (``kind``, key); walking all of it (or its length) reads
+    *whole*: :data:`ALL` unless the table says which edits change its keys."""
 
-    def __init__(self, data: dict, recorder: Recorder, kind: str):
-        self._data, self._recorder, self._kind = data, recorder, kind
+    def __init__(self, data: dict, recorder: Recorder, kind: str, whole: tuple = ALL):
+        self._data, self._recorder, self._kind, self._whole = data, recorder, kind, whole
 
     def __getitem__(self, key):
         self._recorder.add((self._kind, key))
@@ -93,27 +112,29 @@ class _Table(Mapping):
         return key in self._data
 
     def __iter__(self):
-        self._recorder.add(ALL)
+        self._recorder.add(self._whole)
         return iter(self._data)
 
     def __len__(self) -> int:
-        self._recorder.add(ALL)
+        self._recorder.add(self._whole)
         return len(self._data)
 
 
 class _Offerings(list):
-    """A provider's offerings, recording ``("provider-offerings", id)`` when read."""
+    """A provider's offerings, recording ``("provider-offerings", id)`` when read, and only
+    ``("provider-offering-ids", id)`` when counted."""
 
     def __init__(self, items, recorder: Recorder, provider_id: str):
         super().__init__(items)
         self._recorder, self._key = recorder, ("provider-offerings", provider_id)
+        self._count = ("provider-offering-ids", provider_id)
 
     def __iter__(self):
         self._recorder.add(self._key)
         return super().__iter__()
 
     def __len__(self) -> int:
-        self._recorder.add(self._key)
+        self._recorder.add(self._count)
         return super().__len__()
 
     def __getitem__(self, index):
@@ -126,9 +147,9 @@ class _Catalog:
 
     def __init__(self, catalog, recorder: Recorder):
         self._catalog, self._recorder = catalog, recorder
-        self.providers = _Table(catalog.providers, recorder, "provider")
-        self.models = _Table(catalog.models, recorder, "model")
-        self.authors = _Table(catalog.authors, recorder, "author")
+        self.providers = _Table(catalog.providers, recorder, "provider", ("ids", "provider"))
+        self.models = _Table(catalog.models, recorder, "model", ("ids", "model"))
+        self.authors = _Table(catalog.authors, recorder, "author", ("ids", "author"))
 
     def __getattr__(self, name):
         self._recorder.add(ALL)
@@ -140,7 +161,8 @@ class _Views:
     each helper records what it looks up; a helper not listed here reads :data:`ALL`."""
 
     def __init__(self, views, recorder: Recorder):
-        self._views, self._recorder, self._fragments = views, recorder, {}
+        self._views, self._recorder, self._reads = views, recorder, {}
+        self._fragments, self.env = views._fragments, views.env  # the fragments' text, shared with views
         self.catalog = views.catalog
         self.models_by_author = _Table(views.models_by_author, recorder, "author-models")
         self.direct_by_author = _Table(views.direct_by_author, recorder, "author-offerings")
@@ -158,16 +180,39 @@ class _Views:
     def author_links(self, author_ids):
         return [self.catalog.authors[a] for a in author_ids]
 
+    @property
+    def offering_count(self) -> int:
+        return self._helper(("ids", "offering"), lambda: self._views.offering_count)
+
+    @property
+    def build_date(self):
+        return self._helper(BUILD_DATE, lambda: self._views.build_date)
+
+    def most_served(self, limit: int):
+        """The models come back as catalog items: what the page then reads of them is recorded too."""
+        return self._helper(MOST_SERVED, lambda: self._views.most_served(limit))
+
+    def recent_changes(self, limit: int):
+        return self._helper(CHANGES, lambda: self._views.recent_changes(limit))
+
+    def _helper(self, key: tuple, call):
+        """*call*'s result, recorded as *key* alone (what it reads inside is what *key* stands for)."""
+        self._recorder.add(key)
+        with self._recorder.quiet():
+            return call()
+
     def fragment(self, template: str, item, page: str, here: bool = False):
-        """The cached fragment, and the reads it recorded when it was first rendered."""
+        """The cached fragment, and the reads it recorded when it was first rendered: it is
+        rendered by :meth:`Views.fragment` with these recording views, so that what it looks up
+        (``views.offered_by``, a nested fragment) is recorded too."""
         known = (template, fragment_key(item))
-        reads = self._fragments.get(known)
+        reads = self._reads.get(known)
         if reads is None:
             self._recorder.start()
-            text = self._views.fragment(template, item, page, here)
-            reads = self._fragments[known] = self._recorder.stop() | {key_of(item)} - {None}
+            text = type(self._views).fragment(self, template, item, page, here)
+            reads = self._reads[known] = self._recorder.stop() | {key_of(item)} - {None}
         else:
-            text = self._views.fragment(template, item, page, here)
+            text = type(self._views).fragment(self, template, item, page, here)
         self._recorder.update(reads)
         return text
 
@@ -203,57 +248,3 @@ def _render_one(env, shared: dict, recorder: Recorder, page: tuple) -> tuple[byt
     recorder.update(k for k in map(key_of, context.values()) if k is not None)
     data = env.get_template(template).render(shared, page=path, **context).encode("utf-8")
     return data, recorder.stop()
-
-
-class Graph:
-    """Which offerings each canonical model has, from the documents' data (rel -> (kind, data))."""
-
-    def __init__(self, documents: dict[str, tuple[str, dict]]):
-        self.by_model = defaultdict(list)  # model id -> [(provider id, offering id)]
-        for rel, (kind, data) in documents.items():
-            if kind == "offering" and data.get("model"):
-                self.by_model[data["model"]].append((rel.split("/")[1], data["id"]))
-
-
-def affected(before: dict, after: dict, changed: list[tuple]) -> tuple[set, set[str]]:
-    """The keys an edit dirties (*changed*: (kind, rel, old data, new data)), looked up before and
-    after it; and the providers whose part of the JSON exports it may change (:func:`export_dirty`)."""
-    old, new = Graph(before), Graph(after)
-    keys = {ALL}
-    for kind, rel, old_data, new_data in changed:
-        for graph, data in ((old, old_data), (new, new_data)):
-            if data is not None:
-                keys |= _dirty(kind, rel, data, graph)
-    return keys, export_dirty(old, new, changed)
-
-
-def _dirty(kind: str, rel: str, data: dict, graph: Graph) -> set:
-    """The keys a change of one document (its data before or after) dirties."""
-    if kind == "offering":
-        provider = rel.split("/")[1]
-        keys = {("offering", provider, data["id"]), ("provider-offerings", provider)}
-        if data.get("model"):
-            keys.add(("model-offerings", data["model"]))
-        return keys | {("author-offerings", a) for a in data.get("authors", ())}
-    if kind == "model":
-        keys = {("model", data["id"]), ("model-offerings", data["id"])}
-        keys |= {("author-models", a) for a in data.get("authors", ())}
-        for provider, offering in graph.by_model.get(data["id"], ()):  # they inherit its facts
-            keys |= {("offering", provider, offering), ("provider-offerings", provider)}
-        return keys
-    return {(kind, data["id"])}  # a provider or an author: its own document
-
-
-def export_dirty(old: Graph, new: Graph, changed: list[tuple]) -> set[str]:
-    """Providers whose part of the exports may change: that of a changed provider or offering, and
-    of every provider serving a changed canonical model (its offerings inherit the model's facts).
-    Authors appear in the exports only by id, and in their own list, which is always encoded."""
-    providers = set()
-    for kind, rel, old_data, new_data in changed:
-        if kind in ("provider", "offering"):
-            providers.add(rel.split("/")[1])
-        elif kind == "model":
-            for graph, data in ((old, old_data), (new, new_data)):
-                if data is not None:
-                    providers.update(p for p, _ in graph.by_model.get(data["id"], ()))
-    return providers

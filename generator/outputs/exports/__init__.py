@@ -32,13 +32,13 @@ def export_files(catalog: Catalog, pretty: bool = False, previous: Previous | No
     """Every export file, keyed by its path below the output directory.
 
     *pretty*: indent the JSON.  *previous*: what the last build left, to take unchanged
-    providers from (:mod:`.incremental`; minified exports only).
+    providers from (:mod:`.incremental`).
     """
     with collector_paused():
-        if previous is not None and not pretty and previous.usable():
+        if previous is not None and previous.usable():
             from generator.outputs.exports import incremental
 
-            return _with_schemas(incremental.files(catalog, previous))
+            return _with_schemas(incremental.files(catalog, previous, pretty))
         return _files(catalog, pretty)
 
 

@@ -25,8 +25,9 @@ from generator.catalog import seal as payload
 API = "api"
 
 
-def files(catalog: Catalog, previous: Previous) -> dict[str, Output]:
-    """The exports of *catalog* (minified), reusing the previous files' unchanged providers."""
+def files(catalog: Catalog, previous: Previous, pretty: bool = False) -> dict[str, Output]:
+    """The exports of *catalog* (indented with *pretty*), reusing the previous files' unchanged providers
+    (whose objects serialise to the same bytes, minified or indented: orjson, keys sorted)."""
     old = {p["id"]: p for p in previous.load("catalog.json")["providers"]}
     old_rows: dict[str, list] = {}
     for row in previous.load("models.json")["offerings"]:
@@ -39,10 +40,10 @@ def files(catalog: Catalog, previous: Previous) -> dict[str, Output]:
         providers.append(document)
         rows += old_rows.get(value.id, []) if kept else [flat.row(o, value) for o in document.get("offerings", ())]
         api[value.id] = old_api[value.id] if kept else modelsdev.provider(value, document.get("offerings", ()))
-        out[f"{API}/providers/{value.id}.json"] = _provider_file(document, kept, previous)
-    out[f"{API}/catalog.json"] = payload.sealed_bytes(encode.catalog_body(catalog, providers))
-    out[f"{API}/models.json"] = payload.sealed_bytes({"offerings": rows})
-    out[f"{API}/api.json"] = payload.dumps(api)
+        out[f"{API}/providers/{value.id}.json"] = _provider_file(document, kept, previous, pretty)
+    out[f"{API}/catalog.json"] = payload.sealed_bytes(encode.catalog_body(catalog, providers), pretty)
+    out[f"{API}/models.json"] = payload.sealed_bytes({"offerings": rows}, pretty)
+    out[f"{API}/api.json"] = payload.dumps(api, pretty)
     return out
 
 
@@ -50,8 +51,8 @@ def _unchanged(value, document: dict, previous: Previous) -> bool:
     return value.id not in previous.dirty and ("logo" in document) == bool(value.logo)
 
 
-def _provider_file(document: dict, kept: bool, previous: Previous) -> Output:
+def _provider_file(document: dict, kept: bool, previous: Previous, pretty: bool) -> Output:
     path = f"{API}/providers/{document['id']}.json"
     if kept and path in previous.untouched and path in previous.manifest:
         return Kept(previous.manifest[path])
-    return payload.sealed_bytes({"provider": document})
+    return payload.sealed_bytes({"provider": document}, pretty)
