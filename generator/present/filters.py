@@ -310,4 +310,7 @@ def register(env) -> None:
         price_pair=lambda o: text(summary.price_pair(o)), cached_price=lambda o: text(summary.cached_price(o)),
         sort_key=lambda v: attr(summary.sort_key(v)),
     )
+    from generator.present import rows  # it builds on the filters above
+
+    env.filters.update(model_provider_row=rows.model_provider_row, other_provider_row=rows.other_provider_row)
     env.finalize = finalize
