@@ -111,13 +111,19 @@ def cell(value) -> Md:
     """Text for a Markdown table cell: like ``text`` but newlines become ``<br>``."""
     if isinstance(value, Md):
         return value
-    escaped = _MD.sub(r"\\\1", str(value).translate(_HTML))
+    value = str(value)
+    if _SPECIAL.search(value) is None:  # nothing to escape (most cells): as the slow path would make it
+        return Md(value.strip())
+    escaped = _MD.sub(r"\\\1", value.translate(_HTML))
     return Md(_NEWLINES.sub("<br>", escaped.strip()))
 
 
 def attr(value) -> Md:
     """Text inside a double-quoted HTML attribute (also safe inside a table cell)."""
-    return Md(_NEWLINES.sub(" ", str(value).translate(_ATTR)).strip())
+    escaped = str(value).translate(_ATTR)
+    if "\n" in escaped or "\r" in escaped:  # the regular expression only where it can match
+        escaped = _NEWLINES.sub(" ", escaped)
+    return Md(escaped.strip())
 
 
 def para(value) -> Md:
