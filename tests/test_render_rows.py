@@ -57,3 +57,32 @@ def test_each_python_row_reads_as_the_jinja_row_it_replaces(both, template):
             compared += 1
     assert compared == len(catalog.offerings) * len(PAGES) >= 20
     assert any(o.price and o.price.cached_input for o in catalog.offerings)  # every cell has a value somewhere
+
+
+JINJA_PROVIDER_ROW = ('| [{{ o.name }}]({{ o | href(page) }}) | {{ author_names(o) | cell }} | {{ o.context_window | number_cell }}'
+                      ' | {{ o | price("input") }} | {{ o | price("output") }} | {{ o | feature_icons }} |')
+
+
+def test_a_provider_page_s_model_row_reads_as_the_jinja_row_it_replaces(both):
+    catalog, env, _ = both
+    jinja_row = env.from_string(JINJA_PROVIDER_ROW)
+    python_row = env.from_string("{{ o | provider_model_row(catalog, page) }}")
+    for offering in catalog.offerings:
+        for page in PAGES:
+            seen = {"catalog": catalog, "o": offering, "page": page}
+            assert python_row.render(seen) == jinja_row.render(seen), (offering.ref, page)
+    assert any(len(o.authors) > 1 for o in catalog.offerings) and any(not o.authors for o in catalog.offerings)
+
+
+def test_a_provider_page_still_reads_the_authors_its_rows_name(both):
+    """The row looks its authors up in the catalog the template passes it, so the page's recorded
+    reads name them and an edit of an author renders the page again."""
+    from generator.outputs.docs import deps
+    from generator.outputs.docs.render import Page
+    from generator.present import urls
+
+    catalog, env, _ = both
+    provider = next(p for p in catalog.providers.values() if any(o.authors for o in p.offerings))
+    page = Page(urls.provider_page(provider.id), "provider.md.j2", {"provider": provider})
+    [(_, reads)] = deps.render_recorded(env, build_views(catalog, env), [page])
+    assert {("author", a) for o in provider.offerings for a in o.authors} <= reads

@@ -318,5 +318,6 @@ def register(env) -> None:
     )
     from generator.present import rows  # it builds on the filters above
 
-    env.filters.update(model_provider_row=rows.model_provider_row, other_provider_row=rows.other_provider_row)
+    env.filters.update(model_provider_row=rows.model_provider_row, other_provider_row=rows.other_provider_row,
+                       provider_model_row=rows.provider_model_row)
     env.finalize = finalize
