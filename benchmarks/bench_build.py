@@ -10,6 +10,7 @@ models.dev corpus).
     python benchmarks/bench_build.py                   # ~5,300 offerings
     python benchmarks/bench_build.py --sizes 5292 100000 --runs 3 --work /tmp/bench
     python benchmarks/bench_build.py --data /tmp/mdev --runs 5   # a catalog on disk (a copy is edited)
+    python benchmarks/bench_build.py --sizes 100000 --runs 1 --cases cold   # the cold build only
 
 With ``--data`` the catalog is copied to the work directory first and the
 one-offering edit changes the input price of one offering there (the
@@ -101,8 +102,11 @@ def catalog(total: int, work: Path) -> tuple[Path, int]:
     return data, providers * PER_PROVIDER
 
 
-def bench(data: Path, runs: int, work: Path, offerings: int) -> None:
-    results: dict[str, list[tuple[float, float, float]]] = {"cold": [], "no-op": [], "one edit": []}
+CASES = ("cold", "no-op", "one edit")
+
+
+def bench(data: Path, runs: int, work: Path, offerings: int, cases: tuple[str, ...] = CASES) -> None:
+    results: dict[str, list[tuple[float, float, float]]] = {case: [] for case in cases}
     for i in range(runs):
         out = work / f"out-{offerings}"
         shutil.rmtree(out, ignore_errors=True)
@@ -126,6 +130,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=None,
                         help="benchmark a catalog on disk (copied first) instead of synthetic ones")
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--cases", nargs="+", choices=CASES, default=list(CASES),
+                        help="which builds to time in each run, from an empty output folder (default: all three)")
     parser.add_argument("--work", type=Path, default=None,
                         help="keep catalogs here and reuse them (default: a temporary directory)")
     args = parser.parse_args(argv)
@@ -137,11 +143,11 @@ def main(argv: list[str] | None = None) -> int:
             shutil.rmtree(copy, ignore_errors=True)
             shutil.copytree(args.data, copy, symlinks=True)
             offerings = len(list((copy / "providers").glob("*/models/*.yaml")))
-            bench(copy, args.runs, work, offerings)
+            bench(copy, args.runs, work, offerings, tuple(args.cases))
             return 0
         for total in args.sizes:
             data, offerings = catalog(total, work)
-            bench(data, args.runs, work, offerings)
+            bench(data, args.runs, work, offerings, tuple(args.cases))
     return 0
 
 

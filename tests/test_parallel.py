@@ -73,3 +73,43 @@ def test_validation_in_several_processes_reports_what_a_serial_one_does(tmp_path
     parallel = validate.validate_catalog(data)
     assert serial.errors and parallel.problems == serial.problems
     assert [(d.rel, d.data) for d in parallel.documents] == [(d.rel, d.data) for d in serial.documents]
+
+
+class _Unpicklable:
+    def __reduce__(self):
+        raise TypeError("not in a child's pipe")
+
+
+@needs_fork
+def test_a_result_cut_off_part_way_through_the_pipe_is_done_again_here():
+    """The child streams its pickle: one failing after a megabyte was sent leaves a cut-off
+    pickle, which the parent must refuse (and compute the result itself), never half-read."""
+    def call(k):
+        return [k, b"x" * (1 << 20), os.getpid() == PARENT, _Unpicklable()]
+
+    first, second = fork_map(call, 2)
+    assert first[0] == 0 and second[0] == 1
+    assert second[2]  # made in this process, after the child failed
+
+
+@needs_fork
+def test_a_big_result_comes_back_whole_from_a_child():
+    big = [os.urandom(1000) for _ in range(3000)]
+    assert fork_map(lambda k: (k, big, os.getpid() == PARENT), 2) == [(0, big, True), (1, big, False)]
+
+
+@needs_fork
+def test_a_childs_result_is_unpickled_as_it_arrives_never_held_twice():
+    """Half the pages of a 100,000-offering catalog come back from a child: the parent must not
+    hold them as one pickled blob and as objects at once (its peak memory would be twice that)."""
+    import tracemalloc
+
+    size = 40 * (1 << 20)
+    tracemalloc.start()
+    try:
+        _, pages = fork_map(lambda k: [bytes([k]) * 4096 for _ in range(size // 4096)] if k else None, 2)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert len(pages) == size // 4096 and pages[0] == b"\x01" * 4096
+    assert peak < 1.5 * size

@@ -141,3 +141,15 @@ def test_the_site_data_holds_a_row_a_line_so_the_committed_file_diffs_well():
     data = json.loads(script.split("=", 1)[1].rstrip(";\n"))
     assert len(data["rows"]) >= 4 and len(lines) == len(data["rows"]) + 2
     assert [json.loads(line.rstrip(",")) for line in lines[1:-1]] == data["rows"]
+
+
+def test_money_kept_per_value_type_and_currency():
+    """Money text is kept per value (a catalog repeats a few hundred prices on thousands of
+    pages), but never across types that compare equal and are written differently."""
+    tiny = Decimal(2) ** -24  # equal to the float 2 ** -24, which format(..., "f") cuts to six decimals
+    assert fmt.money(tiny, "USD") == f"${format(tiny, 'f')}/1M"
+    assert fmt.money(float(tiny), "USD") == "$0.00/1M"
+    assert fmt.money(tiny, "USD") == f"${format(tiny, 'f')}/1M"
+    before = fmt._money.cache_info().hits
+    assert fmt.money(Decimal("0.25"), "EUR") == fmt.money(Decimal("0.250"), "EUR") == "€0.25/1M"
+    assert fmt._money.cache_info().hits > before

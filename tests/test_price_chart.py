@@ -81,3 +81,23 @@ def test_the_home_page_lists_the_newest_changes_and_links_the_changes_page(tmp_p
     assert "[Changes](./changes.md)" in section
     build(data_copy, tmp_path / "seed")  # no recorded change: no section
     assert "Recent Changes" not in (tmp_path / "seed" / "README.md").read_text()
+
+
+def test_each_offering_s_price_history_is_worked_out_once_per_build(tmp_path, monkeypatch):
+    """An offering's chart and note appear on its page and its model's, its newest change in the
+    model's table: each is worked out once per environment, the same text every time."""
+    from generator.present import environment, price_chart
+
+    calls = []
+    real = price_chart.price_changes
+    monkeypatch.setattr(price_chart, "price_changes", lambda o: calls.append(o.ref) or real(o))
+    env = environment.make_environment()
+    offering = _Offering(_price("2025-01-01", "3", "4"), _price("2026-05-02", "2", "4"))
+    for _ in range(3):
+        assert env.globals["price_change_note"](offering) == "Input changed -33.3% on 2026-05-02."
+        assert env.globals["price_change_since"](offering) == "Input -33.3% on 2026-05-02"
+        assert env.globals["price_chart"](offering) == chart(offering)
+    assert calls == ["p/x", "p/x"]  # the note's and the table cell's, once each
+    other = _Offering(_price("2025-01-01", "3", "4"))
+    assert env.globals["price_change_since"](other) == "None recorded"
+    assert env.globals["price_chart"](offering, "Another") != chart(offering)  # another label: drawn again

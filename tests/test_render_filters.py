@@ -87,3 +87,25 @@ def test_relative_links_match_the_seed_form():
     assert relative("providers/c/models/x.md", "providers/c/README.md") == "./models/x.md"
     assert relative("README.md", "providers/c/README.md") == "../../README.md"
     assert relative("models/a/b.md", "providers/c/models/x.md") == "../../../models/a/b.md"
+
+
+def test_cell_and_attr_skip_their_regular_expressions_only_where_those_could_not_match():
+    """cell and attr take a short path for text with nothing to escape (most values); it must make
+    what the full escaping makes, for every kind of whitespace and special character."""
+    import re
+
+    from generator.present.filters import _ATTR, _HTML, _MD, _NEWLINES, attr, cell
+
+    def full_cell(value):
+        return _NEWLINES.sub("<br>", _MD.sub(r"\\\1", str(value).translate(_HTML)).strip())
+
+    def full_attr(value):
+        return _NEWLINES.sub(" ", str(value).translate(_ATTR)).strip()
+
+    pieces = ["a", " ", "\t", "\x0b", "\x0c", "\u2028", "\u00a0", "\r", "\n", "\r\n", "|", "[", "]", "\\", "<", "&",
+              '"', "'", "é", "1,024"]
+    values = [x + y + z for x in pieces for y in pieces for z in ("", " b ", "\n")] + [12, 3.5]
+    for value in values:
+        assert cell(value) == full_cell(value), repr(value)
+        assert attr(value) == full_attr(value), repr(value)
+    assert re.search(r"\s", cell(" padded\t")) is None

@@ -158,5 +158,6 @@ def _produce(catalog: Catalog, context: BuildContext, producers: tuple[Producer,
     if len(producers) < 2 or len(catalog.offerings) < FORK_FROM or not can_fork():
         return [producer(catalog, context) for producer in producers]
     context.env  # Jinja and the docs' templates, imported once here rather than in every child
+    catalog.changes()  # read and sorted once here: the home page and the changes' files both need them
     first, *others = [lambda p=p: p(catalog, context) for p in producers]
     return beside(first, others)

@@ -65,9 +65,28 @@ def make_environment(templates_dir: Path | str | None = None) -> jinja2.Environm
     filters.register(env)
     from generator.present import price_chart  # after filters: it uses their escaping
 
-    env.globals.update(price_chart=price_chart.chart, price_change_note=price_chart.change_note,
-                       price_change_since=price_chart.change_since)
+    env.globals.update(price_chart=_per_offering(price_chart.chart), price_change_note=_per_offering(price_chart.change_note),
+                       price_change_since=_per_offering(price_chart.change_since))
     return env
+
+
+def _per_offering(draw):
+    """*draw(offering)*, worked out once per offering for this environment: an offering with a price
+    history has its chart and note on its own page and on its canonical model's, and its newest
+    change in that model's table.  The offering is kept beside its result, so a key (its ``id``)
+    is never taken for another object's; a catalog is not changed once loaded."""
+    done: dict[int, tuple] = {}
+
+    def drawn(offering, *more):
+        if more:  # another label for the chart: not kept
+            return draw(offering, *more)
+        found = done.get(id(offering))
+        if found is None or found[0] is not offering:
+            found = done[id(offering)] = (offering, draw(offering))
+        return found[1]
+
+    drawn.__doc__ = draw.__doc__
+    return drawn
 
 
 class _QuietBytecodeCache(jinja2.FileSystemBytecodeCache):

@@ -111,13 +111,19 @@ def cell(value) -> Md:
     """Text for a Markdown table cell: like ``text`` but newlines become ``<br>``."""
     if isinstance(value, Md):
         return value
-    escaped = _MD.sub(r"\\\1", str(value).translate(_HTML))
+    value = str(value)
+    if _SPECIAL.search(value) is None:  # nothing to escape (most cells): as the slow path would make it
+        return Md(value.strip())
+    escaped = _MD.sub(r"\\\1", value.translate(_HTML))
     return Md(_NEWLINES.sub("<br>", escaped.strip()))
 
 
 def attr(value) -> Md:
     """Text inside a double-quoted HTML attribute (also safe inside a table cell)."""
-    return Md(_NEWLINES.sub(" ", str(value).translate(_ATTR)).strip())
+    escaped = str(value).translate(_ATTR)
+    if "\n" in escaped or "\r" in escaped:  # the regular expression only where it can match
+        escaped = _NEWLINES.sub(" ", escaped)
+    return Md(escaped.strip())
 
 
 def para(value) -> Md:
@@ -310,4 +316,8 @@ def register(env) -> None:
         price_pair=lambda o: text(summary.price_pair(o)), cached_price=lambda o: text(summary.cached_price(o)),
         sort_key=lambda v: attr(summary.sort_key(v)),
     )
+    from generator.present import rows  # it builds on the filters above
+
+    env.filters.update(model_provider_row=rows.model_provider_row, other_provider_row=rows.other_provider_row,
+                       provider_model_row=rows.provider_model_row)
     env.finalize = finalize

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 
 from generator.present.labels import CURRENCY_SIGNS
 
@@ -51,6 +52,14 @@ def money(value: Decimal | None, currency: str = "USD") -> str:
     """A price per million tokens: ``$0.25/1M``, ``0.50 CHF/1M``; ``Free`` for 0, ``N/A`` unknown."""
     if value is None:
         return NA
+    return _money(type(value), value, currency)
+
+
+@lru_cache(maxsize=4096)
+def _money(kind: type, value, currency: str) -> str:
+    """:func:`money` of a known value.  A catalog holds a few hundred distinct prices, each shown on
+    many pages, so the text is kept; *kind* is part of the key because ``Decimal("0.5") == 0.5``
+    and a float is written through ``format(value, "f")`` with six decimals."""
     if value == 0:
         return FREE
     sign = CURRENCY_SIGNS.get(currency)

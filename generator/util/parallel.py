@@ -58,13 +58,10 @@ class Forked:
     def result(self):
         """The child's result; the parent computes it itself when the child failed."""
         with os.fdopen(self.read_end, "rb") as pipe:
-            data = pipe.read()
+            value, complete = _receive(pipe)
         _, status = os.waitpid(self.pid, 0)
-        if os.waitstatus_to_exitcode(status) == 0 and data:
-            try:
-                return pickle.loads(data)
-            except Exception:  # noqa: BLE001 - fall back to the serial path below
-                pass
+        if complete and os.waitstatus_to_exitcode(status) == 0:
+            return value
         return self.call()
 
     def abandon(self) -> None:
@@ -106,12 +103,27 @@ def strided(call: Callable[[list], list], items: list, jobs: int) -> list:
     return merged
 
 
+def _receive(pipe) -> tuple[object, bool]:
+    """The child's result unpickled as it arrives, and whether it arrived whole.
+
+    Read as a stream, so the parent never holds a big result (half the pages of a
+    100,000-offering catalog) twice, as pickled bytes and as objects.  A child that
+    failed sent nothing or a cut-off pickle; the rest is drained so it can exit."""
+    try:
+        return pickle.load(pipe), True
+    except Exception:  # noqa: BLE001 - any failure means: compute it here (Forked.result)
+        while pipe.read(1 << 20):
+            pass
+        return None, False
+
+
 def _send(write_end: int, call: Callable[[], object]) -> None:
+    """Pickle *call()* into the pipe as it is made (the child never holds all of it as bytes);
+    a failure part-way leaves a cut-off pickle, which the parent refuses (:func:`_receive`)."""
     code = 1
     try:
-        data = pickle.dumps(call(), protocol=pickle.HIGHEST_PROTOCOL)
         with os.fdopen(write_end, "wb") as pipe:
-            pipe.write(data)
+            pickle.dump(call(), pipe, protocol=pickle.HIGHEST_PROTOCOL)
         code = 0
     finally:
         os._exit(code)

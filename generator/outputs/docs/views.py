@@ -93,10 +93,11 @@ class Views:
 
 def _key(item):
     """The cache key of *item*: the value itself when hashable, else its identity."""
-    if isinstance(item, _BY_IDENTITY):
+    kind = type(item)
+    if kind in _BY_IDENTITY:
         return id(item)
-    if isinstance(item, Modalities):
-        return ("modalities", tuple(sorted(item.input.items())), tuple(sorted(item.output.items())))
+    if kind is Modalities:  # in the data's order: equal values in another order only miss the cache
+        return ("modalities", tuple(item.input.items()), tuple(item.output.items()))
     try:
         hash(item)
     except TypeError:
