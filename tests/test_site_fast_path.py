@@ -218,3 +218,18 @@ def test_under_serve_a_rebuild_renders_only_the_changed_page(both_ways, tmp_path
     assert len(built) == 2 and "0 kept from the last build" in built[0]
     assert "(1 rendered," in built[1], built[1]
     assert "Edited." in (tmp_path / "build" / "providers" / "cerebras" / "models" / "gpt-oss-120b.html").read_text()
+
+
+def test_with_a_site_url_pages_still_go_through_the_shell_and_into_search(both_ways, tmp_path):
+    """The theme then writes a canonical link holding the page's address: the shell has a slot
+    for it (without one every page went through the whole template, unindexed for search)."""
+    from generator.outputs.site.builder import default_config
+
+    fast, _ = both_ways
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(f'INHERIT: "{default_config().resolve()}"\nsite_url: https://catalog.example/\n')
+    site = build_site(fast.site_dir.parent / "docs", tmp_path / "build", config=config)
+    page = (site.site_dir / "providers/cerebras/models/gpt-oss-120b.html").read_text(encoding="utf-8")
+    assert '<link rel="canonical" href="https://catalog.example/providers/cerebras/models/gpt-oss-120b.html">' in page
+    assert "../../../providers/index.html" in page  # the shell's links
+    assert "providers/cerebras/models/gpt-oss-120b.html" in search_entries(site.site_dir)
