@@ -8,6 +8,7 @@ mkdocs' live-reload server reloads the browser.
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import tempfile
@@ -63,6 +64,7 @@ def serve(regenerate: Callable[[], object], watched: list[Path], docs_dir: Path 
         regenerate()
         site = LiveSite(config_file, Path(site_dir), f"http://{host}:{port}/")
         site.build()
+        gc.freeze()  # the site kept in memory: not scanned again by every collection of each update
 
         def update() -> None:
             changes = regenerate()
