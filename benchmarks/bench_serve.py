@@ -6,8 +6,9 @@
 Starts `provcat site serve` on a copy of the catalog and waits for its first build. Then, --edits
 times over, raises one offering's input price in its YAML file and polls the offering's page over
 HTTP until the new price is on it: the time from saving the file to the page served anew (the
-data watcher's debounce, `provcat build`, mkdocs' rebuild; the browser's reload follows as mkdocs
-serve signals the end of the build). Prints each time and the median.
+watcher's event, the docs' incremental `provcat build`, the site's update of the pages it wrote;
+the browser's reload follows as the server signals the end of the update). Prints each time and
+the median, and from the server's log the two parts: the docs' build and the site's update.
 """
 
 from __future__ import annotations
@@ -47,11 +48,19 @@ def main() -> int:
             url = f"http://127.0.0.1:{port}/{offering['page']}"
             _wait_for(url, lambda page: offering["id"] in page, 600)
             print(f"first build served after {time.perf_counter() - started:.1f} s")
-            times = [_one_edit(offering, url, index) for index in range(args.edits)]
+            times, parts = [], []
+            for index in range(args.edits):
+                times.append(_one_edit(offering, url, index))
+                time.sleep(0.3)  # the server logs the update's end as it reloads the browser
+                parts.append(_parts(Path(log.name)))
         finally:
             os.killpg(server.pid, signal.SIGTERM)
             server.wait(30)
             log.close()
+    for name, index in (("docs rebuilt (provcat build)", 0), ("site updated", 1)):
+        found = [p[index] for p in parts if p[index] is not None]
+        if found:
+            print(f"{name}: {', '.join(f'{t:.2f}' for t in found)} s; median {statistics.median(found):.2f} s")
     median = statistics.median(times)
     print(f"edit to page served: {', '.join(f'{t:.2f}' for t in times)} s; median {median:.2f} s "
           f"(target {TARGET_S} s: {'met' if median <= TARGET_S else 'missed'})")
@@ -68,6 +77,14 @@ def _one_edit(offering: dict, url: str, index: int) -> float:
     path.write_text(text, encoding="utf-8")
     _wait_for(url, lambda page: price in page, 120)
     return time.perf_counter() - saved
+
+
+def _parts(log: Path) -> tuple[float | None, float | None]:
+    """The last update's two parts in the server's log: the docs' build and the site's update, in seconds."""
+    text = log.read_text(encoding="utf-8", errors="replace")
+    docs = re.findall(r"docs regenerated in ([0-9.]+) s", text)
+    site = re.findall(r"updated in ([0-9.]+) s", text)
+    return (float(docs[-1]) if docs else None, float(site[-1]) if site else None)
 
 
 def _an_offering(data: Path) -> dict:

@@ -35,7 +35,8 @@ def rich_catalog(target: Path) -> Path:
     (provider / "provider.yaml").write_text("id: cheapo\nname: Cheapo\nprivacy: {trains_on_user_data: true}\n")
     (provider / "models" / "gpt-oss-120b.yaml").write_text(
         f"id: gpt-oss-120b\nmodel: openai/gpt-oss-120b\nname: {json.dumps(HOSTILE_NAME)}\n"
-        "context_window: 65536\npricing: {input: 0.1, output: 0.5}\n")
+        "context_window: 65536\npricing: {effective_from: 2026-03-01, input: 0.1, output: 0.5,\n"
+        "  history: [{effective_from: 2026-01-10, input: 0.2, output: 0.6}]}\n")  # a chart: raw HTML
     return target
 
 

@@ -10,7 +10,6 @@ import signal
 import socket
 import subprocess
 import sys
-import threading
 import time
 import urllib.request
 from pathlib import Path
@@ -19,7 +18,6 @@ import pytest
 
 from generator.cli import main
 from generator.outputs.site import builder
-from generator.outputs.site.serve import watch
 
 from .conftest import DATA, ROOT
 from .sitebuild import shipped_site  # noqa: F401  (fixture)
@@ -85,21 +83,6 @@ def test_zensical_builds_the_same_configuration(shipped_site, tmp_path):  # noqa
     for page in ("index.html", "all-models.html", "privacy.html", "providers/cerebras/models/gpt-oss-120b.html"):
         assert (tmp_path / "build" / page).is_file(), page
     assert 'id="pc-all-models"' in (tmp_path / "build" / "all-models.html").read_text(encoding="utf-8")
-
-
-def test_watch_calls_back_once_after_a_burst_of_changes(tmp_path):
-    (tmp_path / "data").mkdir()
-    calls = []
-    done = threading.Event()
-    stop = watch([tmp_path / "data"], lambda: (calls.append(time.monotonic()), done.set()), delay=0.3)
-    try:
-        for n in range(3):
-            (tmp_path / "data" / f"f{n}.yaml").write_text("id: x\n")
-        assert done.wait(10), "no regeneration after a change under data/"
-        time.sleep(0.6)
-    finally:
-        stop()
-    assert len(calls) == 1
 
 
 def _free_port() -> int:

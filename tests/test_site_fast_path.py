@@ -69,6 +69,13 @@ def test_search_entries_are_those_mkdocs_makes(both_ways):
     assert [p for p in theirs if ours[p] != theirs[p]] == []
 
 
+def test_a_canonical_models_price_history_is_a_section_of_its_own(both_ways):
+    """Not a row of the providers table above it, in either rendering."""
+    for site in both_ways:
+        headings = read_page(site.site_dir, "models/openai/gpt-oss-120b.html")["headings"]
+        assert ("h2", "price-history", "Price History") in headings
+
+
 def test_offering_pages_went_the_fast_way(both_ways):
     """Not a vacuous comparison: the fast site's offering pages have the shell's links (one more "../"
     up to the nav's pages than mkdocs writes), which mkdocs' pages do not."""
@@ -106,6 +113,40 @@ def _not_escaped():
     "---\ntitle: front matter\n---\n",
 ])
 def test_constructs_the_engines_render_differently_go_the_exact_way(source):
+    from generator.outputs.site import fast_markdown
+
+    assert not fast_markdown.fast_ok(source, NATIVE, _not_escaped())
+
+
+CHART = ('<div class="pc-price-history"><svg role="img"><title>Price: input &lt; output</title>'
+         '<path d="M64 14V146H624"/></svg></div>')
+
+
+def test_a_whole_div_line_between_blank_lines_goes_the_compiled_way_as_python_markdown_renders_it():
+    """The price history chart: one raw <div> line, which both engines pass through as written."""
+    import markdown
+
+    from generator.outputs.site import fast_markdown
+
+    source = f"# Title\n\nNow $0.05/1M input.\n\n{CHART}\n\n| a | b |\n|---|---|\n| 1 | 2 |\n"
+    assert fast_markdown.fast_ok(source, NATIVE, _not_escaped())
+    assert fast_markdown.fast_ok(f"{CHART}\n\ntext", NATIVE, _not_escaped())
+    ours = fast_markdown.render(source, lambda url: url).content
+    theirs = markdown.Markdown(extensions=["tables", "toc"]).convert(source)
+    assert CHART in ours and CHART in theirs
+    assert ours.replace("\n", "") == theirs.replace("\n", "")
+
+
+@pytest.mark.parametrize("source", [
+    f"text\n{CHART}\n\nmore",                      # right under a paragraph line
+    f"text\n\n{CHART}\nmore",                      # a paragraph line right under it
+    '<div id="x"><p>anchor</p></div>\n',            # an anchor mkdocs collects from raw HTML
+    "<div>a</div><div>b</div>\n",                   # two elements on the line
+    "<div>a<div>b</div>\n",                         # not closed on its line
+    "<div>a</div> tail\n",
+    "<p>a</p>\n",                                   # other tags: not looked at
+])
+def test_other_raw_html_lines_still_go_the_exact_way(source):
     from generator.outputs.site import fast_markdown
 
     assert not fast_markdown.fast_ok(source, NATIVE, _not_escaped())
@@ -177,3 +218,18 @@ def test_under_serve_a_rebuild_renders_only_the_changed_page(both_ways, tmp_path
     assert len(built) == 2 and "0 kept from the last build" in built[0]
     assert "(1 rendered," in built[1], built[1]
     assert "Edited." in (tmp_path / "build" / "providers" / "cerebras" / "models" / "gpt-oss-120b.html").read_text()
+
+
+def test_with_a_site_url_pages_still_go_through_the_shell_and_into_search(both_ways, tmp_path):
+    """The theme then writes a canonical link holding the page's address: the shell has a slot
+    for it (without one every page went through the whole template, unindexed for search)."""
+    from generator.outputs.site.builder import default_config
+
+    fast, _ = both_ways
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(f'INHERIT: "{default_config().resolve()}"\nsite_url: https://catalog.example/\n')
+    site = build_site(fast.site_dir.parent / "docs", tmp_path / "build", config=config)
+    page = (site.site_dir / "providers/cerebras/models/gpt-oss-120b.html").read_text(encoding="utf-8")
+    assert '<link rel="canonical" href="https://catalog.example/providers/cerebras/models/gpt-oss-120b.html">' in page
+    assert "../../../providers/index.html" in page  # the shell's links
+    assert "providers/cerebras/models/gpt-oss-120b.html" in search_entries(site.site_dir)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import tempfile
+import time
 from pathlib import Path
 from typing import Iterator
 
@@ -107,14 +108,20 @@ def _serve(data_dir: Path, docs_dir: Path, config: Path | None, address: str, te
 
     separate_folders(data_dir, docs_dir)
 
-    def regenerate() -> None:
+    def regenerate():
+        """The docs brought up to date; what changed in them (None when they could not be)."""
+        started = time.perf_counter()
         try:
-            build(data_dir, docs_dir)
-            click.echo("docs regenerated", err=True)
+            changes = build(data_dir, docs_dir).changes
         except InvalidCatalog as error:
             click.echo(f"not regenerated: {error}", err=True)
         except (OutputError, OSError) as error:
             click.echo(f"not regenerated: {output_problem(error)}", err=True)
+        else:
+            click.echo(f"docs regenerated in {time.perf_counter() - started:.2f} s: {len(changes.updated)} updated, {len(changes.created)} created, "
+                       f"{len(changes.removed)} removed", err=True)
+            return changes
+        return None
 
     return serve(regenerate, [data_dir, templates_dir], docs_dir, address, config)
 

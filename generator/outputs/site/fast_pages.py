@@ -38,6 +38,7 @@ IN_PROCESS_BELOW = 300  # fewer pages than this to render: not worth forking
 log = logging.getLogger("mkdocs.plugins.provcat")
 _KEPT: dict[str, tuple[bytes, list, list, bool]] = {}  # under serve: key -> (output, search entries, log records)
 _JOB = None  # the build's _Job, read by forked workers
+_LAST: dict = {}  # under serve: "job", the last build's _Job, to render single pages again (rebuild)
 
 
 def enabled() -> bool:
@@ -76,7 +77,7 @@ class _Job:
     def shell(self, depth: int, shape: tuple[bool, bool, bool]):
         key = (depth, shape)
         if key not in self.shells:
-            shell = shells.make_shell(depth, shape, self.config, self.render_whole,
+            shell = shells.make_shell(depth, shape, self.config, self.render_unindexed,
                                       lambda page, item: self.render_item(None, item), self.title_transforms)
             squeezed = shell.mapped(self.post.squeeze_part) if shell is not None and self.post else None
             self.shells[key] = None if shell is None else (shell, squeezed)
@@ -87,16 +88,21 @@ class _Job:
         return self.config.plugins.on_page_context(context, page=page, config=self.config, nav=self.nav)
 
     def render_whole(self, page) -> str:
-        """*page* through the whole template, as mkdocs renders it (without indexing the page)."""
-        kept = len(self.search.entries) if self.search is not None else 0
+        """*page* through the whole template, as mkdocs renders it (indexed for search)."""
         page.active = True
         try:
-            output = self.env.get_template(page.meta.get("template", "main.html")).render(self.context(page))
+            return self.env.get_template(page.meta.get("template", "main.html")).render(self.context(page))
         finally:
             page.active = False
+
+    def render_unindexed(self, page) -> str:
+        """:meth:`render_whole` without the search entries (a shell's made-up page)."""
+        kept = len(self.search.entries) if self.search is not None else 0
+        try:
+            return self.render_whole(page)
+        finally:
             if self.search is not None:
                 del self.search.entries[kept:]
-        return output
 
     def render_item(self, context, item) -> str:
         """One entry of the table of contents (the theme's toc-item.html reads only the entry)."""
@@ -153,12 +159,38 @@ def build_pages(taken, config, files, nav, env, title, post, *, serving: bool = 
         if job.search is not None:
             job.search.entries.extend(entries)
     _KEPT.clear()
+    _LAST.clear()
     if serving:
         _KEPT.update(zip(keys, results))
+        _LAST["job"] = job
     by_engine = sum(1 for result in results if result[3])
     log.info(f"provcat: {len(taken)} pages outside the nav built beside mkdocs ({len(done)} rendered, "
              f"{len(taken) - len(done)} kept from the last build; {by_engine} by the compiled Markdown engine) "
              f"in {time.perf_counter() - started:.1f} s")
+
+
+def can_rebuild() -> bool:
+    """Whether :func:`rebuild` can render pages: a build under serve has run."""
+    return "job" in _LAST
+
+
+def rebuild(files) -> list[dict]:
+    """Under serve, after :func:`build_pages`: render *files* (pages it took) again with the last
+    build's job, as it did, and write them; return their search entries."""
+    global _JOB
+    job = _LAST["job"]
+    position = {file.src_uri: index for index, file in enumerate(job.taken)}
+    entries: list[dict] = []
+    _JOB = job
+    try:
+        for file in files:
+            _output, found, records, _fast = _build_one(position[file.src_uri])
+            for level, message in records:
+                log.log(level, message)
+            entries += found
+    finally:
+        _JOB = None
+    return entries
 
 
 def _key(prints: str, file) -> str:
@@ -240,13 +272,15 @@ def _render(job: _Job, page) -> str:
         content = context["page"].content
         toc = "".join(job.render_item(context, item) for item in shells.shown_items(page.toc))
         first = next(iter(page.toc)).url if list(page.toc) else ""
+        canonical = page.canonical_url or ""
     finally:
         page.active = False
     whole, squeezed = shell
     if squeezed is not None and job.post.parts_squeeze(content + toc):
         part = job.post.squeeze_part
-        return job.post.squeeze_joined(squeezed.fill(title=title, content=part(content), toc=part(toc), first_url=first))
-    output = whole.fill(title=title, content=content, toc=toc, first_url=first)
+        return job.post.squeeze_joined(squeezed.fill(title=title, content=part(content), toc=part(toc),
+                                                     first_url=first, canonical=canonical))
+    output = whole.fill(title=title, content=content, toc=toc, first_url=first, canonical=canonical)
     return config.plugins.on_post_page(output, page=page, config=config)
 
 

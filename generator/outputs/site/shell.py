@@ -42,7 +42,7 @@ TOC_ITEM_TEMPLATE = "partials/toc-item.html"
 
 @dataclass(frozen=True)
 class Slot:
-    kind: str  # "content", "toc", "first" or "title"
+    kind: str  # "content", "toc", "first", "canonical" or "title"
     transform: Callable[[str], str] | None = None  # for "title": what the template did to it
 
 
@@ -54,8 +54,8 @@ class Shell:
         """The shell with *function* applied to each literal part."""
         return Shell(tuple(function(p) if isinstance(p, str) else p for p in self.parts))
 
-    def fill(self, *, title: str, content: str, toc: str, first_url: str) -> str:
-        values = {"content": content, "toc": toc, "first": first_url}
+    def fill(self, *, title: str, content: str, toc: str, first_url: str, canonical: str = "") -> str:
+        values = {"content": content, "toc": toc, "first": first_url, "canonical": canonical}
         return "".join(p if isinstance(p, str) else
                        (p.transform(title) if p.kind == "title" else values[p.kind]) for p in self.parts)
 
@@ -89,6 +89,8 @@ def make_shell(depth: int, toc_shape: tuple[bool, bool, bool], config, render: C
     output = render(page)
     item = list(page.toc)[0].children[0] if toc_shape[1] else None
     slots = [(page.content, Slot("content")), (f"#{FIRST_ID}", Slot("first"))]
+    if page.canonical_url:  # with a site_url (and always under serve): the theme's canonical link
+        slots.append((page.canonical_url, Slot("canonical")))
     if item is not None:
         slots.append((render_item(page, item), Slot("toc")))
     seen = {}

@@ -1,0 +1,123 @@
+"""search_text: a page's search sections as Material's search Parser finds them, without its parser.
+
+Compared on hand-made edge cases and on the content of every page of a built site (the rich
+catalog's; PROVCAT_TEST_SITE_DATA=data compares the shipped catalog's).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("material", reason="mkdocs-material is not installed (pip install '.[site]')")
+
+from material.plugins.search.plugin import Parser  # noqa: E402
+
+from generator.outputs.site import search_text  # noqa: E402
+from generator.outputs.site.mkdocs_plugin import head_for_search  # noqa: E402
+
+from .sitebuild import build_catalog_site, rich_catalog  # noqa: E402
+
+
+def theirs(html: str) -> list:
+    parser = Parser()
+    parser.feed(html)
+    parser.close()
+    return _plain(parser.data)
+
+
+def _plain(sections) -> list:
+    return [(s.el.tag, dict(s.el.attrs), s.depth, s.id, list(s.title), list(s.text)) for s in sections]
+
+
+SAME = [
+    "",
+    "just text &amp; more",
+    "<h1 id=\"t\">Title <code>x</code></h1><p>Para <strong>bold</strong>\nnext line</p>",
+    "<h2 id=\"a\">Second first</h2><p>text</p><h3 id='b'>Three</h3><ul><li> </li><li>item</li></ul>",
+    "<h2>no id</h2><p>  </p><p>a<br/>b<br />c</p><table>\n<tr>\n<td>1</td>\n<td>2</td>\n</tr>\n</table>",
+    "<div><h2 id=\"nested\">In a div</h2><p>x</p></div><p>after</p>",
+    "<p><img src=x alt=\"y\"> <a href=\"u\" title=\"a > b\">link</a></p><svg><path d=\"M0\"/></svg>",
+    "<h1 id=\"x\" class=\"C\" data-x>H &lt;1&gt;</h1><p>&#169; &copy &unknown; <sub>2</sub></p>",
+    "<P>Upper <EM>case</EM></P><h2 ID=\"up\">Up</h2>",
+    "<h2 id=\"&quot;q&quot;\">Quoted id</h2>text after</p></li>",
+    "<p>one</p>\n\n   \n<p>two</p>",
+]
+
+
+@pytest.mark.parametrize("html", SAME)
+def test_sections_are_the_parsers(html):
+    assert _plain(search_text.sections(html)) == theirs(html)
+
+
+@pytest.mark.parametrize("html", [
+    "<script>var a = '<p>';</script><p>x</p>",        # raw text the parser skips
+    "<pre>  kept\n  spaces</pre>",                      # whitespace kept as it is
+    "<!-- a comment --><p>x</p>",
+    "<div data-search-exclude><p>x</p></div>",
+    "<h2 id=\"a\">A<a class=\"headerlink\" href=\"#a\">¶</a></h2>",
+    "<p>a < b</p>",                                     # a bare "<" in text
+    "<p a=b\"c>x</p>",                                  # a quote in a bare value
+    "<a href=x/>y</a>",                                 # "/" ending a bare value
+    "<svg><title>t</title></svg>",                      # raw text in some Python versions
+])
+def test_html_outside_the_subset_goes_to_the_parser(html):
+    assert search_text.sections(html) is None
+    assert _plain(search_text.parse(html)) == theirs(html)
+
+
+def _contents(site: Path):
+    for page in sorted(site.rglob("*.html")):
+        text = page.read_text(encoding="utf-8")
+        found = re.search(r'<article class="md-content__inner md-typeset">(.*)</article>', text, re.S)
+        if found:
+            yield page.relative_to(site).as_posix(), found.group(1)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("search-text")
+    data = Path(os.environ["PROVCAT_TEST_SITE_DATA"]) if os.environ.get("PROVCAT_TEST_SITE_DATA") else \
+        rich_catalog(root / "data")
+    return build_catalog_site(data, root)
+
+
+def test_every_pages_sections_are_the_parsers(built):
+    pages = fast = 0
+    for name, content in _contents(built):
+        for html in (content, head_for_search(content)):
+            ours = search_text.sections(html)
+            fast += ours is not None
+            assert _plain(search_text.parse(html)) == theirs(html), name
+            pages += 1
+    assert pages > 50 and fast > pages / 2  # not a vacuous comparison: most went the fast way (the guide has <pre>)
+
+
+def test_the_plugin_indexes_every_page_with_these_sections(monkeypatch):
+    """With the fast path on, the plugin indexes a page that is not an offering's itself (the search
+    plugin then skips it); with PROVCAT_FAST_PAGES=0 it leaves it to the search plugin."""
+    from types import SimpleNamespace
+
+    from material.plugins.search.plugin import SearchIndex
+
+    from generator.outputs.site import fast_pages
+    from generator.outputs.site.mkdocs_plugin import SitePlugin
+
+    def page():
+        return SimpleNamespace(title="T", meta={}, content=SAME[2], toc=[], url="guide/x.html",
+                               file=SimpleNamespace(src_uri="guide/x.md"))
+    plugin = SitePlugin()
+    plugin._search = SimpleNamespace(config=SimpleNamespace(enabled=True), search_index=SearchIndex())
+    indexed = page()
+    plugin.on_page_context({}, page=indexed, config=None, nav=None)
+    assert indexed.meta["search"] == {"exclude": True}
+    reference = SearchIndex()
+    reference.add_entry_from_context(page())
+    assert plugin._search.search_index.entries == reference.entries != []
+    monkeypatch.setenv(fast_pages.SWITCH, "0")
+    left = page()
+    plugin.on_page_context({}, page=left, config=None, nav=None)
+    assert "search" not in left.meta
