@@ -192,8 +192,9 @@ def test_the_sample_spec_is_not_a_model(tmp_path):
 def test_an_id_must_be_short_and_printable(tmp_path, own, ok):
     batch = read(tmp_path, {f"xai/{own}": {"litellm_provider": "xai"}})
     assert [i.data["id"] for i in batch.items if i.kind == "offering"] == ([own] if ok else [])
+    shown = own.encode("unicode_escape").decode()  # the report escapes a control character: one line, visible
     assert lines(batch.report) == ([] if ok else [
-        f"skipped xai/{own}: id that cannot become a portable file name: `{own}` is empty, too long or holds "
+        f"skipped xai/{shown}: id that cannot become a portable file name: `{shown}` is empty, too long or holds "
         "control characters"])
 
 
