@@ -12,7 +12,8 @@ from generator.build import cache as doccache
 from generator.build.pipeline import build
 from generator.catalog import changes as changes_module
 from generator.validation.problems import InvalidCatalog
-from tests.test_build_incremental import EDITS as DOCUMENT_EDITS, offering, replace, settle, tree
+from tests.test_build_incremental import EDITS as DOCUMENT_EDITS
+from tests.test_build_incremental import assert_each_edit_keeps_matching_a_cold_build, offering, replace, settle, tree
 
 EVENTS = """provider: provider-{n}
 events:
@@ -62,15 +63,7 @@ def test_an_incremental_build_after_a_side_file_edit_equals_a_cold_build(tmp_pat
 
 
 def test_side_file_and_document_edits_one_after_another_match_a_cold_build(tmp_path, catalog):
-    out = tmp_path / "out"
-    build(catalog, out)
-    for name, edit in {**SIDE_EDITS, **DOCUMENT_EDITS}.items():
-        settle(catalog)
-        edit(catalog)
-        build(catalog, out)
-        cold = tmp_path / name.replace(" ", "-")
-        build(catalog, cold)
-        assert tree(out) == tree(cold), name
+    assert_each_edit_keeps_matching_a_cold_build(tmp_path, catalog, {**SIDE_EDITS, **DOCUMENT_EDITS})
 
 
 def test_an_unchanged_side_file_is_not_read_again(tmp_path, catalog, monkeypatch):
