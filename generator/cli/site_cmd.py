@@ -24,6 +24,7 @@ from generator.build.pipeline import build
 from generator.build.write import OutputError
 from generator.cli.build_cmd import output_problem, separate_folders
 from generator.cli.common import data_option, existing_catalog, provcat
+from generator.util.signals import stop_signals_interrupt
 
 
 @provcat.group("site")
@@ -63,7 +64,7 @@ def site_build_command(data_dir: Path, docs_dir: Path | None, config: Path | Non
     folder beside OUT, removed afterwards.
     """
     committed = not regenerate or _same(data_dir, Path("data")) and _same(out_dir, builder.BUILD)
-    with docs_folder(docs_dir, committed, out_dir.absolute().parent) as docs:
+    with stop_signals_interrupt(), docs_folder(docs_dir, committed, out_dir.absolute().parent) as docs:
         return _build_site(data_dir, docs, config, out_dir, regenerate)
 
 
@@ -98,8 +99,9 @@ def site_serve_command(data_dir: Path, docs_dir: Path | None, config: Path | Non
                        templates_dir: Path) -> int:
     """Preview the site at http://ADDR/, regenerating the docs when data/ or templates/ change.
 
-    Without --docs, the docs are site/docs for `--data data`, else a temporary folder."""
-    with docs_folder(docs_dir, _same(data_dir, Path("data")), None) as docs:
+    Without --docs, the docs are site/docs for `--data data`, else a temporary folder. Ctrl-C,
+    SIGTERM or SIGHUP stops the server and removes its temporary folders."""
+    with stop_signals_interrupt(), docs_folder(docs_dir, _same(data_dir, Path("data")), None) as docs:
         return _serve(data_dir, docs, config, address, templates_dir)
 
 

@@ -101,6 +101,7 @@ class site_config:
         if (self.docs, self.site) == (base / "docs", base / "build"):
             return self.config
         home = Path(os.path.commonpath([self.docs, self.site]))
+        home.mkdir(parents=True, exist_ok=True)  # serve names its docs before their first build
         handle, name = tempfile.mkstemp(prefix=".provcat-site-", suffix=".yml", dir=home)
         # Paths relative to the file: Zensical fails on absolute ones.
         inherit, docs, site = (os.path.relpath(p, home) for p in (self.config, self.docs, self.site))

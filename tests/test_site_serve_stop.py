@@ -1,0 +1,95 @@
+"""``provcat site serve`` stopped by SIGTERM (a service manager, a harness, ``kill``) removes its
+temporary site and docs folders, as Ctrl-C does."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from generator.util.signals import stop_signals_interrupt
+
+from .conftest import DATA
+
+pytest.importorskip("material", reason="mkdocs-material is not installed (pip install '.[site]')")
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _wait_until_served(url: str, server: subprocess.Popen, seconds: float) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        assert server.poll() is None, f"the server ended before serving: {server.stderr.read().decode()[-2000:]}"
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.2)
+    raise AssertionError(f"nothing served at {url} within {seconds} s")
+
+
+def _serve(tmp_path: Path, data: Path, scratch: Path) -> tuple[subprocess.Popen, str]:
+    """``provcat site serve`` of *data*, run in *tmp_path* with *scratch* as its temporary folder."""
+    port = _free_port()
+    command = [sys.executable, "-m", "generator", "site", "serve", "--data", str(data),
+               "--templates", str(tmp_path / "templates"), "--addr", f"127.0.0.1:{port}"]
+    server = subprocess.Popen(command, cwd=tmp_path, env={**os.environ, "TMPDIR": str(scratch)},
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    return server, f"http://127.0.0.1:{port}/index.html"
+
+
+@pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGHUP], ids=["SIGTERM", "SIGHUP"])
+def test_a_stopped_server_leaves_no_temporary_folder(tmp_path, stop):
+    scratch, data = tmp_path / "tmp", shutil.copytree(DATA, tmp_path / "catalog")
+    scratch.mkdir()
+    server, url = _serve(tmp_path, data, scratch)
+    try:
+        _wait_until_served(url, server, 120)
+        assert sorted(p.name[:13] for p in scratch.iterdir()) == [".provcat-docs", "provcat-site-"]
+        server.send_signal(stop)
+        assert server.wait(60) == 0
+    finally:
+        if server.poll() is None:
+            server.kill()
+            server.wait()
+    assert list(scratch.iterdir()) == []
+
+
+def test_serve_starts_in_a_folder_holding_only_data(tmp_path):
+    """A newcomer's folder: ``data/`` and nothing else; the docs go to site/docs, created."""
+    scratch, data = tmp_path / "tmp", shutil.copytree(DATA, tmp_path / "data")
+    scratch.mkdir()
+    server, url = _serve(tmp_path, data, scratch)
+    try:
+        _wait_until_served(url, server, 120)
+        server.send_signal(signal.SIGTERM)
+        assert server.wait(60) == 0
+    finally:
+        if server.poll() is None:
+            server.kill()
+            server.wait()
+    assert (tmp_path / "site" / "docs" / "README.md").is_file()
+    assert list(scratch.iterdir()) == []
+
+
+def test_the_handlers_before_the_block_come_back_after_it():
+    before = signal.getsignal(signal.SIGTERM)
+    with stop_signals_interrupt():
+        assert signal.getsignal(signal.SIGTERM) is not before
+        with pytest.raises(KeyboardInterrupt, match="SIGTERM"):
+            os.kill(os.getpid(), signal.SIGTERM)
+            time.sleep(5)  # the handler runs at the next bytecode; never reached
+    assert signal.getsignal(signal.SIGTERM) is before
