@@ -189,6 +189,14 @@ def test_an_env_name_with_a_line_break_space_or_control_is_rejected_by_name(data
         "name: ASCII letters, digits and '_' only"]
 
 
+def test_an_acronym_keeps_its_capitals_in_the_expected_text(data_copy):
+    text = ("# yaml-language-server: $schema=../../../schema/provider.schema.json\nid: cerebras\nname: Cerebras\n"
+            "authentication:\n  header: 'X Key'\n")
+    assert problems(data_copy, PROVIDER, text) == [
+        f"{PROVIDER}:5:11: authentication.header: 'X Key' is not valid here: expected HTTP header that carries "
+        "the credential"]
+
+
 def test_provider_id_that_is_not_a_slug(data_copy):
     text = "id: ../evil\nname: Evil\n"
     found = problems(data_copy, PROVIDER, text)

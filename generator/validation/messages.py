@@ -80,7 +80,12 @@ def _type(error, path) -> list[Finding]:
 
 def _pattern(error, path) -> list[Finding]:
     what = error.schema.get("description", f"text matching {error.validator_value}")
-    return [Finding(path, f"{_show(error.instance)} is not valid here: expected {what[0].lower()}{what[1:].rstrip('.')}")]
+    return [Finding(path, f"{_show(error.instance)} is not valid here: expected {_mid_sentence(what).rstrip('.')}")]
+
+
+def _mid_sentence(text: str) -> str:
+    """*text* continuing a sentence: its first letter lowercased, unless it starts an acronym (HTTP)."""
+    return text if text[1:2].isupper() else text[:1].lower() + text[1:]
 
 
 def _any_of(error, path) -> list[Finding]:
