@@ -67,8 +67,28 @@ def test_make_site_still_regenerates_the_committed_docs(monkeypatch, tmp_path):
     monkeypatch.chdir(tmp_path)
     calls = []
     monkeypatch.setattr("generator.cli.site_cmd.existing_catalog", lambda path: path)
-    monkeypatch.setattr("generator.cli.site_cmd.build", lambda data, docs: calls.append(("docs", data, docs)))
+    monkeypatch.setattr("generator.cli.site_cmd.build", lambda data, docs, **_: calls.append(("docs", data, docs)))
     monkeypatch.setattr(builder, "build_site",
                         lambda docs, out, config=None: calls.append(("site", docs, out)) or builder.SiteBuild(out, ""))
     assert main(["site", "build", "--data", "data"]) == 0
     assert calls == [("docs", Path("data"), Path("site/docs")), ("site", Path("site/docs"), Path("site/build"))]
+
+
+def _bytes(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file() and not p.name.startswith(".provcat-")}
+
+
+@pytest.mark.parametrize("command", [["site", "build", "--data", "data"], ["site", "serve", "--data", "data"]])
+def test_the_committed_docs_keep_the_bytes_provcat_build_wrote(tmp_path, monkeypatch, command):
+    """``make all`` is ``provcat build`` into site/docs, then ``provcat site build``: the second must not
+    rewrite the committed exports (indented, to diff well) on one line."""
+    monkeypatch.chdir(tmp_path)
+    shutil.copytree(DATA, tmp_path / "data")
+    assert main(["build", "--data", "data", "--out", "site/docs"]) == 0
+    before = _bytes(tmp_path / "site" / "docs")
+    assert b'{\n  "' in before[str(Path("api") / "catalog.json")], "the committed export is indented"
+    monkeypatch.setattr(builder, "build_site", lambda docs, out, **_: builder.SiteBuild(Path(out), ""))
+    monkeypatch.setattr(serve_module, "serve", lambda regenerate, *args: (regenerate(), 0)[1])
+    assert main(command) == 0
+    assert _bytes(tmp_path / "site" / "docs") == before

@@ -73,7 +73,7 @@ def _build_site(data_dir: Path, docs_dir: Path, config: Path | None, out_dir: Pa
         separate_folders(existing_catalog(data_dir), docs_dir)
     try:
         if regenerate:
-            build(data_dir, docs_dir)
+            build(data_dir, docs_dir, pretty=_committed(docs_dir))
         result = builder.build_site(docs_dir, out_dir, config=config)
     except (OutputError, OSError) as error:
         click.echo(f"provcat site build: {output_problem(error)}", err=True)
@@ -114,7 +114,7 @@ def _serve(data_dir: Path, docs_dir: Path, config: Path | None, address: str, te
         """The docs brought up to date; what changed in them (None when they could not be)."""
         started = time.perf_counter()
         try:
-            changes = build(data_dir, docs_dir).changes
+            changes = build(data_dir, docs_dir, pretty=_committed(docs_dir)).changes
         except InvalidCatalog as error:
             click.echo(f"not regenerated: {error}", err=True)
         except (OutputError, OSError) as error:
@@ -126,6 +126,13 @@ def _serve(data_dir: Path, docs_dir: Path, config: Path | None, address: str, te
         return None
 
     return serve(regenerate, [data_dir, templates_dir], docs_dir, address, config)
+
+
+def _committed(docs_dir: Path) -> bool:
+    """Whether *docs_dir* is the committed site/docs, whose exports ``provcat build`` indents so they
+    diff well: regenerating them must write the same bytes.  A temporary docs folder gets one-line
+    exports, which the site publishes."""
+    return _same(docs_dir, builder.DOCS)
 
 
 def _same(path: Path, default: Path) -> bool:
