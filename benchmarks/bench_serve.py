@@ -41,7 +41,7 @@ def main() -> int:
         port = _free_port()
         log = open(args.log or scratch / "serve.log", "w")
         command = [sys.executable, "-m", "generator", "site", "serve", "--data", str(data), "--docs",
-                   str(scratch / "docs"), "--templates", str(scratch / "templates"), "--addr", f"127.0.0.1:{port}"]
+                   str(scratch / "docs"), "--addr", f"127.0.0.1:{port}"]
         started = time.perf_counter()
         server = subprocess.Popen(command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
         try:

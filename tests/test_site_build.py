@@ -106,9 +106,19 @@ def _wait_for(url: str, text: str, seconds: float) -> str:
     raise AssertionError(f"{url} did not show {text!r} within {seconds} s")
 
 
-def test_serve_regenerates_the_page_when_data_changes(data_copy, tmp_path):
+def _wait_for_log(path: Path, text: str, seconds: float) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if text in path.read_text(encoding="utf-8", errors="replace"):
+            return
+        time.sleep(0.5)
+    raise AssertionError(f"{path.name} did not say {text!r} within {seconds} s")
+
+
+def test_serve_regenerates_the_page_when_data_or_an_override_template_changes(data_copy, tmp_path):
     pytest.importorskip("material", reason="mkdocs-material is not installed (pip install '.[site]')")
     port = _free_port()
+    (tmp_path / "templates").mkdir()
     log = open(tmp_path / "serve.log", "w")
     server = subprocess.Popen(
         [sys.executable, "-m", "generator", "site", "serve", "--data", str(data_copy), "--docs", str(tmp_path / "docs"),
@@ -120,6 +130,14 @@ def test_serve_regenerates_the_page_when_data_changes(data_copy, tmp_path):
         provider = data_copy / "providers" / "cerebras" / "provider.yaml"
         provider.write_text(provider.read_text().replace("Sunnyvale, CA, USA", "Palo Alto, CA, USA"))
         _wait_for(page, "Palo Alto, CA, USA", 90)
+        override = tmp_path / "templates" / "partials" / "provider_privacy.md.j2"
+        override.parent.mkdir()
+        override.write_text("## Privacy (custom)\n\n")  # an override is used, and watched
+        _wait_for(page, "Privacy (custom)", 90)
+        override.write_text("{% if %}\n")  # half-typed: reported, and the server keeps serving
+        _wait_for_log(tmp_path / "serve.log", "not regenerated: template error", 90)
+        assert server.poll() is None
+        _wait_for(page, "Privacy (custom)", 10)
     finally:
         os.killpg(server.pid, signal.SIGTERM)  # the server and the mkdocs process it started
         server.wait(20)

@@ -44,8 +44,7 @@ def _wait_until_served(url: str, server: subprocess.Popen, seconds: float) -> No
 def _serve(tmp_path: Path, data: Path, scratch: Path) -> tuple[subprocess.Popen, str]:
     """``provcat site serve`` of *data*, run in *tmp_path* with *scratch* as its temporary folder."""
     port = _free_port()
-    command = [sys.executable, "-m", "generator", "site", "serve", "--data", str(data),
-               "--templates", str(tmp_path / "templates"), "--addr", f"127.0.0.1:{port}"]
+    command = [sys.executable, "-m", "generator", "site", "serve", "--data", str(data), "--addr", f"127.0.0.1:{port}"]
     server = subprocess.Popen(command, cwd=tmp_path, env={**os.environ, "TMPDIR": str(scratch)},
                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     return server, f"http://127.0.0.1:{port}/index.html"

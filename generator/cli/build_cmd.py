@@ -53,7 +53,7 @@ def build_command(data_dir: Path, out_dir: Path, templates_dir: Path | None, che
         click.echo(f"build stopped: {len(exc.problems)} problem(s) in {data_dir}; nothing was written", err=True)
         return 1
     except Exception as exc:
-        if not _is_template_error(exc):
+        if not is_template_error(exc):
             raise
         where = f"{exc.filename}:{exc.lineno}: " if getattr(exc, "filename", None) else ""
         click.echo(f"template error: {where}{exc}; nothing was written", err=True)
@@ -76,7 +76,7 @@ def output_problem(exc: Exception) -> str:
     return f"{where}{exc.strerror or exc}; every file already written is whole (atomic), rerun once fixed"
 
 
-def _is_template_error(exc: Exception) -> bool:
+def is_template_error(exc: Exception) -> bool:
     import jinja2  # only imported when something failed
 
     from generator.present.filters import UnrenderableValue

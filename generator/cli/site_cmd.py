@@ -22,7 +22,7 @@ from generator.validation.problems import InvalidCatalog
 from generator.outputs.site import builder
 from generator.build.pipeline import build
 from generator.build.write import OutputError
-from generator.cli.build_cmd import output_problem, separate_folders
+from generator.cli.build_cmd import is_template_error, output_problem, separate_folders
 from generator.cli.common import data_option, existing_catalog, provcat
 from generator.util.signals import stop_signals_interrupt
 
@@ -93,11 +93,12 @@ def _build_site(data_dir: Path, docs_dir: Path, config: Path | None, out_dir: Pa
 @docs_option
 @config_option
 @click.option("--addr", "address", default="127.0.0.1:8000", show_default=True, help="Address to serve on.")
-@click.option("--templates", "templates_dir", type=click.Path(file_okay=False, path_type=Path),
-              default=Path("templates"), show_default=True, help="Templates folder to watch as well.")
+@click.option("--templates", "templates_dir", type=click.Path(file_okay=False, exists=True, path_type=Path),
+              default=None, help="Directory of templates that override the shipped ones file by file, as for "
+              "provcat build; watched too.")
 def site_serve_command(data_dir: Path, docs_dir: Path | None, config: Path | None, address: str,
-                       templates_dir: Path) -> int:
-    """Preview the site at http://ADDR/, regenerating the docs when data/ or templates/ change.
+                       templates_dir: Path | None) -> int:
+    """Preview the site at http://ADDR/, regenerating the docs when the catalog or the templates change.
 
     Without --docs, the docs are site/docs for `--data data`, else a temporary folder. Ctrl-C,
     SIGTERM or SIGHUP stops the server and removes its temporary folders."""
@@ -105,27 +106,33 @@ def site_serve_command(data_dir: Path, docs_dir: Path | None, config: Path | Non
         return _serve(data_dir, docs, config, address, templates_dir)
 
 
-def _serve(data_dir: Path, docs_dir: Path, config: Path | None, address: str, templates_dir: Path) -> int:
+def _serve(data_dir: Path, docs_dir: Path, config: Path | None, address: str, templates_dir: Path | None) -> int:
     from generator.outputs.site.serve import serve
+    from generator.util.resources import templates_dir as shipped_templates
 
     separate_folders(data_dir, docs_dir)
+    watched = [data_dir, shipped_templates()] + ([templates_dir] if templates_dir is not None else [])
 
     def regenerate():
         """The docs brought up to date; what changed in them (None when they could not be)."""
         started = time.perf_counter()
         try:
-            changes = build(data_dir, docs_dir, pretty=_committed(docs_dir)).changes
+            changes = build(data_dir, docs_dir, templates=templates_dir, pretty=_committed(docs_dir)).changes
         except InvalidCatalog as error:
             click.echo(f"not regenerated: {error}", err=True)
         except (OutputError, OSError) as error:
             click.echo(f"not regenerated: {output_problem(error)}", err=True)
+        except Exception as error:  # a template being edited may not parse yet: say so, keep serving
+            if not is_template_error(error):
+                raise
+            click.echo(f"not regenerated: template error: {error}", err=True)
         else:
             click.echo(f"docs regenerated in {time.perf_counter() - started:.2f} s: {len(changes.updated)} updated, {len(changes.created)} created, "
                        f"{len(changes.removed)} removed", err=True)
             return changes
         return None
 
-    return serve(regenerate, [data_dir, templates_dir], docs_dir, address, config)
+    return serve(regenerate, watched, docs_dir, address, config)
 
 
 def _committed(docs_dir: Path) -> bool:
