@@ -6,8 +6,9 @@ Performance page, section "Site size".
 
 from __future__ import annotations
 
-import re
+import json
 
+from generator.outputs.site import shell
 from generator.outputs.site.mkdocs_plugin import squeeze
 
 from .sitebuild import shipped_site  # noqa: F401  (fixture)
@@ -23,10 +24,54 @@ def _pages(site):
     return sorted(p for p in site.rglob("*.html") if p.name != "404.html")
 
 
+SHELL_BUDGET = 10_240  # bytes of an offering page outside its <article>: 13.3 kB before issue 15's savings
+
+
+def _scripted_part(site, asset: str) -> str:
+    """The HTML the script *asset* puts in its place."""
+    code = (site / asset).read_text(encoding="utf-8")
+    prefix = '(function(s){s.insertAdjacentHTML("afterend",'
+    assert code.startswith(prefix) and code.endswith(");s.remove()})(document.currentScript);\n")
+    return json.loads(code[len(prefix):code.rindex(");s.remove()")])
+
+
 def test_the_palette_toggles_draw_the_short_moon_and_sun(shipped_site):  # noqa: F811
+    palette = _scripted_part(shipped_site, "assets/palette-form.js")
+    assert MOON in palette and SUN in palette
+    assert "m17.75 4.09" not in palette  # weather-night, 598 bytes
+
+
+def test_an_offering_pages_shell_keeps_within_its_budget(shipped_site):  # noqa: F811
     html = (shipped_site / OFFERING).read_text(encoding="utf-8")
-    assert MOON in html and SUN in html
-    assert "m17.75 4.09" not in html  # weather-night, 598 bytes on every page
+    article = html[html.index("<article"):html.index("</article>")]
+    assert len(html.encode()) - len(article.encode()) <= SHELL_BUDGET
+
+
+def test_the_search_dialog_and_palette_are_scripts_put_where_the_theme_wrote_them(shipped_site):  # noqa: F811
+    """Each page loads the two scripts where the parts were: before the palette's own script and
+    in the header, ahead of the theme's bundle, which then finds them as it would."""
+    dialog = _scripted_part(shipped_site, "assets/search-dialog.js")
+    palette = _scripted_part(shipped_site, "assets/palette-form.js")
+    assert dialog.startswith(shell.SCRIPTED[0][2]) and dialog.endswith("</div>")
+    assert 'data-md-component="search-query"' in dialog and "__palette_1" in palette
+    for page in _pages(shipped_site):
+        html = page.read_text(encoding="utf-8")
+        prefix = "../" * len(page.relative_to(shipped_site).parts[:-1])
+        assert 'data-md-component="search"' not in html and 'data-md-component="palette"' not in html, page
+        search = html.index(f'<script src="{prefix}assets/search-dialog.js"></script>')
+        form = html.index(f'<script src="{prefix}assets/palette-form.js"></script>')
+        assert form < html.index("var palette=__md_get") < search < html.index("</header>") < html.index("bundle."), page
+
+
+def test_a_part_unlike_the_first_pages_stays_in_its_page():
+    scripted = shell.Scripted()
+    opening = shell.SCRIPTED[0][2]
+    first = f"<nav>{opening}<div><div>a</div></div>\n  </div><p>after</p></nav>"
+    assert scripted.cut(first, "x/y.html") == '<nav><script src="../assets/search-dialog.js"></script><p>after</p></nav>'
+    assert scripted.cut(first.replace("\n  ", " "), "y.html") == '<nav><script src="assets/search-dialog.js"></script><p>after</p></nav>'
+    other = first.replace(">a<", ">b<")
+    assert scripted.cut(other, "y.html") == other
+    assert scripted.cut(f"<nav>{opening}<div></nav>", "y.html") == f"<nav>{opening}<div></nav>"  # never closed
 
 
 def test_no_page_writes_the_svg_namespace_or_the_generator_meta(shipped_site):  # noqa: F811

@@ -28,7 +28,10 @@ Then three things that keep it affordable, measured on the models.dev corpus (5,
   the newline between two block-level tags (``</li>`` and ``<li>``, ``</div>`` and ``<div>``) is
   dropped: whitespace between blocks is not rendered.  ``<pre>`` and ``<textarea>`` contents
   are left as they are.  The theme's inline script that opens the content tab a URL fragment
-  names is left out of pages that have no content tabs (150 B a page).
+  names is left out of pages that have no content tabs (150 B a page), and so are the SVG
+  namespace of inline icons and the generator ``<meta>``.  The theme's search dialog and palette
+  toggles, which work only with JavaScript, are each written once as a script the pages load in
+  their place (:class:`.shell.Scripted`, 2.5 kB a page).
 * **The theme's files nobody loads are not copied**: the source maps of its minified scripts
   and styles (for debugging the theme itself) and, when search is English only, the lunr
   language and word-segmentation scripts its search worker loads only for other languages
@@ -45,7 +48,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 
 import logging
 
-from generator.outputs.site import compiled, fast_pages, search_text
+from generator.outputs.site import compiled, fast_pages, search_text, shell
 from generator.present import format as fmt
 from generator.present import urls
 
@@ -206,6 +209,7 @@ class SitePlugin(BasePlugin):
         if self._taken:
             fast_pages.build_pages(self._taken, config, self._files, self._nav, self._env, title_html, self,
                                    serving=self._serving)
+        shell.scripted.write(config.site_dir, squeeze)
 
     def on_files(self, files, *, config):
         """Leave out the theme's source maps, and its lunr language scripts when search is English only."""
@@ -220,6 +224,7 @@ class SitePlugin(BasePlugin):
         return files
 
     def on_config(self, config):
+        shell.scripted = shell.Scripted()
         self._search = None
         for name in ("material/search", "search"):
             plugin = config.plugins.get(name)
@@ -251,7 +256,7 @@ class SitePlugin(BasePlugin):
     def on_post_page(self, output, *, page, config):
         if 'name="__tabbed_' not in output:
             output = output.replace(_TABBED_SCRIPT, "", 1)
-        return squeeze(output)
+        return squeeze(shell.scripted.cut(output, page.url))
 
     # on_post_page in parts, for the fast path's shells (see fast_pages): each literal part of a
     # shell is squeezed once, each page's own parts when it is filled, and the whole page is
