@@ -28,7 +28,10 @@ Then three things that keep it affordable, measured on the models.dev corpus (5,
   the newline between two block-level tags (``</li>`` and ``<li>``, ``</div>`` and ``<div>``) is
   dropped: whitespace between blocks is not rendered.  ``<pre>`` and ``<textarea>`` contents
   are left as they are.  The theme's inline script that opens the content tab a URL fragment
-  names is left out of pages that have no content tabs (150 B a page).
+  names is left out of pages that have no content tabs (150 B a page), and so are the SVG
+  namespace of inline icons and the generator ``<meta>``.  The theme's search dialog and palette
+  toggles, which work only with JavaScript, are each written once as a script the pages load in
+  their place (:class:`.shell.Scripted`, 2.5 kB a page).
 * **The theme's files nobody loads are not copied**: the source maps of its minified scripts
   and styles (for debugging the theme itself) and, when search is English only, the lunr
   language and word-segmentation scripts its search worker loads only for other languages
@@ -45,7 +48,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 
 import logging
 
-from generator.outputs.site import compiled, fast_pages, search_text
+from generator.outputs.site import compiled, fast_pages, search_text, shell
 from generator.present import format as fmt
 from generator.present import urls
 
@@ -58,6 +61,8 @@ _UNKNOWN_FACT = re.compile(rf"<strong>[^<]*</strong>: {re.escape(fmt.NA)}(?:<br 
 _BLOCK = (r"(?:div|li|ul|ol|nav|header|footer|main|article|section|aside|table|thead|tbody|tr|td|th|p"
           r"|h[1-6]|head|body|html|meta|link|script|title|form|dialog|!doctype)\b")
 _BLOCK_TAG = re.compile(rf"/?{_BLOCK}", re.I)  # a block-level tag's name, after its "<"
+_SVG_NS = '<svg xmlns="http://www.w3.org/2000/svg"'
+_GENERATOR = re.compile(r'<meta name="generator" content="[^"<>]*">')
 
 
 def is_offering_page(src_uri: str) -> bool:
@@ -109,11 +114,17 @@ def index_sections(index, page) -> None:
 
 
 def squeeze(html: str) -> str:
-    """*html* without indentation, blank lines and newlines between block-level tags, outside
-    ``<pre>`` and ``<textarea>``."""
+    """*html* without indentation, blank lines, newlines between block-level tags and what
+    :func:`unrendered` drops, outside ``<pre>`` and ``<textarea>``."""
     parts = _VERBATIM.split(html)
-    parts[::2] = [_between_blocks(_INDENT.sub("\n", part)) for part in parts[::2]]
+    parts[::2] = [unrendered(_between_blocks(_INDENT.sub("\n", part))) for part in parts[::2]]
     return "".join(parts)
+
+
+def unrendered(html: str) -> str:
+    """*html* without the SVG namespace on inline ``<svg>`` tags (an HTML parser puts them in it
+    anyway) and the theme's generator ``<meta>``: 2.3 MB of the shipped catalog's site."""
+    return _GENERATOR.sub("", html.replace(_SVG_NS, "<svg"), 1)
 
 
 def _between_blocks(text: str) -> str:
@@ -198,6 +209,7 @@ class SitePlugin(BasePlugin):
         if self._taken:
             fast_pages.build_pages(self._taken, config, self._files, self._nav, self._env, title_html, self,
                                    serving=self._serving)
+        shell.scripted.write(config.site_dir, squeeze)
 
     def on_files(self, files, *, config):
         """Leave out the theme's source maps, and its lunr language scripts when search is English only."""
@@ -212,6 +224,7 @@ class SitePlugin(BasePlugin):
         return files
 
     def on_config(self, config):
+        shell.scripted = shell.Scripted()
         self._search = None
         for name in ("material/search", "search"):
             plugin = config.plugins.get(name)
@@ -243,7 +256,7 @@ class SitePlugin(BasePlugin):
     def on_post_page(self, output, *, page, config):
         if 'name="__tabbed_' not in output:
             output = output.replace(_TABBED_SCRIPT, "", 1)
-        return squeeze(output)
+        return squeeze(shell.scripted.cut(output, page.url))
 
     # on_post_page in parts, for the fast path's shells (see fast_pages): each literal part of a
     # shell is squeezed once, each page's own parts when it is filled, and the whole page is

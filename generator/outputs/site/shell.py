@@ -19,11 +19,15 @@ and the caller renders those pages with the whole template instead.
 from __future__ import annotations
 
 import html
+import json
+import os
 import posixpath
+import re
 from dataclasses import dataclass
 from typing import Callable
 from urllib.parse import quote
 
+from mkdocs import utils
 from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
@@ -86,7 +90,7 @@ def make_shell(depth: int, toc_shape: tuple[bool, bool, bool], config, render: C
     *title_transforms* the functions of the title to look for (the plugin's escaping and more).
     """
     page = _made_up_page(depth, toc_shape, config)
-    output = render(page)
+    output = scripted.cut(render(page), page.url)
     item = list(page.toc)[0].children[0] if toc_shape[1] else None
     slots = [(page.content, Slot("content")), (f"#{FIRST_ID}", Slot("first"))]
     if page.canonical_url:  # with a site_url (and always under serve): the theme's canonical link
@@ -149,3 +153,54 @@ def title_transforms(plugin_title: Callable[[str], str]) -> list[Callable[[str],
         lambda t: quote(plugin_title(t), safe="/"),
         lambda t: t,
     ]
+
+
+# The theme's parts that work only with JavaScript, each written once as a script that puts it in
+# its place, instead of in each of thousands of pages.  Material's CSS hides the search dialog
+# without JavaScript (``.no-js .md-search{display:none}``) and the palette's toggles are ``hidden``
+# until its script shows them, so a reader without JavaScript sees the page as before; with it,
+# the script (synchronous, before the theme's bundle) leaves the document as the theme wrote it.
+SCRIPTED = (("assets/search-dialog.js", "div", '<div class="md-search" data-md-component="search" role="dialog">'),
+            ("assets/palette-form.js", "form", '<form class="md-header__option" data-md-component="palette">'))
+_PUT = '(function(s){{s.insertAdjacentHTML("afterend",{html});s.remove()}})(document.currentScript);\n'
+
+
+class Scripted:
+    """The parts of :data:`SCRIPTED` cut from the pages of a build, and the scripts that put them back."""
+
+    def __init__(self) -> None:
+        self.parts: dict[str, str] = {}  # asset -> the part as the first page held it
+
+    def cut(self, page: str, page_url: str) -> str:
+        """*page* (a page's HTML, at *page_url*) with each part a script; a part unlike the
+        first page's (another theme configuration) is left in place."""
+        for asset, tag, opening in SCRIPTED:
+            start = page.find(opening)
+            end = _element_end(page, start, tag) if start >= 0 else None
+            if end is None:
+                continue
+            part = page[start:end]
+            if self.parts.setdefault(asset, part).split() != part.split():
+                continue
+            src = html.escape(utils.get_relative_url(asset, page_url), quote=True)
+            page = f'{page[:start]}<script src="{src}"></script>{page[end:]}'
+        return page
+
+    def write(self, site_dir: str, squeeze: Callable[[str], str]) -> None:
+        """Write the script of each part cut, the part *squeeze* d as the pages are."""
+        for asset, part in sorted(self.parts.items()):
+            code = _PUT.format(html=json.dumps(squeeze(part)))
+            utils.write_file(code.encode("utf-8"), os.path.join(site_dir, *asset.split("/")))
+
+
+def _element_end(page: str, start: int, tag: str) -> int | None:
+    """Where the *tag* element opened at *start* ends (after its closing tag), or None."""
+    depth = 0
+    for match in re.compile(rf"<(/?){tag}\b[^>]*>").finditer(page, start):
+        depth += -1 if match.group(1) else 1
+        if depth == 0:
+            return match.end()
+    return None
+
+
+scripted = Scripted()  # the current build's; the plugin starts a new one in each build's on_config
