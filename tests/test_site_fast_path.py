@@ -233,3 +233,38 @@ def test_with_a_site_url_pages_still_go_through_the_shell_and_into_search(both_w
     assert '<link rel="canonical" href="https://catalog.example/providers/cerebras/models/gpt-oss-120b.html">' in page
     assert "../../../providers/index.html" in page  # the shell's links
     assert "providers/cerebras/models/gpt-oss-120b.html" in search_entries(site.site_dir)
+
+
+def test_page_context_skips_only_the_search_handler_that_would_change_nothing():
+    """fast_pages.page_context runs the plugins' on_page_context as mkdocs' run_event does, but
+    leaves out Material's search handler for a page already indexed whose content has no
+    data-search-* attribute (the handler's only effect there is a no-op substitution)."""
+    pytest.importorskip("material", reason="mkdocs-material is not installed (pip install '.[site]')")
+    from types import SimpleNamespace
+
+    from material.plugins.search.plugin import SearchPlugin
+
+    calls = []
+
+    class Search(SearchPlugin):
+        def __init__(self):
+            self.config = SimpleNamespace(enabled=True)
+            self.search_index = SimpleNamespace(add_entry_from_context=lambda page: calls.append(page.url))
+
+    search = Search()
+
+    def ours(context, *, page, config, nav):
+        return {**context, "ours": True}
+    config = SimpleNamespace(plugins=SimpleNamespace(events={"page_context": [ours, search.on_page_context]}))
+
+    def page(content, meta):
+        return SimpleNamespace(url=content, content=content, meta=meta)
+    indexed = page("<p>x</p>", {"search": {"exclude": True}})
+    assert fast_pages.page_context(config, {}, indexed, None) == {"ours": True}
+    assert calls == [] and indexed.content == "<p>x</p>"
+    marked = page('<p data-search-exclude="1">x</p>', {"search": {"exclude": True}})
+    fast_pages.page_context(config, {}, marked, None)
+    assert marked.content == "<p>x</p>" and calls == [marked.url]  # the handler ran, as mkdocs runs it
+    unindexed = page("<p>y</p>", {})
+    fast_pages.page_context(config, {}, unindexed, None)
+    assert calls == [marked.url, unindexed.url]

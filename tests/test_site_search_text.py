@@ -68,6 +68,23 @@ def test_html_outside_the_subset_goes_to_the_parser(html):
     assert _plain(search_text.parse(html)) == theirs(html)
 
 
+@pytest.mark.parametrize("tag", ['<h2 id="limits">', '<h3 id="a-b_c.d">', '<h2 id="">', '<H2 id="up">',
+                                 '<h2 id="a&amp;b">', "<h2 id='q'>", '<h2 ID="x">', '<h2 id="x" class="y">',
+                                 '<h2 id=bare>', '<h2  id="two-spaces">'])
+def test_a_headings_attributes_are_the_parsers(tag):
+    parser = search_text._Attributes()
+    parser.feed(tag)
+    parser.close()
+    assert search_text._attributes(tag) == parser.attrs
+
+
+def test_a_heading_with_only_an_id_is_read_without_the_parser(monkeypatch):
+    monkeypatch.setattr(search_text, "_Attributes", None)  # calling it would fail
+    assert search_text._attributes('<h2 id="pricing">') == {"id": "pricing"}
+    with pytest.raises(TypeError):
+        search_text._attributes('<h2 id="a&amp;b">')
+
+
 # The price history chart's SVG: its <title> is markup or raw text depending on the Python version.
 CHART = ('<h2 id="p">Prices</h2><div class="chart"><svg viewBox="0 0 10 10"><title>Price history of '
          'a/b &amp; c</title><path d="M0 0"/><text x="1">$1.00</text></svg></div><p>after</p>')

@@ -31,6 +31,8 @@ from mkdocs.structure.files import InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs import utils
 
+from material.plugins.search.plugin import SearchPlugin as _MaterialSearch
+
 from generator.outputs.site import compiled, shell as shells
 
 SWITCH = "PROVCAT_FAST_PAGES"
@@ -85,7 +87,7 @@ class _Job:
 
     def context(self, page):
         context = get_context(self.nav, self.doc_files, self.config, page)
-        return self.config.plugins.on_page_context(context, page=page, config=self.config, nav=self.nav)
+        return page_context(self.config, context, page, self.nav)
 
     def render_whole(self, page) -> str:
         """*page* through the whole template, as mkdocs renders it (indexed for search)."""
@@ -282,6 +284,24 @@ def _render(job: _Job, page) -> str:
                                                      first_url=first, canonical=canonical))
     output = whole.fill(title=title, content=content, toc=toc, first_url=first, canonical=canonical)
     return config.plugins.on_post_page(output, page=page, config=config)
+
+
+def page_context(config, context, page, nav):
+    """The plugins' ``on_page_context`` (mkdocs' ``run_event``), without the search plugin's
+    handler where it would change nothing: for a page already indexed (``search: exclude`` set by
+    ours, which runs first) it only strips ``data-search-*`` attributes from the content, with a
+    regular expression that costs more than the rest of the event when there are none."""
+    for method in config.plugins.events["page_context"]:
+        if getattr(method, "__func__", None) is _MaterialSearch.on_page_context and _search_idle(page):
+            continue
+        result = method(context, page=page, config=config, nav=nav)
+        if result is not None:
+            context = result
+    return context
+
+
+def _search_idle(page) -> bool:
+    return bool((page.meta.get("search") or {}).get("exclude")) and "data-search-" not in (page.content or "")
 
 
 def _entry_key(item) -> str:

@@ -197,8 +197,15 @@ class _Attributes(HTMLParser):
         self.attrs = dict(attrs)
 
 
+_ID_ONLY = re.compile(r'<[a-zA-Z][a-zA-Z0-9]* id="([^"&<>]*)">')  # the compiled engine's headings
+
+
 def _attributes(start_tag: str) -> dict:
-    """A start tag's attributes as the parser reads them (names lower-cased, values unescaped)."""
+    """A start tag's attributes as the parser reads them (names lower-cased, values unescaped);
+    a tag with only an ``id`` in double quotes, nothing in it to unescape, without the parser."""
+    simple = _ID_ONLY.fullmatch(start_tag)
+    if simple:
+        return {"id": simple.group(1)}
     parser = _Attributes()
     parser.feed(start_tag)
     parser.close()
