@@ -268,3 +268,36 @@ def test_page_context_skips_only_the_search_handler_that_would_change_nothing():
     unindexed = page("<p>y</p>", {})
     fast_pages.page_context(config, {}, unindexed, None)
     assert calls == [marked.url, unindexed.url]
+
+
+LINKS = ["../README.md", "x.md", "sub/y.md", "../models/m.md", "./x.md", "x.md#part", "x.md?q=1#p", "x%2Emd",
+         "../../../x.md", "missing.md", "//host/x.md", "https://example.com/a.md", "mailto:a@b", "#only",
+         "", " x.md", "x.md\t", "sub//y.md", "sub/./y.md", "sub/../x.md", "/abs.md", "\\x.md", "img.png",
+         "sub/", "x.md#", "x.md?", "da\x02amp\x03ta.md", "caf\u00e9.md", "sub/y.md#h\u00e9"]
+
+
+UNTAKEN = {"../../../x.md", "missing.md", "#only", "", "/abs.md", "\\x.md", "da\x02amp\x03ta.md", "sub/",
+           "../models/m.md", " x.md", "x.md\t"}
+
+
+@pytest.mark.parametrize("url", LINKS)
+def test_a_plain_link_resolves_as_mkdocs_resolves_it(url):
+    """compiled._plain_link (with its bare-path and lookup shortcuts) against mkdocs' path_to_url
+    on the links it takes on, and None for the others (left to mkdocs)."""
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import File, Files
+    from mkdocs.structure.pages import _RelativePathTreeprocessor
+
+    from generator.outputs.site import compiled
+
+    config = MkDocsConfig()
+    config.load_dict({"site_name": "t", "docs_dir": "/d", "site_dir": "/s", "use_directory_urls": False})
+    files = Files([File(p, "/d", "/s", False)
+                   for p in ("a/x.md", "a/sub/y.md", "README.md", "models/m.md", "a/img.png", "a/caf\u00e9.md")])
+    page_file = files.get_file_from_path("a/x.md")
+    ours = compiled._plain_link(url, page_file, files)
+    if ours is None:
+        assert url in UNTAKEN
+        return
+    theirs = _RelativePathTreeprocessor(page_file, files, config).path_to_url(url)
+    assert ours == theirs
