@@ -362,3 +362,11 @@ def test_a_rendering_runs_in_the_workers_before_it_is_collected(tmp_path, monkey
     assert not rendering.forked  # the workers are stopped once collected
     in_process = workers.Rendering.start([1, 2], work, in_process=True)
     assert not (tmp_path / "7.done").exists() and in_process.results() == {1: 10, 2: 20}
+
+
+def test_a_page_is_written_into_a_folder_made_for_it_only_when_missing(tmp_path):
+    target = tmp_path / "new" / "folder" / "page.html"
+    fast_pages._write(b"one", str(target))
+    assert target.read_bytes() == b"one"
+    fast_pages._write(b"two", str(target))  # the folder exists now: written straight away
+    assert target.read_bytes() == b"two"

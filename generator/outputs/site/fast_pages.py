@@ -263,8 +263,18 @@ def _page_output(job: _Job, file) -> tuple[bytes, bool]:
         config._current_page = None
     data = output.encode("utf-8", errors="xmlcharrefreplace")
     if output.strip():
-        utils.write_file(data, file.abs_dest_path)
+        _write(data, file.abs_dest_path)
     return (data if job.keep else b""), fast
+
+
+def _write(data: bytes, path: str) -> None:
+    """mkdocs' ``write_file`` without its ``makedirs`` (a few system calls a page) but for the
+    first page of each folder, which finds none to write into."""
+    try:
+        with open(path, "wb") as out:
+            out.write(data)
+    except FileNotFoundError:
+        utils.write_file(data, path)
 
 
 def _populate(job: _Job, page) -> bool:
