@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
+import time
 from pathlib import Path
 from unittest import mock
 
@@ -233,3 +235,138 @@ def test_with_a_site_url_pages_still_go_through_the_shell_and_into_search(both_w
     assert '<link rel="canonical" href="https://catalog.example/providers/cerebras/models/gpt-oss-120b.html">' in page
     assert "../../../providers/index.html" in page  # the shell's links
     assert "providers/cerebras/models/gpt-oss-120b.html" in search_entries(site.site_dir)
+
+
+def test_page_context_skips_only_the_search_handler_that_would_change_nothing():
+    """page_events.page_context runs the plugins' on_page_context as mkdocs' run_event does, but
+    leaves out Material's search handler for a page already indexed whose content has no
+    data-search-* attribute (the handler's only effect there is a no-op substitution)."""
+    pytest.importorskip("material", reason="mkdocs-material is not installed (pip install '.[site]')")
+    from types import SimpleNamespace
+
+    from material.plugins.search.plugin import SearchPlugin
+
+    from generator.outputs.site import page_events
+
+    calls = []
+
+    class Search(SearchPlugin):
+        def __init__(self):
+            self.config = SimpleNamespace(enabled=True)
+            self.search_index = SimpleNamespace(add_entry_from_context=lambda page: calls.append(page.url))
+
+    search = Search()
+
+    def ours(context, *, page, config, nav):
+        return {**context, "ours": True}
+    config = SimpleNamespace(plugins=SimpleNamespace(events={"page_context": [ours, search.on_page_context]}))
+
+    def page(content, meta):
+        return SimpleNamespace(url=content, content=content, meta=meta)
+    indexed = page("<p>x</p>", {"search": {"exclude": True}})
+    assert page_events.page_context(config, {}, indexed, None) == {"ours": True}
+    assert calls == [] and indexed.content == "<p>x</p>"
+    marked = page('<p data-search-exclude="1">x</p>', {"search": {"exclude": True}})
+    page_events.page_context(config, {}, marked, None)
+    assert marked.content == "<p>x</p>" and calls == [marked.url]  # the handler ran, as mkdocs runs it
+    unindexed = page("<p>y</p>", {})
+    page_events.page_context(config, {}, unindexed, None)
+    assert calls == [marked.url, unindexed.url]
+
+
+LINKS = ["../README.md", "x.md", "sub/y.md", "../models/m.md", "./x.md", "x.md#part", "x.md?q=1#p", "x%2Emd",
+         "../../../x.md", "missing.md", "//host/x.md", "https://example.com/a.md", "mailto:a@b", "#only",
+         "", " x.md", "x.md\t", "sub//y.md", "sub/./y.md", "sub/../x.md", "/abs.md", "\\x.md", "img.png",
+         "sub/", "x.md#", "x.md?", "da\x02amp\x03ta.md", "caf\u00e9.md", "sub/y.md#h\u00e9"]
+
+
+UNTAKEN = {"../../../x.md", "missing.md", "#only", "", "/abs.md", "\\x.md", "da\x02amp\x03ta.md", "sub/",
+           "../models/m.md", " x.md", "x.md\t"}
+
+
+@pytest.mark.parametrize("url", LINKS)
+def test_a_plain_link_resolves_as_mkdocs_resolves_it(url):
+    """compiled._plain_link (with its bare-path and lookup shortcuts) against mkdocs' path_to_url
+    on the links it takes on, and None for the others (left to mkdocs)."""
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import File, Files
+    from mkdocs.structure.pages import _RelativePathTreeprocessor
+
+    from generator.outputs.site import compiled
+
+    config = MkDocsConfig()
+    config.load_dict({"site_name": "t", "docs_dir": "/d", "site_dir": "/s", "use_directory_urls": False})
+    files = Files([File(p, "/d", "/s", False)
+                   for p in ("a/x.md", "a/sub/y.md", "README.md", "models/m.md", "a/img.png", "a/caf\u00e9.md")])
+    page_file = files.get_file_from_path("a/x.md")
+    ours = compiled._plain_link(url, page_file, files)
+    if ours is None:
+        assert url in UNTAKEN
+        return
+    theirs = _RelativePathTreeprocessor(page_file, files, config).path_to_url(url)
+    assert ours == theirs
+
+
+def test_pages_rendered_by_workers_forked_at_on_env_are_the_ones_rendered_in_process(both_ways, tmp_path, monkeypatch):
+    """The fixture catalog has too few pages to fork: here the workers are forced, started from
+    the plugin's on_env (before mkdocs builds its own pages), and the site must be byte for byte
+    the one the fixture built with every page rendered in the main process."""
+    if (os.cpu_count() or 1) < 2:
+        pytest.skip("one core: the pages are always rendered in process")
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    from generator.outputs.site import workers
+    from generator.outputs.site.builder import default_config, site_config
+
+    fast, _reference = both_ways
+    forked = []
+    real_start = workers.Rendering.start
+
+    def start(todo, work, *, in_process):
+        rendering = real_start(todo, work, in_process=in_process)
+        forked.append(rendering.forked)
+        return rendering
+    monkeypatch.setattr(workers.Rendering, "start", staticmethod(start))
+    monkeypatch.setattr(fast_pages, "IN_PROCESS_BELOW", 0)
+    site = tmp_path / "site"
+    with site_config(default_config(), fast.site_dir.parent / "docs", site) as config_file:
+        mkdocs_build(load_config(str(config_file)))
+    assert forked == [True]
+    ours = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    theirs = {p.relative_to(fast.site_dir): p.read_bytes() for p in fast.site_dir.rglob("*") if p.is_file()}
+    assert sorted(ours) == sorted(theirs)
+    assert [name for name in ours if ours[name] != theirs[name]] == []
+
+
+_MARKS: list[Path] = []  # where _work marks what it did (a module's function: the pool pickles it)
+
+
+def _work(index):
+    (_MARKS[0] / f"{index}.done").write_text("x")
+    return index, index * 10
+
+
+def test_a_rendering_runs_in_the_workers_before_it_is_collected(tmp_path, monkeypatch):
+    from generator.outputs.site import workers
+
+    monkeypatch.setattr(sys.modules[__name__], "_MARKS", [tmp_path])
+    work = _work
+    rendering = workers.Rendering.start(list(range(6)), work, in_process=False)
+    assert rendering.forked
+    deadline = time.monotonic() + 30
+    while len(list(tmp_path.glob("*.done"))) < 6 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert len(list(tmp_path.glob("*.done"))) == 6  # done before results() asked for them
+    assert rendering.results() == {i: i * 10 for i in range(6)}
+    assert not rendering.forked  # the workers are stopped once collected
+    in_process = workers.Rendering.start([1, 2], work, in_process=True)
+    assert not (tmp_path / "7.done").exists() and in_process.results() == {1: 10, 2: 20}
+
+
+def test_a_page_is_written_into_a_folder_made_for_it_only_when_missing(tmp_path):
+    target = tmp_path / "new" / "folder" / "page.html"
+    fast_pages._write(b"one", str(target))
+    assert target.read_bytes() == b"one"
+    fast_pages._write(b"two", str(target))  # the folder exists now: written straight away
+    assert target.read_bytes() == b"two"

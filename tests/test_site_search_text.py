@@ -62,11 +62,48 @@ def test_sections_are_the_parsers(html):
     "<p>a < b</p>",                                     # a bare "<" in text
     "<p a=b\"c>x</p>",                                  # a quote in a bare value
     "<a href=x/>y</a>",                                 # "/" ending a bare value
-    "<svg><title>t</title></svg>",                      # raw text in some Python versions
 ])
 def test_html_outside_the_subset_goes_to_the_parser(html):
     assert search_text.sections(html) is None
     assert _plain(search_text.parse(html)) == theirs(html)
+
+
+@pytest.mark.parametrize("tag", ['<h2 id="limits">', '<h3 id="a-b_c.d">', '<h2 id="">', '<H2 id="up">',
+                                 '<h2 id="a&amp;b">', "<h2 id='q'>", '<h2 ID="x">', '<h2 id="x" class="y">',
+                                 '<h2 id=bare>', '<h2  id="two-spaces">'])
+def test_a_headings_attributes_are_the_parsers(tag):
+    parser = search_text._Attributes()
+    parser.feed(tag)
+    parser.close()
+    assert search_text._attributes(tag) == parser.attrs
+
+
+def test_a_heading_with_only_an_id_is_read_without_the_parser(monkeypatch):
+    monkeypatch.setattr(search_text, "_Attributes", None)  # calling it would fail
+    assert search_text._attributes('<h2 id="pricing">') == {"id": "pricing"}
+    with pytest.raises(TypeError):
+        search_text._attributes('<h2 id="a&amp;b">')
+
+
+# The price history chart's SVG: its <title> is markup or raw text depending on the Python version.
+CHART = ('<h2 id="p">Prices</h2><div class="chart"><svg viewBox="0 0 10 10"><title>Price history of '
+         'a/b &amp; c</title><path d="M0 0"/><text x="1">$1.00</text></svg></div><p>after</p>')
+
+
+@pytest.mark.skipif(search_text.title_is_raw(), reason="this Python's parser reads <title> as raw text")
+def test_a_title_in_an_svg_goes_the_fast_way_where_the_parser_reads_it_as_markup():
+    assert "<title" not in search_text._SPECIAL
+    for html in (CHART, "<svg><title>t</title></svg>", "<title>x</title><p>y</p>"):
+        assert search_text.sections(html) is not None
+        assert _plain(search_text.sections(html)) == theirs(html)
+
+
+def test_a_title_goes_to_the_parser_where_it_reads_it_as_raw_text(monkeypatch):
+    assert "<title" in search_text.special_markers(True)
+    assert "<title" not in search_text.special_markers(False)
+    monkeypatch.setattr(search_text, "_SPECIAL", search_text.special_markers(True))
+    assert search_text.sections(CHART) is None
+    assert _plain(search_text.parse(CHART)) == theirs(CHART)
 
 
 def _contents(site: Path):

@@ -9,15 +9,20 @@ Markdown page, whose content, table of contents and title are then set to ours.
 from __future__ import annotations
 
 import logging
+import os
 import posixpath
+import re
 from dataclasses import dataclass, field
-from urllib.parse import unquote, urlsplit, urlunsplit
+from urllib.parse import unquote, urlsplit
 
 from mkdocs import utils
 from mkdocs.structure.pages import _RelativePathTreeprocessor
 from mkdocs.structure.toc import get_toc
 
 from generator.outputs.site import fast_markdown
+
+# A link urlsplit reads as a bare path: no scheme, query or fragment, nothing it strips or drops.
+_BARE_PATH = re.compile(r"[^\x00-\x20:?#]+")
 
 
 @dataclass
@@ -73,15 +78,28 @@ def resolver(page, files, config, urls: dict):
 def _plain_link(url: str, file, files) -> str | None:
     """*url* as mkdocs' ``path_to_url`` resolves it when it is external, or relative to a file that
     exists (the common cases, which it resolves without a warning); None for any other link."""
-    scheme, netloc, path, query, anchor = urlsplit(url)
+    if _BARE_PATH.fullmatch(url) and not url.startswith("//"):
+        scheme, netloc, path, query, anchor = "", "", url, "", ""  # what urlsplit gives it
+    else:
+        scheme, netloc, path, query, anchor = urlsplit(url)
     if scheme or netloc:
         return url
     if not path or path.startswith(("/", "\\")) or "\x02amp\x03" in url:
         return None
-    target = files.get_file_from_path(_RelativePathTreeprocessor._target_uri(file.src_uri, unquote(path)))
+    target = _file_at(files, _RelativePathTreeprocessor._target_uri(file.src_uri, unquote(path)))
     if target is None:
         return None
-    return urlunsplit(("", "", utils.get_relative_url(target.url, file.url), query, anchor))
+    relative = utils.get_relative_url(target.url, file.url)
+    return relative + (f"?{query}" if query else "") + (f"#{anchor}" if anchor else "")  # urlunsplit's
+
+
+def _file_at(files, uri: str):
+    """``files.get_file_from_path(uri)`` for a normalised POSIX *uri* (``_target_uri``'s), which its
+    ``PurePath(uri).as_posix()`` leaves as it is: looked up without making the path."""
+    by_uri = getattr(files, "_src_uris", None)
+    if by_uri is None or os.sep != "/" or "\\" in uri:
+        return files.get_file_from_path(uri)
+    return by_uri.get(uri)
 
 
 def _logged(resolve, url: str) -> tuple[str, bool]:

@@ -12,8 +12,9 @@ mkdocs' own pages (:func:`build_pages`), each as mkdocs would, through the same 
   when the page has front matter or no shell could be made;
 * its search entries from the search plugin's and our own ``on_page_context``.
 
-The pages are shared between the two cores (forked workers) and, under ``mkdocs serve``, kept in
-memory between rebuilds, keyed by their Markdown and everything around it: an edit renders the
+The pages are shared between the two cores (forked workers, :mod:`.workers`, started from the
+plugin's ``on_env`` so that they render while mkdocs builds its own pages) and, under ``mkdocs
+serve``, kept in memory between rebuilds, keyed by their Markdown and everything around it: an edit renders the
 changed pages only.  ``PROVCAT_FAST_PAGES=0`` in the environment turns all of it off, leaving
 every page to mkdocs: the reference the equivalence tests compare with.
 """
@@ -22,7 +23,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import multiprocessing
 import os
 import time
 
@@ -31,13 +31,15 @@ from mkdocs.structure.files import InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs import utils
 
-from generator.outputs.site import compiled, shell as shells
+from generator.outputs.site import compiled, shell as shells, workers
+from generator.outputs.site.page_events import page_context, search_index
 
 SWITCH = "PROVCAT_FAST_PAGES"
 IN_PROCESS_BELOW = 300  # fewer pages than this to render: not worth forking
 log = logging.getLogger("mkdocs.plugins.provcat")
 _KEPT: dict[str, tuple[bytes, list, list, bool]] = {}  # under serve: key -> (output, search entries, log records)
 _JOB = None  # the build's _Job, read by forked workers
+_PENDING: dict = {}  # the pages start_pages set rendering, for finish_pages: job, keys, rendering, ...
 _LAST: dict = {}  # under serve: "job", the last build's _Job, to render single pages again (rebuild)
 
 
@@ -70,7 +72,7 @@ class _Job:
         self.title_transforms = shells.title_transforms(title)
         self.shells: dict[tuple, tuple | None] = {}  # key -> (shell, shell with squeezed parts) or None
         self.items: dict[str, str] = {}  # a toc entry's rendering, by the entry
-        self.search = _search_index(config)
+        self.search = search_index(config)
         self.keep = False  # return each page's output (to keep it), not only write it
         self._prints: str | None = None
 
@@ -85,7 +87,7 @@ class _Job:
 
     def context(self, page):
         context = get_context(self.nav, self.doc_files, self.config, page)
-        return self.config.plugins.on_page_context(context, page=page, config=self.config, nav=self.nav)
+        return page_context(self.config, context, page, self.nav)
 
     def render_whole(self, page) -> str:
         """*page* through the whole template, as mkdocs renders it (indexed for search)."""
@@ -127,7 +129,15 @@ class _Job:
 
 
 def build_pages(taken, config, files, nav, env, title, post, *, serving: bool = False) -> None:
-    """Build the pages :func:`take` took, writing them into the site, and index them for search.
+    """Build the pages :func:`take` took, writing them into the site, and index them for search:
+    :func:`start_pages` then :func:`finish_pages`."""
+    start_pages(taken, config, files, nav, env, title, post, serving=serving)
+    finish_pages()
+
+
+def start_pages(taken, config, files, nav, env, title, post, *, serving: bool = False) -> None:
+    """Make the job and its shells and start rendering the pages :func:`take` took (forked
+    workers, see :mod:`.workers`); :func:`finish_pages` collects them.
 
     *title* is the plugin's escaping of a title; *post* the plugin, whose ``squeeze_part`` and
     ``keeps_whole`` split its on_post_page between the shell and each page's parts.
@@ -136,6 +146,7 @@ def build_pages(taken, config, files, nav, env, title, post, *, serving: bool = 
     the pages whose Markdown or surroundings changed since the last build.
     """
     global _JOB
+    abandon()
     started = time.perf_counter()
     job = _Job(taken, config, files, nav, env, title, post)
     job.keep = serving
@@ -146,10 +157,22 @@ def build_pages(taken, config, files, nav, env, title, post, *, serving: bool = 
     keys = [_key(job.fingerprint(), f) for f in taken] if serving else [None] * len(taken)
     todo = [i for i, key in enumerate(keys) if key not in _KEPT]
     _JOB = job
+    in_process = len(todo) < IN_PROCESS_BELOW or (os.cpu_count() or 1) < 2
+    rendering = workers.Rendering.start(todo, _build_indexed, in_process=in_process)
+    _PENDING.update(job=job, keys=keys, serving=serving, started=started, rendering=rendering)
+
+
+def finish_pages() -> None:
+    """Collect what :func:`start_pages` started: write the pages kept from the last build, log
+    the pages' warnings and add their search entries (after mkdocs' own pages' entries)."""
+    global _JOB
+    job, keys, serving, started = (_PENDING[k] for k in ("job", "keys", "serving", "started"))
     try:
-        done = dict(_render_all(todo))
+        done = _PENDING["rendering"].results()
     finally:
         _JOB = None
+        _PENDING.clear()
+    taken = job.taken
     results = [done[i] if i in done else _KEPT[keys[i]] for i in range(len(taken))]
     for index, (output, entries, records, _compiled) in enumerate(results):
         if index not in done:
@@ -167,6 +190,15 @@ def build_pages(taken, config, files, nav, env, title, post, *, serving: bool = 
     log.info(f"provcat: {len(taken)} pages outside the nav built beside mkdocs ({len(done)} rendered, "
              f"{len(taken) - len(done)} kept from the last build; {by_engine} by the compiled Markdown engine) "
              f"in {time.perf_counter() - started:.1f} s")
+
+
+def abandon() -> None:
+    """Stop a rendering :func:`start_pages` started that will not be collected (the build failed)."""
+    global _JOB
+    if _PENDING:
+        _PENDING["rendering"].abandon()
+        _PENDING.clear()
+        _JOB = None
 
 
 def can_rebuild() -> bool:
@@ -196,15 +228,6 @@ def rebuild(files) -> list[dict]:
 def _key(prints: str, file) -> str:
     with open(file.abs_src_path, "rb") as source:
         return hashlib.sha256(prints.encode() + file.src_uri.encode() + b"\0" + source.read()).hexdigest()
-
-
-def _render_all(todo: list[int]):
-    if len(todo) < IN_PROCESS_BELOW or (os.cpu_count() or 1) < 2:
-        return [(i, _build_one(i)) for i in todo]
-    processes = min(os.cpu_count() or 1, 4)
-    chunk = max(1, len(todo) // (processes * 8))
-    with multiprocessing.get_context("fork").Pool(processes) as pool:
-        return list(pool.imap(_build_indexed, todo, chunksize=chunk))
 
 
 def _build_indexed(index: int):
@@ -240,8 +263,18 @@ def _page_output(job: _Job, file) -> tuple[bytes, bool]:
         config._current_page = None
     data = output.encode("utf-8", errors="xmlcharrefreplace")
     if output.strip():
-        utils.write_file(data, file.abs_dest_path)
+        _write(data, file.abs_dest_path)
     return (data if job.keep else b""), fast
+
+
+def _write(data: bytes, path: str) -> None:
+    """mkdocs' ``write_file`` without its ``makedirs`` (a few system calls a page) but for the
+    first page of each folder, which finds none to write into."""
+    try:
+        with open(path, "wb") as out:
+            out.write(data)
+    except FileNotFoundError:
+        utils.write_file(data, path)
 
 
 def _populate(job: _Job, page) -> bool:
@@ -286,11 +319,3 @@ def _render(job: _Job, page) -> str:
 
 def _entry_key(item) -> str:
     return repr((item.title, item.url, getattr(item, "typeset", None), [_entry_key(c) for c in item.children]))
-
-
-def _search_index(config):
-    for name in ("material/search", "search"):
-        plugin = config.plugins.get(name)
-        if plugin is not None and hasattr(plugin, "search_index"):
-            return plugin.search_index if plugin.config.enabled else None
-    return None

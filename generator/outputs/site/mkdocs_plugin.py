@@ -199,17 +199,25 @@ class SitePlugin(BasePlugin):
         page.content, page.toc, page._title_from_render, page.present_anchor_ids = stashed
         return page.content
 
+    # After every other plugin's on_env: the pages outside the nav start rendering (in forked
+    # workers) with the environment as mkdocs renders its own pages with, while it does.
+    @event_priority(-100)
     def on_env(self, env, *, config, files):
         self._env = env
+        if self._taken:
+            fast_pages.start_pages(self._taken, config, self._files, self._nav, env, title_html, self,
+                                   serving=self._serving)
         return env
 
     # Before the search plugin's (priority 0), which writes the index these pages' entries join.
     @event_priority(50)
     def on_post_build(self, *, config):
         if self._taken:
-            fast_pages.build_pages(self._taken, config, self._files, self._nav, self._env, title_html, self,
-                                   serving=self._serving)
+            fast_pages.finish_pages()
         shell.scripted.write(config.site_dir, squeeze)
+
+    def on_build_error(self, *, error):
+        fast_pages.abandon()
 
     def on_files(self, files, *, config):
         """Leave out the theme's source maps, and its lunr language scripts when search is English only."""

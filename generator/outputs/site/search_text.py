@@ -11,7 +11,8 @@ It does so only for HTML where the two cannot differ: every tag well formed (nam
 quoted or bare, ``/>``), no ``<`` in text, and none of the things the plugin treats specially
 (``<script>``, ``<style>``, ``<object>``, ``<pre>``, comments and declarations, elements
 excluded from search, line numbers, permalinks) nor the elements some Python versions read as
-raw text (``<title>``, ``<textarea>``).  For any other HTML it returns None and the caller uses
+raw text (``<textarea>``, and ``<title>`` where the running parser does: :func:`title_is_raw`;
+the price charts' SVG holds one).  For any other HTML it returns None and the caller uses
 the plugin's parser.  The tests compare both on every page of a built site.
 """
 
@@ -23,9 +24,33 @@ from html.parser import HTMLParser
 
 from material.plugins.search.plugin import Element, Parser, Section, void
 
-# Looked for in the lower-cased HTML (one search each is faster than one regular expression for all).
-_SPECIAL = ("<!", "<?", "<script", "<style", "<object", "<pre", "<title", "<textarea", "<plaintext", "<xmp",
-            "data-search-exclude", "linenodiv", "headerlink")
+
+class _Probe(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.tags: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+
+
+def title_is_raw() -> bool:
+    """Whether this Python's ``HTMLParser`` reads a ``<title>``'s content as raw text (versions
+    with RCDATA elements do: a tag inside it is text), so that this module's reading could differ."""
+    probe = _Probe()
+    probe.feed("<title><b>x</b></title>")
+    probe.close()
+    return "b" not in probe.tags
+
+
+def special_markers(title_raw: bool) -> tuple[str, ...]:
+    """What :func:`sections` declines, looked for in the lower-cased HTML (one search each is
+    faster than one regular expression for all)."""
+    return (("<!", "<?", "<script", "<style", "<object", "<pre", "<textarea", "<plaintext", "<xmp",
+             "data-search-exclude", "linenodiv", "headerlink") + (("<title",) if title_raw else ()))
+
+
+_SPECIAL = special_markers(title_is_raw())
 _TOKEN = re.compile(r"<(?:([a-zA-Z][^\t\n\r\f />\x00]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)"
                     r"|/([a-zA-Z][-.a-zA-Z0-9:_]*)\s*)>")
 _ATTRS = re.compile(r"(?:\s+[^\s\"'>/=]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'=<>`/]+))?)*\s*/?")
@@ -172,8 +197,15 @@ class _Attributes(HTMLParser):
         self.attrs = dict(attrs)
 
 
+_ID_ONLY = re.compile(r'<[a-zA-Z][a-zA-Z0-9]* id="([^"&<>]*)">')  # the compiled engine's headings
+
+
 def _attributes(start_tag: str) -> dict:
-    """A start tag's attributes as the parser reads them (names lower-cased, values unescaped)."""
+    """A start tag's attributes as the parser reads them (names lower-cased, values unescaped);
+    a tag with only an ``id`` in double quotes, nothing in it to unescape, without the parser."""
+    simple = _ID_ONLY.fullmatch(start_tag)
+    if simple:
+        return {"id": simple.group(1)}
     parser = _Attributes()
     parser.feed(start_tag)
     parser.close()
