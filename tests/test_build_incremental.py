@@ -129,7 +129,7 @@ def test_a_damaged_or_foreign_cache_is_ignored(tmp_path, catalog, damage):
         path.write_bytes(raw[:-10] + bytes([raw[-10] ^ 1]) + raw[-9:])
     elif damage == "foreign key":
         cache = doccache.read(out, _key(out, raw))
-        doccache.write(out, "another generator", cache["files"], build=cache["build"])
+        doccache.write(out, "another generator", cache["files"], build=cache["build"], pages=cache["pages"])
     else:
         path.write_bytes(b"")
     assert doccache.read(out, _key(out, raw)) == {} or damage == "foreign key"

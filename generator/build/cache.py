@@ -37,6 +37,7 @@ import sys
 from pathlib import Path
 from typing import NamedTuple
 
+from generator.build import layered
 from generator.validation import rules, validate
 from generator.build.state import content_hash, is_racy
 from generator.validation.discover import discover, side_files
@@ -44,7 +45,7 @@ from generator.validation.problems import ERROR
 from generator.util.atomic import replace_atomic
 
 CACHE_NAME = ".provcat-cache"
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2  # 2: the entries and the pages' reads as (base, delta) pairs (:mod:`.layered`)
 BULK = 400  # more changed files than this: validate everything, on every core
 SIDE_KINDS = ("links", "history", "changes")  # the side files' kinds (discover.side_files)
 _DIGEST = 32
@@ -77,8 +78,9 @@ def digest(data: bytes) -> bytes:
 
 
 def read(out_dir: Path, key: str) -> dict:
-    """The cache of the last build (``files``: rel -> :class:`Entry`, ``build``: its id), or {} when
-    absent, damaged or written for another generator, data directory or Python."""
+    """The cache of the last build (``files``: rel -> :class:`Entry`, ``pages``: path -> reads,
+    ``build``: its id, ``layers``: what :func:`encode_files` and :func:`encode` build on), or {}
+    when absent, damaged or written for another generator, data directory or Python."""
     try:
         raw = (Path(out_dir) / CACHE_NAME).read_bytes()
         if digest(raw[_DIGEST:]) != raw[:_DIGEST]:
@@ -86,15 +88,13 @@ def read(out_dir: Path, key: str) -> dict:
         cache = marshal.loads(raw[_DIGEST:])
     except (OSError, ValueError, EOFError, TypeError):
         return {}
-    if not isinstance(cache, dict) or cache.get("key") != key or not isinstance(cache.get("files"), bytes):
+    if not isinstance(cache, dict) or cache.get("key") != key:
         return {}
-    try:
-        files = marshal.loads(cache["files"])
-    except (ValueError, EOFError, TypeError):
+    files, pages = layered.decode(cache.get("files"), _entries), layered.decode(cache.get("pages"))
+    if files is None or pages is None:
         return {}
-    pages, side = cache.get("pages"), cache.get("side")
-    return {**cache, "files": _entries(files) if isinstance(files, dict) else {},
-            "pages": pages if isinstance(pages, dict) else {},
+    side = cache.get("side")
+    return {**cache, "files": files[0], "pages": pages[0], "layers": {"files": files[1], "pages": pages[1]},
             "side": _entries(side, SIDE_KINDS) if isinstance(side, dict) else {},
             "made": _made(cache.get("made"))}
 
@@ -118,22 +118,25 @@ def plain(entries: dict[str, Entry]) -> dict[str, tuple]:
     return {rel: tuple(e) for rel, e in entries.items()}
 
 
-def encode_files(files: dict[str, Entry]) -> bytes | None:
+def encode_files(files: dict[str, Entry], layers: dict | None = None) -> tuple[bytes, bytes] | None:
     """The entries, encoded as soon as they are known (so the documents can be freed before the
-    build produces anything); None when marshal cannot hold a value."""
+    build produces anything), on the last cache's (*layers*, from :func:`read`) when only a few
+    differ (:mod:`.layered`); None when marshal cannot hold a value."""
     try:  # marshal holds plain tuples only
-        return marshal.dumps({rel: tuple(e) for rel, e in files.items()})
+        return layered.encode(files, (layers or {}).get("files"), tuple)
     except ValueError:
         return None
 
 
-def encode(key: str, files: bytes | None, **extra) -> bytes | None:
-    """The cache file's bytes: the encoded entries (:func:`encode_files`) and *extra* (the build's
-    id, each page's reads); None when marshal cannot hold a value."""
+def encode(key: str, files: tuple[bytes, bytes] | None, pages: dict | None = None, layers: dict | None = None,
+           **extra) -> bytes | None:
+    """The cache file's bytes: the encoded entries (:func:`encode_files`), what each page read (on
+    the last cache's *layers*) and *extra* (the build's id...); None when marshal cannot hold a value."""
     if files is None:
         return None
     try:
-        body = marshal.dumps({"key": key, "files": files, **extra})
+        pages_pair = layered.encode(pages or {}, (layers or {}).get("pages"))
+        body = marshal.dumps({"key": key, "files": files, "pages": pages_pair, **extra})
     except ValueError:
         return None
     return digest(body) + body
