@@ -156,7 +156,7 @@ def _prepare(data_dir: Path, out_dir: Path, prints: Fingerprints, templates: Pat
         cache = doccache.read(out_dir, key)
         same_build = bool(cache) and cache.get("build") == state.get("build")
         loaded = (doccache.load(data_dir, cache.get("files", {}), scan.stamps, scan.scanned,
-                                cache.get("side")) if same_build else None)
+                                cache.get("side"), cache.get("stamps")) if same_build else None)
         loaded = loaded or _validated(data_dir, scan, racy)
         untouched, manifest = buildstate.untouched(state, out_dir), read_manifest(out_dir)
         reuse = (templates is None and same_build and state.get("fingerprint") == prints.inputs
@@ -222,6 +222,6 @@ def _write(out_dir: Path, files: dict[str, Output], changes: Changes, progress, 
     out_dir.mkdir(parents=True, exist_ok=True)
     doccache.write_encoded(out_dir, doccache.encode(record.key, record.files, build=record.build_id,
                                                     pages=page_reads, layers=record.layers, side=record.side,
-                                                    made=made))
+                                                    made=made, stamps=record.stamps))
     buildstate.save(out_dir, record.fingerprint, record.stamps, record.racy,
                     [*files, MANIFEST_NAME], record.build_id)
