@@ -200,9 +200,7 @@ def _unaffected(out_dir: Path, manifest: dict, cache: dict, loaded: Loaded,
     from generator.outputs.docs.dirty import affected
     from generator.outputs.kept import Previous
 
-    after = {rel: (entry.kind, entry.data) for rel, entry in loaded.files.items()}
-    old = {rel: (entry.kind, entry.data) for rel, entry in cache["files"].items()}
-    dirty, providers = affected(old, after, loaded.changed)
+    dirty, providers = affected(cache["files"], loaded.files, loaded.changed)
     keep = {p: manifest[p] for p, keys in cache["pages"].items()
             if p in untouched and p in manifest and dirty.isdisjoint(keys)}
     return keep, Previous(out_dir, manifest, untouched, providers), frozenset(dirty)
