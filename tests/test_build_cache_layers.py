@@ -69,3 +69,13 @@ def test_a_cache_with_a_damaged_delta_is_ignored(tmp_path):
     damaged = marshal.dumps(body)
     (out / doccache.CACHE_NAME).write_bytes(doccache.digest(damaged) + damaged)  # whole, but wrong inside
     assert doccache.read(out, _key(out, raw)) == {}
+
+
+def test_a_pair_with_a_malformed_value_is_refused_whole():
+    def make(plain):
+        return {k: v for k, v in plain.items() if isinstance(v, int)}
+
+    good = (marshal.dumps({"a": 1, "b": 2}), marshal.dumps({"c": 3, "a": None}))
+    assert layered.decode(good, make)[0] == {"b": 2, "c": 3}
+    assert layered.decode((marshal.dumps({"a": 1, "b": "x"}), marshal.dumps({})), make) is None
+    assert layered.decode((marshal.dumps({"a": 1}), marshal.dumps({"b": "x"})), make) is None

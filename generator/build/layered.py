@@ -29,7 +29,8 @@ class Layer(NamedTuple):
 def decode(pair, make: Callable[[dict], dict] = dict) -> tuple[dict, Layer] | None:
     """The dict a pair ``(base bytes, delta bytes)`` holds, and its layer; None when malformed.
 
-    *make* turns a decoded plain dict into the reader's values, dropping malformed ones."""
+    *make* turns a decoded plain dict into the reader's values, dropping malformed ones: a pair
+    with one is refused whole (a missing entry would read as a file the last build never saw)."""
     if not (isinstance(pair, tuple) and len(pair) == 2 and all(isinstance(b, bytes) for b in pair)):
         return None
     try:
@@ -38,12 +39,14 @@ def decode(pair, make: Callable[[dict], dict] = dict) -> tuple[dict, Layer] | No
         return None
     if not isinstance(base, dict) or not isinstance(delta, dict):
         return None
-    base = make(base)
-    merged = dict(base)
+    made, changed = make(base), make({k: v for k, v in delta.items() if v is not None})
+    if len(made) != len(base) or len(changed) + sum(v is None for v in delta.values()) != len(delta):
+        return None
+    merged = dict(made)
     for key in [k for k, v in delta.items() if v is None]:
         merged.pop(key, None)
-    merged.update(make({k: v for k, v in delta.items() if v is not None}))
-    return merged, Layer(pair[0], base)
+    merged.update(changed)
+    return merged, Layer(pair[0], made)
 
 
 def encode(current: dict, layer: Layer | None, plain: Callable = lambda v: v) -> tuple[bytes, bytes]:
