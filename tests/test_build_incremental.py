@@ -129,7 +129,7 @@ def test_a_damaged_or_foreign_cache_is_ignored(tmp_path, catalog, damage):
         path.write_bytes(raw[:-10] + bytes([raw[-10] ^ 1]) + raw[-9:])
     elif damage == "foreign key":
         cache = doccache.read(out, _key(out, raw))
-        doccache.write(out, "another generator", cache["files"], build=cache["build"])
+        doccache.write(out, "another generator", cache["files"], build=cache["build"], pages=cache["pages"])
     else:
         path.write_bytes(b"")
     assert doccache.read(out, _key(out, raw)) == {} or damage == "foreign key"
@@ -233,3 +233,21 @@ def test_each_page_records_the_documents_and_lists_it_read(catalog):
     assert {("offering", offering.provider_id, offering.id), ("provider", offering.provider_id),
             ("model", offering.model_id), ("model-offerings", offering.model_id)} <= page
     assert ("provider-offerings", offering.provider_id) in reads[f"providers/{offering.provider_id}/README.md"]
+
+
+def test_only_a_canonical_model_change_looks_at_which_offerings_serve_each_model(monkeypatch):
+    from generator.build.cache import Entry
+    from generator.outputs.docs import dirty
+
+    docs = {"providers/p/models/o.yaml": Entry(None, None, "offering", {"id": "o", "model": "a/m"}),
+            "models/a/m.yaml": Entry(None, None, "model", {"id": "a/m", "authors": ["a"]})}
+    offering_edit = [("offering", "providers/p/models/o.yaml", {"id": "o", "model": "a/m"},
+                      {"id": "o", "model": "a/m", "context_window": 1})]
+    model_edit = [("model", "models/a/m.yaml", {"id": "a/m"}, {"id": "a/m", "name": "M"})]
+    real = dirty.Graph
+    monkeypatch.setattr(dirty, "Graph", lambda documents: pytest.fail("graph built for an offering edit"))
+    keys, providers = dirty.affected(docs, docs, offering_edit)
+    assert ("offering", "p", "o") in keys and ("model-offerings", "a/m") in keys and providers == {"p"}
+    monkeypatch.setattr(dirty, "Graph", real)
+    keys, providers = dirty.affected(docs, docs, model_edit)  # its offerings inherit the model's facts
+    assert ("offering", "p", "o") in keys and ("provider-offerings", "p") in keys and providers == {"p"}

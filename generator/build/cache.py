@@ -2,12 +2,12 @@
 
 ``.provcat-cache`` in the output directory holds, for every catalog file of
 the last successful build, its stamp (size, mtime, ctime, inode), the hash of
-its bytes when known, its kind and its parsed, validated data, and what each
-Markdown page read (see :mod:`generator.outputs.docs.deps`); the side files
-(``links.yaml``, ``history.yaml``, each provider's ``changes.yaml``) are kept
-the same way, so an offering edit parses none of them (their YAML took a
-second of an edit build on the shipped catalog, parsed twice: to validate
-them and for the lifecycle events).  The next build
+its bytes when known, its kind and its parsed, validated data; what each
+Markdown page read (see :mod:`generator.outputs.docs.deps`); the stamps of every
+data file (so the next build finds the files as this one did, :mod:`.rediscover`);
+and the side files (``links.yaml``, ``history.yaml``, each provider's
+``changes.yaml``), kept like the documents so an offering edit parses none of them.
+The big dicts are saved as a base and a delta (:mod:`.layered`).  The next build
 takes a file's data from the cache when
 
 * its stamp is unchanged (stamps taken within :data:`.state.RACY_NS` of
@@ -19,8 +19,7 @@ every other file is read and validated again (:mod:`generator.validation.validat
 rules that look across files run over all documents, as in a full
 validation.  Any error -- in a file, across files, a broken link in the
 layout -- sends the build down the full validation, which reports it with
-line and column.  When many files changed (a checkout), the full validation, which
-uses every core, is taken too.
+line and column; so does a checkout (many files changed), as it uses every core.
 
 The cache is trusted only when it is whole and was written by this generator:
 it starts with a BLAKE2b digest of the rest, and carries a key (the
@@ -37,15 +36,18 @@ import sys
 from pathlib import Path
 from typing import NamedTuple
 
+from generator.build import layered
 from generator.validation import rules, validate
+from generator.build.rediscover import rediscover
 from generator.build.state import content_hash, is_racy
 from generator.validation.discover import discover, side_files
 from generator.validation.problems import ERROR
 from generator.util.atomic import replace_atomic
 
 CACHE_NAME = ".provcat-cache"
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2  # 2: the entries and the pages' reads as (base, delta) pairs (:mod:`.layered`)
 BULK = 400  # more changed files than this: validate everything, on every core
+LAYERED = ("pages", "stamps")  # kept as (base, delta) like the entries: each page's reads, the data's stamps
 SIDE_KINDS = ("links", "history", "changes")  # the side files' kinds (discover.side_files)
 _DIGEST = 32
 
@@ -77,8 +79,9 @@ def digest(data: bytes) -> bytes:
 
 
 def read(out_dir: Path, key: str) -> dict:
-    """The cache of the last build (``files``: rel -> :class:`Entry`, ``build``: its id), or {} when
-    absent, damaged or written for another generator, data directory or Python."""
+    """The cache of the last build (``files``: rel -> :class:`Entry`, ``pages``: path -> reads,
+    ``build``: its id, ``layers``: what :func:`encode_files` and :func:`encode` build on), or {}
+    when absent, damaged or written for another generator, data directory or Python."""
     try:
         raw = (Path(out_dir) / CACHE_NAME).read_bytes()
         if digest(raw[_DIGEST:]) != raw[:_DIGEST]:
@@ -86,24 +89,22 @@ def read(out_dir: Path, key: str) -> dict:
         cache = marshal.loads(raw[_DIGEST:])
     except (OSError, ValueError, EOFError, TypeError):
         return {}
-    if not isinstance(cache, dict) or cache.get("key") != key or not isinstance(cache.get("files"), bytes):
+    if not isinstance(cache, dict) or cache.get("key") != key:
         return {}
-    try:
-        files = marshal.loads(cache["files"])
-    except (ValueError, EOFError, TypeError):
+    decoded = {name: layered.decode(cache.get(name), _entries if name == "files" else dict)
+               for name in ("files", *LAYERED)}
+    if any(pair is None for pair in decoded.values()):
         return {}
-    pages, side = cache.get("pages"), cache.get("side")
-    return {**cache, "files": _entries(files) if isinstance(files, dict) else {},
-            "pages": pages if isinstance(pages, dict) else {},
+    side = cache.get("side")
+    return {**cache, **{name: pair[0] for name, pair in decoded.items()},
+            "layers": {name: pair[1] for name, pair in decoded.items()},
             "side": _entries(side, SIDE_KINDS) if isinstance(side, dict) else {},
             "made": _made(cache.get("made"))}
 
 
 def _made(raw) -> dict[str, list[str]]:
     """The files each producer made (producer name -> paths), when well formed."""
-    if not isinstance(raw, dict):
-        return {}
-    return {name: paths for name, paths in raw.items()
+    return {name: paths for name, paths in (raw.items() if isinstance(raw, dict) else ())
             if isinstance(name, str) and isinstance(paths, list) and all(isinstance(p, str) for p in paths)}
 
 
@@ -114,33 +115,34 @@ def _entries(raw: dict, kinds=rules.CROSS_RULES) -> dict[str, Entry]:
 
 
 def plain(entries: dict[str, Entry]) -> dict[str, tuple]:
-    """*entries* as marshal holds them."""
-    return {rel: tuple(e) for rel, e in entries.items()}
+    return {rel: tuple(e) for rel, e in entries.items()}  # as marshal holds them
 
 
-def encode_files(files: dict[str, Entry]) -> bytes | None:
+def encode_files(files: dict[str, Entry], layers: dict | None = None) -> tuple[bytes, bytes] | None:
     """The entries, encoded as soon as they are known (so the documents can be freed before the
-    build produces anything); None when marshal cannot hold a value."""
+    build produces anything), on the last cache's (*layers*, from :func:`read`) when only a few
+    differ (:mod:`.layered`); None when marshal cannot hold a value."""
     try:  # marshal holds plain tuples only
-        return marshal.dumps({rel: tuple(e) for rel, e in files.items()})
+        return layered.encode(files, (layers or {}).get("files"), tuple)
     except ValueError:
         return None
 
 
-def encode(key: str, files: bytes | None, **extra) -> bytes | None:
+def encode(key: str, files: tuple[bytes, bytes] | None, layers: dict | None = None, **extra) -> bytes | None:
     """The cache file's bytes: the encoded entries (:func:`encode_files`) and *extra* (the build's
-    id, each page's reads); None when marshal cannot hold a value."""
+    id, each page's reads, the data's stamps...), those of :data:`LAYERED` on the last cache's
+    *layers*; None when marshal cannot hold a value."""
     if files is None:
         return None
     try:
-        body = marshal.dumps({"key": key, "files": files, **extra})
+        pairs = {name: layered.encode(extra.get(name) or {}, (layers or {}).get(name)) for name in LAYERED}
+        body = marshal.dumps({**extra, "key": key, "files": files, **pairs})
     except ValueError:
         return None
     return digest(body) + body
 
 
 def write(out_dir: Path, key: str, files: dict[str, Entry], **extra) -> None:
-    """Save *files* atomically; a value marshal cannot hold means no cache."""
     write_encoded(out_dir, encode(key, encode_files(files), **extra))
 
 
@@ -177,14 +179,17 @@ def entries_of(documents, scanned: int, stamps: dict, racy: dict) -> dict[str, E
 
 
 def load(data_dir: Path, cached: dict[str, Entry], stamps: dict, scanned: int,
-         cached_side: dict[str, Entry] | None = None) -> Loaded | None:
+         cached_side: dict[str, Entry] | None = None, before: dict | None = None) -> Loaded | None:
     """The catalog's documents, revalidating only files that changed; None: take the full validation.
 
-    *stamps* (rel -> stamp) were taken at *scanned* (ns), before any file was read.
+    *stamps* (rel -> stamp) were taken at *scanned* (ns), before any file was read; *before*: the
+    last build's, to find the files as it did when the same exist (:mod:`.rediscover`).
     """
-    entries, problems = discover(Path(data_dir))
-    if any(p.severity == ERROR for p in problems):
-        return None
+    entries = rediscover(data_dir, {rel: e.kind for rel, e in cached.items()}, before, stamps, scanned)
+    if entries is None:
+        entries, problems = discover(Path(data_dir))
+        if any(p.severity == ERROR for p in problems):
+            return None
     side = side_entries(Path(data_dir), cached_side, stamps, scanned)  # links, history, changes: checked too
     if side is None:
         return None
@@ -212,10 +217,7 @@ def load(data_dir: Path, cached: dict[str, Entry], stamps: dict, scanned: int,
     changed += [Change(old.kind, rel, old.data, None) for rel, old in cached.items()
                 if rel not in files]
     changed += side_changes(cached_side or {}, side)
-    loaded = _checked(entries, files, changed)
-    if loaded is not None:
-        loaded.side = side
-    return loaded
+    return _checked(entries, files, changed, side)
 
 
 def side_entries(data_dir: Path, cached: dict[str, Entry] | None, stamps: dict, scanned: int) -> dict | None:
@@ -288,10 +290,10 @@ def _revalidated(entry) -> dict | None:
     return doc.data
 
 
-def _checked(entries, files: dict[str, Entry], changed: list[Change]) -> Loaded | None:
+def _checked(entries, files: dict[str, Entry], changed: list[Change], side: dict) -> Loaded | None:
     """Run the cross-file rules over every document; None when one finds a problem."""
     documents = [rules.Document(e.kind, e.file, e.path, e.rel, files[e.rel].data) for e in entries]
     rules.check_across(documents)
     if any(doc.findings for doc in documents):
         return None
-    return Loaded(documents, files, changed)
+    return Loaded(documents, files, changed, side)

@@ -121,8 +121,9 @@ class _Record(NamedTuple):
     racy: dict[str, str]  # content hashes of the files whose stamps are too recent to trust
     build_id: str  # ties the cache to the state written with it
     key: str  # the document cache's (generator, data directory, Python)
-    files: bytes | None  # the document cache's entries, encoded (None: marshal could not hold them)
+    files: tuple[bytes, bytes] | None  # the document cache's entries, encoded (None: marshal could not hold them)
     side: dict[str, tuple]  # the side files' entries (links, history, changes), as marshal holds them
+    layers: dict | None  # what the last cache held, for the next to build on (cache.read)
 
 
 @dataclass
@@ -155,7 +156,7 @@ def _prepare(data_dir: Path, out_dir: Path, prints: Fingerprints, templates: Pat
         cache = doccache.read(out_dir, key)
         same_build = bool(cache) and cache.get("build") == state.get("build")
         loaded = (doccache.load(data_dir, cache.get("files", {}), scan.stamps, scan.scanned,
-                                cache.get("side")) if same_build else None)
+                                cache.get("side"), cache.get("stamps")) if same_build else None)
         loaded = loaded or _validated(data_dir, scan, racy)
         untouched, manifest = buildstate.untouched(state, out_dir), read_manifest(out_dir)
         reuse = (templates is None and same_build and state.get("fingerprint") == prints.inputs
@@ -164,8 +165,9 @@ def _prepare(data_dir: Path, out_dir: Path, prints: Fingerprints, templates: Pat
         catalog = catalog_from_report(Report([], loaded.documents), data_dir)
         catalog.events = events_of(e.data for e in loaded.side.values() if e.kind == "changes")
         gc.freeze()  # all of it lives as long as the build: no collection need walk it (until build's end)
-    encoded = doccache.encode_files(loaded.files)  # now, so the documents can be freed
-    record = _Record(prints.inputs, scan.stamps, racy, build_id, key, encoded, doccache.plain(loaded.side))
+    layers = cache.get("layers") if loaded.changed is not None else None  # None: all new, nothing to build on
+    encoded = doccache.encode_files(loaded.files, layers)  # now, so the documents can be freed
+    record = _Record(prints.inputs, scan.stamps, racy, build_id, key, encoded, doccache.plain(loaded.side), layers)
     return _Ready(catalog, keep, previous, untouched, manifest, cache.get("pages", {}), record, dirty,
                   cache.get("made"))
 
@@ -198,9 +200,7 @@ def _unaffected(out_dir: Path, manifest: dict, cache: dict, loaded: Loaded,
     from generator.outputs.docs.dirty import affected
     from generator.outputs.kept import Previous
 
-    after = {rel: (entry.kind, entry.data) for rel, entry in loaded.files.items()}
-    old = {rel: (entry.kind, entry.data) for rel, entry in cache["files"].items()}
-    dirty, providers = affected(old, after, loaded.changed)
+    dirty, providers = affected(cache["files"], loaded.files, loaded.changed)
     keep = {p: manifest[p] for p, keys in cache["pages"].items()
             if p in untouched and p in manifest and dirty.isdisjoint(keys)}
     return keep, Previous(out_dir, manifest, untouched, providers), frozenset(dirty)
@@ -219,6 +219,7 @@ def _write(out_dir: Path, files: dict[str, Output], changes: Changes, progress, 
     apply(out_dir, files, changes, MANIFEST_NAME, progress, ready.manifest)
     out_dir.mkdir(parents=True, exist_ok=True)
     doccache.write_encoded(out_dir, doccache.encode(record.key, record.files, build=record.build_id,
-                                                    pages=page_reads, side=record.side, made=made))
+                                                    pages=page_reads, layers=record.layers, side=record.side,
+                                                    made=made, stamps=record.stamps))
     buildstate.save(out_dir, record.fingerprint, record.stamps, record.racy,
                     [*files, MANIFEST_NAME], record.build_id)

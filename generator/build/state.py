@@ -8,9 +8,9 @@ directory records
   ``--templates``), the generator's own source and ``schema/``, the producers
   in use, ``--pretty`` and ``SOURCE_DATE_EPOCH``;
 * a digest of the stamp (size, mtime, ctime, inode) of every file under the
-  data directory -- or, for a file modified so recently (within
+  data directory -- and, for a file modified so recently (within
   :data:`RACY_NS` of the scan) that a later edit in the same clock tick could
-  leave its stamp unchanged, of its content, which the next build reads again;
+  leave its stamp unchanged, of its content too, which the next build reads again;
 * the size, mtime, ctime and inode of every file the build owns.
 
 The next build computes the fingerprint, stats the data files and the outputs;
@@ -34,7 +34,7 @@ from generator.util.atomic import replace_atomic
 from generator.util.files import read_regular
 
 STATE_NAME = ".provcat-state.json"
-STATE_FORMAT = 2
+STATE_FORMAT = 3  # 3: a recent file's stamp is in the digest beside its content hash
 RACY_NS = 2 * 10**9  # files modified this close to a scan are checked by content next time
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 FINGERPRINT_INPUTS: list[Path] = [PACKAGE_DIR, resources.schema_dir()]  # producers reading more add here
@@ -126,8 +126,9 @@ def hashes(data_dir: Path, rels) -> dict[str, str]:
 
 
 def data_digest(stamps: dict[str, tuple], by_content: dict[str, str]) -> str:
-    """A digest of the data files: their stamps, or for those in *by_content*, their content hash."""
-    items = sorted((rel, by_content.get(rel, s)) for rel, s in stamps.items())
+    """A digest of the data files: their stamps, and for those in *by_content*, their content hash
+    too (the stamp still tells a file from a link to the same bytes elsewhere)."""
+    items = sorted((rel, s, by_content[rel]) if rel in by_content else (rel, s) for rel, s in stamps.items())
     return hashlib.sha256(repr(items).encode()).hexdigest()
 
 

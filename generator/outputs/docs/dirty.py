@@ -14,19 +14,28 @@ from generator.outputs.docs.deps import ALL, BUILD_DATE, CHANGES, DOCUMENT_KINDS
 
 
 class Graph:
-    """Which offerings each canonical model has, from the documents' data (rel -> (kind, data))."""
+    """Which offerings each canonical model has, from the documents (rel -> an entry with ``kind``
+    and ``data``, as the document cache holds them)."""
 
-    def __init__(self, documents: dict[str, tuple[str, dict]]):
+    def __init__(self, documents: dict):
         self.by_model = defaultdict(list)  # model id -> [(provider id, offering id)]
-        for rel, (kind, data) in documents.items():
-            if kind == "offering" and data.get("model"):
-                self.by_model[data["model"]].append((rel.split("/")[1], data["id"]))
+        for rel, entry in documents.items():
+            if entry.kind == "offering" and entry.data.get("model"):
+                self.by_model[entry.data["model"]].append((rel.split("/")[1], entry.data["id"]))
+
+
+NO_MODELS = Graph({})
 
 
 def affected(before: dict, after: dict, changed: list[tuple]) -> tuple[set, set[str]]:
     """The keys an edit dirties (*changed*: (kind, rel, old data, new data)), looked up before and
-    after it; and the providers whose part of the JSON exports it may change (:func:`export_dirty`)."""
-    old, new = Graph(before), Graph(after)
+    after it; and the providers whose part of the JSON exports it may change (:func:`export_dirty`).
+    Only a canonical model's change looks at which offerings serve it: the graphs of all documents
+    are built for that alone (a tenth of an offering edit's bookkeeping, otherwise)."""
+    if any(kind == "model" for kind, *_ in changed):
+        old, new = Graph(before), Graph(after)
+    else:
+        old = new = NO_MODELS
     keys = {ALL}
     for kind, rel, old_data, new_data in changed:
         keys |= _overall(kind, rel, old_data, new_data)
