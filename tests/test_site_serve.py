@@ -83,3 +83,26 @@ def test_a_new_page_builds_the_site_again(served):
     done = live.update(changes.updated, bool(changes.created or changes.removed))
     assert "rebuilt" in done
     assert (site / "providers" / "cerebras" / "models" / "new-one.html").is_file()
+
+
+def test_many_pages_changed_are_rendered_by_forked_workers_alike(served, monkeypatch):
+    """A template edit changes every offering page: they are shared between the cores, and each
+    comes out as the one page rendered in this process does."""
+    from generator.outputs.site import fast_pages, workers
+
+    data, docs, site, live = served
+    _edit_price(data)
+    changes = build(data, docs).changes
+    live.update(changes.updated, False)
+    alone = {p: (site / p).read_bytes() for p in _stamps(site)}
+    forked = []
+    start = workers.Rendering.start
+    monkeypatch.setattr(fast_pages, "IN_PROCESS_BELOW", 1)
+    monkeypatch.setattr(workers.Rendering, "start", classmethod(
+        lambda cls, todo, work, *, in_process: forked.append(not in_process) or start(todo, work, in_process=in_process)))
+    sourced = [p for p in alone if (docs / f"{_source(p)}.md").is_file()]
+    for page in sourced:
+        (site / page).write_bytes(b"")
+    assert "rebuilt" not in live.update(sorted(f"{_source(p)}.md" for p in sourced), False)
+    assert forked == [True]
+    assert {p: (site / p).read_bytes() for p in sourced} == {p: alone[p] for p in sourced}

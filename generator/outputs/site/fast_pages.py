@@ -157,8 +157,7 @@ def start_pages(taken, config, files, nav, env, title, post, *, serving: bool = 
     keys = [_key(job.fingerprint(), f) for f in taken] if serving else [None] * len(taken)
     todo = [i for i, key in enumerate(keys) if key not in _KEPT]
     _JOB = job
-    in_process = len(todo) < IN_PROCESS_BELOW or (os.cpu_count() or 1) < 2
-    rendering = workers.Rendering.start(todo, _build_indexed, in_process=in_process)
+    rendering = workers.Rendering.start(todo, _build_indexed, in_process=_in_process(len(todo)))
     _PENDING.update(job=job, keys=keys, serving=serving, started=started, rendering=rendering)
 
 
@@ -208,21 +207,29 @@ def can_rebuild() -> bool:
 
 def rebuild(files) -> list[dict]:
     """Under serve, after :func:`build_pages`: render *files* (pages it took) again with the last
-    build's job, as it did, and write them; return their search entries."""
+    build's job, as it did, and write them; return their search entries.  Many pages (a template
+    edit changes every offering's) are shared between the cores as in a build."""
     global _JOB
     job = _LAST["job"]
     position = {file.src_uri: index for index, file in enumerate(job.taken)}
-    entries: list[dict] = []
+    todo = [position[file.src_uri] for file in files]
     _JOB = job
     try:
-        for file in files:
-            _output, found, records, _fast = _build_one(position[file.src_uri])
-            for level, message in records:
-                log.log(level, message)
-            entries += found
+        done = workers.Rendering.start(todo, _build_indexed, in_process=_in_process(len(todo))).results()
     finally:
         _JOB = None
+    entries: list[dict] = []
+    for index in todo:
+        _output, found, records, _fast = done[index]
+        for level, message in records:
+            log.log(level, message)
+        entries += found
     return entries
+
+
+def _in_process(count: int) -> bool:
+    """Whether *count* pages are rendered here rather than by forked workers."""
+    return count < IN_PROCESS_BELOW or (os.cpu_count() or 1) < 2
 
 
 def _key(prints: str, file) -> str:
