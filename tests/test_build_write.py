@@ -118,3 +118,115 @@ def test_folders_below_a_missing_one_are_made_without_looking_at_them(tmp_path, 
 def test_a_forked_writer_names_its_temporary_files_by_its_own_process():
     names = fork_map(lambda k: (temporary_name("page.md"), os.getpid()), 2)
     assert [name for name, _ in names] == [f".page.md.{pid}.tmp" for _, pid in names]
+
+
+# files produced in a child stay there until written (generator.build.held)
+
+from generator import load_catalog  # noqa: E402
+from generator.build import held, producers  # noqa: E402
+from generator.build.pipeline import build  # noqa: E402
+from generator.build.producers import BuildContext, collect, produce_exports  # noqa: E402
+from generator.util.parallel import ChildFailed, Served  # noqa: E402
+
+from .conftest import DATA  # noqa: E402
+
+
+def no_children_left() -> bool:
+    """Whether this process has no child process, running or ended and not waited for."""
+    try:
+        os.waitpid(-1, os.WNOHANG)
+    except ChildProcessError:
+        return True
+    return False
+
+
+@pytest.fixture
+def forking(monkeypatch):
+    """The fixture catalog built as a big one is: producers beside the docs in children."""
+    monkeypatch.setattr(producers, "FORK_FROM", 0)
+
+
+@parallel
+def test_files_made_in_a_child_stay_there_and_this_process_holds_only_their_digests(forking, tmp_path):
+    catalog = load_catalog(DATA)
+    files = collect(catalog, BuildContext(DATA, tmp_path), hold=True)
+    try:
+        exported = [files[p] for p in produce_exports(catalog, BuildContext(DATA, tmp_path))]
+        assert exported and all(isinstance(d, held.Held) for d in exported)
+        assert isinstance(files["README.md"], bytes)  # the docs: made here
+    finally:
+        held.release(files)
+    assert no_children_left()
+
+
+@parallel
+def test_a_build_whose_children_hold_and_write_files_gives_the_serial_bytes(forking, tmp_path, monkeypatch):
+    first = build(DATA, tmp_path / "held")
+    assert first.sizes and first.changes.created and no_children_left()
+    monkeypatch.setattr(producers, "FORK_FROM", 10**9)
+    build(DATA, tmp_path / "serial")
+    local = (".provcat-state.json", ".provcat-cache")  # stamps and a build number: never the same
+    assert ({p: d for p, d in tree(tmp_path / "held").items() if p not in local}
+            == {p: d for p, d in tree(tmp_path / "serial").items() if p not in local})
+
+
+@parallel
+def test_a_holding_child_that_dies_is_made_again_here_and_its_files_written(tmp_path):
+    made = {"a/x.json": b"{}\n", "a/y.json": b"[]\n"}
+    holder = held.Holder(lambda: dict(made))
+    files = holder.outputs()
+    os.kill(holder.child.pid, 9)
+    (tmp_path / "a").mkdir()
+    held.write_all(str(tmp_path), files, sorted(files))
+    assert tree(tmp_path) == made and no_children_left()
+
+
+@parallel
+def test_a_producer_failing_in_its_child_fails_the_build_here_and_writes_nothing(forking, tmp_path):
+    def broken(catalog, context):
+        raise ValueError("broken producer")
+
+    with pytest.raises(ValueError, match="broken producer"):
+        build(DATA, tmp_path / "out", producers=(producers.produce_docs, broken))
+    assert not (tmp_path / "out").exists() and no_children_left()
+
+
+@parallel
+def test_a_plan_that_fails_ends_the_children_holding_files(forking, tmp_path):
+    def clash(catalog, context):
+        return {"api/api.json": b"{}"}
+
+    with pytest.raises(producers.ConflictingOutput):
+        build(DATA, tmp_path / "out", producers=(producers.produce_docs, produce_exports, clash))
+    assert no_children_left()
+
+
+def test_a_served_child_keeps_its_result_and_answers_requests():
+    child = Served(lambda: list(range(1000)), len, lambda value, k: value[k] * 2)
+    assert child.summary() == 1000
+    child.ask(21)
+    assert child.answer() == 42
+    child.close()
+    failed = Served(lambda: 1 / 0, str, None)
+    assert failed.summary() is None
+    with pytest.raises(ChildFailed):
+        failed.ask("anything") or failed.answer()
+    failed.close()
+    assert no_children_left()
+
+
+@parallel
+def test_a_build_failing_here_stops_the_children_still_making_files_without_waiting(forking, tmp_path):
+    import time
+
+    def slow(catalog, context):
+        time.sleep(60)
+        return {}
+
+    def broken(catalog, context):
+        raise ValueError("broken producer")
+
+    start = time.monotonic()
+    with pytest.raises(ValueError, match="broken producer"):
+        build(DATA, tmp_path / "out", producers=(broken, slow))
+    assert time.monotonic() - start < 30 and no_children_left()

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from generator.build.writers import write_files
+from generator.build.held import Held, write_all
 from generator.outputs.kept import Kept, Output
 from generator.util.atomic import replace_atomic
 
@@ -150,8 +150,9 @@ def digest(data: bytes) -> str:
 
 
 def digests(files: dict[str, Output]) -> dict[str, str]:
-    """The SHA-256 of every file (a :class:`Kept` file carries the digest of the file on disk)."""
-    return {p: d.digest if isinstance(d, Kept) else digest(d) for p, d in files.items()}
+    """The SHA-256 of every file (a :class:`Kept` file carries the digest of the file on disk, a
+    :class:`~generator.build.held.Held` one that of the bytes its process holds)."""
+    return {p: d.digest if isinstance(d, (Kept, Held)) else digest(d) for p, d in files.items()}
 
 
 def plan(out_dir: Path, files: dict[str, Output], name: str = MANIFEST_NAME,
@@ -175,7 +176,8 @@ def plan(out_dir: Path, files: dict[str, Output], name: str = MANIFEST_NAME,
             bucket = changes.unchanged if same else changes.updated
         else:
             old = _read(out_dir / path) if path in present else None
-            bucket = changes.created if old is None else changes.unchanged if old == data else changes.updated
+            same = old == data if isinstance(data, bytes) else isinstance(old, bytes) and digest(old) == hashes[path]
+            bucket = changes.created if old is None else changes.unchanged if same else changes.updated
         bucket.append(path)
     changes.removed = sorted(p for p in old_manifest if p not in files and _is_file(out_dir / p))
     old = _read(out_dir / name)
@@ -251,7 +253,7 @@ def apply(out_dir: Path, files: dict[str, Output], changes: Changes, name: str =
         atomic_write(out_dir / name, manifest_bytes({**old, **hashes}))  # own everything we may create
     writes = sorted(p for p in changes.created + changes.updated if p != name)
     safe_folders(out_dir, writes, create=True)
-    write_files(str(out_dir), files, writes, progress)  # on every core for a big build
+    write_all(str(out_dir), files, writes, progress)  # on every core for a big build
     for path in changes.removed:
         _remove(out_dir, path)
     atomic_write(out_dir / name, changes.manifest or manifest_bytes(hashes))
