@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, NamedTuple
 
-from generator.build import outdir, state as buildstate
+from generator.build import held, outdir, state as buildstate
 from generator.build.producers import PRODUCERS, BuildContext, ConflictingOutput, Producer, collect, names
 from generator.build.write import MANIFEST_NAME, Changes, apply, plan, read_manifest
 from generator.util import resources
@@ -98,11 +98,14 @@ def _full_build(data_dir: Path, out_dir: Path, templates: Path | None, check: bo
     context = BuildContext(data_dir, out_dir, templates, pretty, ready.keep_pages, ready.previous_exports, reads,
                            dirty=ready.dirty, made=ready.made)
     made: dict[str, list[str]] = {}
-    files = collect(ready.catalog, context, producers, made)
-    changes = plan(out_dir, files, MANIFEST_NAME, ready.untouched, ready.manifest)
-    if not check:
-        _write(out_dir, files, changes, progress, ready, _page_reads(ready, reads), made)
-    sizes = {p: len(files[p]) for p in EXPORT_REPORTED if p in files}
+    files = collect(ready.catalog, context, producers, made, hold=True)  # big files may stay in children
+    try:
+        changes = plan(out_dir, files, MANIFEST_NAME, ready.untouched, ready.manifest)
+        if not check:
+            _write(out_dir, files, changes, progress, ready, _page_reads(ready, reads), made)
+    finally:
+        held.release(files)
+    sizes = {p: held.size(files[p]) for p in EXPORT_REPORTED if p in files}
     return BuildResult(changes, len(files), check, sizes=sizes)
 
 

@@ -119,14 +119,29 @@ def names(producers: tuple[Producer, ...]) -> list[str]:
 
 
 def collect(catalog: Catalog, context: BuildContext, producers: tuple[Producer, ...] = PRODUCERS,
-            made: dict[str, list[str]] | None = None) -> dict[str, Output]:
+            made: dict[str, list[str]] | None = None, hold: bool = False) -> dict[str, Output]:
     """Every producer's files, merged; a path produced twice is an error.  *made*: filled with the
-    paths each producer made (by its name), so the next build can keep them (:data:`REUSABLE`)."""
-    files: dict[str, Output] = {}
+    paths each producer made (by its name), so the next build can keep them (:data:`REUSABLE`).
+    With *hold*, the files of producers run in child processes stay there as
+    :class:`~generator.build.held.Held` until written; the caller then ends those children
+    (:func:`generator.build.held.release`) once it is done, written or not."""
     kept = [_kept(p, context) for p in producers]
-    fresh = iter(_produce(catalog, context, tuple(p for p, k in zip(producers, kept) if k is None)))
-    for producer, reused in zip(producers, kept):
-        produced = next(fresh) if reused is None else reused
+    fresh = iter(_produce(catalog, context, tuple(p for p, k in zip(producers, kept) if k is None), hold))
+    results = [next(fresh) if reused is None else reused for reused in kept]
+    try:
+        return _merge(producers, results, made)
+    except BaseException:
+        from generator.build.held import release
+
+        for produced in results:
+            release(produced)  # the children holding files of a build that stops here
+        raise
+
+
+def _merge(producers: tuple[Producer, ...], results: list[dict[str, Output]],
+           made: dict[str, list[str]] | None) -> dict[str, Output]:
+    files: dict[str, Output] = {}
+    for producer, produced in zip(producers, results):
         if made is not None and producer in REUSABLE:
             made[names((producer,))[0]] = sorted(produced)
         for path, data in produced.items():
@@ -150,9 +165,11 @@ def _kept(producer: Producer, context: BuildContext) -> dict[str, Output] | None
     return {p: Kept(previous.manifest[p]) for p in paths}
 
 
-def _produce(catalog: Catalog, context: BuildContext, producers: tuple[Producer, ...]) -> list[dict[str, Output]]:
+def _produce(catalog: Catalog, context: BuildContext, producers: tuple[Producer, ...],
+             hold: bool = False) -> list[dict[str, Output]]:
     """The producers' results in order; for a big catalog, all but the first run in forked children
-    beside the first (:func:`generator.util.parallel.beside`)."""
+    beside the first (:func:`generator.util.parallel.beside`), which keep their files with *hold*
+    (:class:`generator.build.held.Holder`)."""
     from generator.util.parallel import beside, can_fork
 
     if len(producers) < 2 or len(catalog.offerings) < FORK_FROM or not can_fork():
@@ -160,4 +177,18 @@ def _produce(catalog: Catalog, context: BuildContext, producers: tuple[Producer,
     context.env  # Jinja and the docs' templates, imported once here rather than in every child
     catalog.changes()  # read and sorted once here: the home page and the changes' files both need them
     first, *others = [lambda p=p: p(catalog, context) for p in producers]
-    return beside(first, others)
+    return _held_beside(first, others) if hold else beside(first, others)
+
+
+def _held_beside(first: Callable[[], dict], others: list[Callable[[], dict]]) -> list[dict[str, Output]]:
+    """``[first(), *others' files]``, each of *others* made and kept in a child while this process runs *first*."""
+    from generator.build.held import Holder
+
+    holders = [Holder(call) for call in others]
+    try:
+        head = first()
+    except BaseException:
+        for holder in holders:
+            holder.release()
+        raise
+    return [head] + [holder.outputs() for holder in holders]

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from generator.build.held import Held, write_all
 from generator.outputs.kept import Kept, Output
 from generator.util.atomic import replace_atomic
 
@@ -94,35 +95,43 @@ def read_manifest(out_dir: Path, name: str = MANIFEST_NAME) -> dict[str, str]:
         raise UnsafeOutputPath(f"{out_dir / name}: {exc}; remove that entry") from None
 
 
-def safe_folders(out_dir: Path, paths, create: bool = False) -> None:
+def safe_folders(out_dir: Path, paths, create: bool = False) -> set[str]:
     """Check that the folders holding *paths* (relative, checked) are real folders inside *out_dir*,
     not symbolic links or files; with *create*, make the missing ones.  Raise UnsafeOutputPath.
+    Return the folders that were missing (and so hold no file yet).
 
-    One ``lstat`` per distinct folder: a build writes a few folders' worth, not one per file.
+    One ``lstat`` per distinct folder: a build writes a few folders' worth, not one per file;
+    none in a folder found missing (in a fresh output directory, none at all below the top).
     """
     seen: set[str] = {""}
+    missing: set[str] = set()
     for folder in sorted({os.path.dirname(p) for p in paths}):
         parts = folder.split("/")
         for depth in range(1, len(parts) + 1):
             sub = "/".join(parts[:depth])
-            if sub not in seen:
-                _check_folder(out_dir, sub, create)
-                seen.add(sub)
+            if sub in seen:
+                continue
+            seen.add(sub)
+            if os.path.dirname(sub) in missing or not _check_folder(out_dir, sub):
+                missing.add(sub)
+                if create:
+                    os.mkdir(os.path.join(out_dir, sub))
+    return missing
 
 
-def _check_folder(out_dir: Path, sub: str, create: bool) -> None:
+def _check_folder(out_dir: Path, sub: str) -> bool:
+    """Whether the folder *sub* exists; raise when a link or a file stands there."""
     path = os.path.join(out_dir, sub)
     try:
         mode = os.lstat(path).st_mode
     except FileNotFoundError:
-        if create:
-            os.mkdir(path)
-        return
+        return False
     if stat.S_ISLNK(mode):
         raise UnsafeOutputPath(f"{path} is a symbolic link; the build never writes or removes through a link "
                                "(it could lead out of the output directory): replace it with a folder")
     if not stat.S_ISDIR(mode):
         raise UnsafeOutputPath(f"{path} is not a folder, but the build writes files in it: remove or rename it")
+    return True
 
 
 def manifest_bytes(digests: dict[str, str]) -> bytes:
@@ -141,8 +150,9 @@ def digest(data: bytes) -> str:
 
 
 def digests(files: dict[str, Output]) -> dict[str, str]:
-    """The SHA-256 of every file (a :class:`Kept` file carries the digest of the file on disk)."""
-    return {p: d.digest if isinstance(d, Kept) else digest(d) for p, d in files.items()}
+    """The SHA-256 of every file (a :class:`Kept` file carries the digest of the file on disk, a
+    :class:`~generator.build.held.Held` one that of the bytes its process holds)."""
+    return {p: d.digest if isinstance(d, (Kept, Held)) else digest(d) for p, d in files.items()}
 
 
 def plan(out_dir: Path, files: dict[str, Output], name: str = MANIFEST_NAME,
@@ -155,7 +165,8 @@ def plan(out_dir: Path, files: dict[str, Output], name: str = MANIFEST_NAME,
     hashes = digests(files)
     changes = Changes(hashes=hashes)
     old_manifest = read_manifest(out_dir, name) if old_manifest is None else old_manifest
-    safe_folders(out_dir, [*map(check_path, files), *old_manifest])  # before reading through a link
+    missing = safe_folders(out_dir, [*map(check_path, files), *old_manifest])  # before reading through a link
+    present = _Listing(out_dir, missing)
     for path in sorted(files):
         data = files[path]
         if isinstance(data, Kept) or (path in untouched and path in old_manifest):
@@ -164,8 +175,9 @@ def plan(out_dir: Path, files: dict[str, Output], name: str = MANIFEST_NAME,
                 raise KeptFileChanged(f"{path} was to be kept as the last build wrote it, but the manifest differs")
             bucket = changes.unchanged if same else changes.updated
         else:
-            old = _read(out_dir / path)
-            bucket = changes.created if old is None else changes.unchanged if old == data else changes.updated
+            old = _read(out_dir / path) if path in present else None
+            same = old == data if isinstance(data, bytes) else isinstance(old, bytes) and digest(old) == hashes[path]
+            bucket = changes.created if old is None else changes.unchanged if same else changes.updated
         bucket.append(path)
     changes.removed = sorted(p for p in old_manifest if p not in files and _is_file(out_dir / p))
     old = _read(out_dir / name)
@@ -175,6 +187,24 @@ def plan(out_dir: Path, files: dict[str, Output], name: str = MANIFEST_NAME,
         bucket = changes.unchanged
     bucket.append(name)
     return changes
+
+
+class _Listing:
+    """Whether a file is there, from one listing of its folder: a build creating thousands of files
+    would otherwise fail to open each one first.  A folder is listed when first asked about."""
+
+    def __init__(self, out_dir: Path, missing: set[str]):
+        self.out_dir, self.names = out_dir, dict.fromkeys(missing, frozenset())
+
+    def __contains__(self, path: str) -> bool:
+        folder, _, name = path.rpartition("/")
+        names = self.names.get(folder)
+        if names is None:
+            try:
+                names = self.names[folder] = frozenset(os.listdir(os.path.join(self.out_dir, folder)))
+            except (FileNotFoundError, NotADirectoryError):
+                names = self.names[folder] = frozenset()
+        return name in names
 
 
 def _is_file(path: Path) -> bool:
@@ -221,13 +251,9 @@ def apply(out_dir: Path, files: dict[str, Output], changes: Changes, name: str =
     out_dir.mkdir(parents=True, exist_ok=True)
     if not all(p in old for p in changes.created):
         atomic_write(out_dir / name, manifest_bytes({**old, **hashes}))  # own everything we may create
-    writes = [p for p in changes.created + changes.updated if p != name]
+    writes = sorted(p for p in changes.created + changes.updated if p != name)
     safe_folders(out_dir, writes, create=True)
-    base = str(out_dir)
-    for done, path in enumerate(writes, 1):
-        replace_atomic(os.path.join(base, path), files[path])
-        if progress:
-            progress(done, len(writes))
+    write_all(str(out_dir), files, writes, progress)  # on every core for a big build
     for path in changes.removed:
         _remove(out_dir, path)
     atomic_write(out_dir / name, changes.manifest or manifest_bytes(hashes))

@@ -42,7 +42,17 @@ def replace_atomic(target: str, data: bytes) -> None:
 
 def temporary_name(name: str) -> str:
     """``.NAME.PID.tmp``, the temporary file of *name* written by this process."""
-    return f".{name}.{os.getpid()}.tmp"
+    return f".{name}.{_pid[0]}.tmp"
+
+
+_pid = [os.getpid()]  # asked once, not once per file written (a build writes thousands)
+
+
+def _forked() -> None:
+    _pid[0] = os.getpid()
+
+
+os.register_at_fork(after_in_child=_forked)  # a forked writer names its temporary files by its own number
 
 
 def _write_all(fd: int, data: bytes) -> None:

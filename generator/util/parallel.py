@@ -64,6 +64,15 @@ class Forked:
             return value
         return self.call()
 
+    def finish(self) -> bool:
+        """Wait for the child to end, its result unused; whether it ended well.  For a parent that
+        failed while the child writes files: the child finishes the file it is at, never cut off."""
+        with os.fdopen(self.read_end, "rb") as pipe:
+            while pipe.read(1 << 20):
+                pass
+        _, status = os.waitpid(self.pid, 0)
+        return os.waitstatus_to_exitcode(status) == 0
+
     def abandon(self) -> None:
         """Stop the child (the parent failed and will not use its result)."""
         try:
@@ -72,6 +81,116 @@ class Forked:
             pass
         os.close(self.read_end)
         os.waitpid(self.pid, 0)
+
+
+class ChildFailed(Exception):
+    """A :class:`Served` child ended or failed before answering."""
+
+
+_PARENT_ENDS: set[int] = set()  # the parent's ends of every Served child's pipes: closed in any later child
+
+
+def _forget_parent_ends() -> None:
+    """In a new child: close the pipes of its elder siblings, so each sees the end of its requests
+    when the parent closes them, not when the last of its younger siblings ends."""
+    for fd in _PARENT_ENDS:
+        try:
+            os.close(fd)
+        except OSError:
+            pass
+    _PARENT_ENDS.clear()
+
+
+os.register_at_fork(after_in_child=_forget_parent_ends)
+
+
+class Served:
+    """``call()`` in a child process that keeps its result and answers requests about it.
+
+    The child sends ``summary(result)``, then answers each request with ``serve(result, request)``
+    until the parent closes (or dies): a big result (a producer's files) stays in the child, and
+    the parent holds only what it asks for.  A child that fails makes :meth:`summary` None and
+    :meth:`answer` raise :class:`ChildFailed`: the caller then does the work itself."""
+
+    def __init__(self, call: Callable[[], object], summary: Callable, serve: Callable):
+        replies, reply_end = os.pipe()
+        request_end, self.requests = os.pipe()
+        gc.freeze()
+        self.pid = os.fork()
+        if self.pid == 0:
+            gc.disable()
+            os.close(replies), os.close(self.requests)
+            _serve(reply_end, request_end, call, summary, serve)
+        gc.unfreeze()
+        os.close(reply_end), os.close(request_end)
+        self.replies = replies
+        _PARENT_ENDS.update((replies, self.requests))
+
+    def summary(self):
+        try:
+            return self._receive()
+        except ChildFailed:
+            return None
+
+    def ask(self, request) -> None:
+        """Send *request*; :meth:`answer` waits for the reply (the parent works meanwhile)."""
+        try:
+            with os.fdopen(self.requests, "wb", closefd=False) as pipe:
+                pickle.dump(request, pipe, protocol=pickle.HIGHEST_PROTOCOL)
+        except OSError as exc:  # the child is gone
+            raise ChildFailed(f"process {self.pid} ended") from exc
+
+    def answer(self):
+        return self._receive()
+
+    def _receive(self):
+        with os.fdopen(self.replies, "rb", closefd=False) as pipe:
+            try:
+                return pickle.load(pipe)
+            except Exception as exc:  # noqa: BLE001 - nothing, or a cut-off pickle: the child failed
+                self.close()
+                raise ChildFailed(f"process {self.pid} failed") from exc
+
+    def close(self, kill: bool = False) -> None:
+        """End the child (it stops at its next request; at once with *kill*) and wait for it."""
+        if self.pid is None:
+            return
+        if kill:
+            try:
+                os.kill(self.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+        for fd in (self.requests, self.replies):
+            _PARENT_ENDS.discard(fd)
+            os.close(fd)
+        os.waitpid(self.pid, 0)
+        self.pid = None
+
+
+def _serve(reply_end: int, request_end: int, call, summary, serve) -> None:
+    """The child's side of :class:`Served`: never returns."""
+    code = 1
+    try:
+        with os.fdopen(reply_end, "wb") as replies, os.fdopen(request_end, "rb") as requests:
+            value = call()
+            _reply(replies, summary(value))
+            while (request := _request(requests)) is not None:
+                _reply(replies, serve(value, request))
+        code = 0
+    finally:
+        os._exit(code)
+
+
+def _request(pipe):
+    try:
+        return pickle.load(pipe)
+    except EOFError:
+        return None
+
+
+def _reply(pipe, value) -> None:
+    pickle.dump(value, pipe, protocol=pickle.HIGHEST_PROTOCOL)
+    pipe.flush()
 
 
 def beside(first: Callable[[], T], others: list[Callable[[], object]]) -> list:
