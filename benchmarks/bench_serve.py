@@ -47,8 +47,11 @@ def main() -> int:
         log = open(args.log or scratch / "serve.log", "w")
         templates = scratch / "templates"
         (templates / "partials").mkdir(parents=True)
+        # The override folder only for a template edit: with --templates every build renders every
+        # page (no page is kept from the last build), which is not what an offering edit costs.
         command = [sys.executable, "-m", "generator", "site", "serve", "--data", str(data), "--docs",
-                   str(scratch / "docs"), "--templates", str(templates), "--addr", f"127.0.0.1:{port}"]
+                   str(scratch / "docs"), "--addr", f"127.0.0.1:{port}"] + (
+                       ["--templates", str(templates)] if args.template else [])
         started = time.perf_counter()
         server = subprocess.Popen(command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
         try:
