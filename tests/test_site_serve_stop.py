@@ -92,3 +92,24 @@ def test_the_handlers_before_the_block_come_back_after_it():
             os.kill(os.getpid(), signal.SIGTERM)
             time.sleep(5)  # the handler runs at the next bytecode; never reached
     assert signal.getsignal(signal.SIGTERM) is before
+
+
+FORKED_UNDER_THE_HANDLER = """
+from generator.outputs.site import workers
+from generator.util.signals import stop_signals_interrupt
+def work(i): return i, i * i
+with stop_signals_interrupt():
+    for _ in range(5):  # each pool ends its idle workers with SIGTERM
+        assert workers.Rendering.start(list(range(400)), work, in_process=False).results()[399] == 399 * 399
+print("done")
+"""
+
+
+def test_workers_forked_under_the_handler_end_quietly_when_their_pool_is_terminated():
+    """serve renders many pages with a pool of forked workers, which Pool.terminate stops with
+    SIGTERM: a worker must die of it, not raise KeyboardInterrupt inside the pool's queue (which
+    printed tracebacks and once left serve waiting for ever)."""
+    result = subprocess.run([sys.executable, "-c", FORKED_UNDER_THE_HANDLER], capture_output=True, text=True,
+                            timeout=120, cwd=Path(__file__).resolve().parent.parent)
+    assert (result.returncode, result.stdout.strip()) == (0, "done"), result.stderr[-2000:]
+    assert "KeyboardInterrupt" not in result.stderr
