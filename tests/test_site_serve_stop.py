@@ -113,3 +113,36 @@ def test_workers_forked_under_the_handler_end_quietly_when_their_pool_is_termina
                             timeout=120, cwd=Path(__file__).resolve().parent.parent)
     assert (result.returncode, result.stdout.strip()) == (0, "done"), result.stderr[-2000:]
     assert "KeyboardInterrupt" not in result.stderr
+
+
+def _forked_status(child) -> int:
+    """Fork within the block, run *child* there (its return value is the exit status), wait."""
+    with stop_signals_interrupt():
+        pid = os.fork()
+        if pid == 0:
+            try:
+                os._exit(child())
+            finally:
+                os._exit(99)
+        parent_mask = signal.pthread_sigmask(signal.SIG_BLOCK, [])
+        _, status = os.waitpid(pid, 0)
+    assert signal.SIGTERM not in parent_mask  # the parent's mask is back as it was
+    return status
+
+
+def test_a_forked_child_has_the_default_action_before_any_of_its_code_runs():
+    """A Python handler runs between bytecodes, so a worker told to stop just before it blocks
+    on its queue's lock ran it only when the wait ended, which it never did (1 run in 20)."""
+    status = _forked_status(lambda: 0 if signal.getsignal(signal.SIGTERM) == signal.SIG_DFL else 1)
+    assert os.waitstatus_to_exitcode(status) == 0
+
+
+def test_a_forked_child_dies_of_the_signal_at_once_and_holds_none_back():
+    def child():
+        if signal.SIGTERM in signal.pthread_sigmask(signal.SIG_BLOCK, []):
+            return 2  # blocked for the fork, never unblocked: the signal would wait for ever
+        os.kill(os.getpid(), signal.SIGTERM)
+        time.sleep(5)
+        return 3
+
+    assert os.waitstatus_to_exitcode(_forked_status(child)) == -signal.SIGTERM

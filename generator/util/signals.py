@@ -21,10 +21,8 @@ STOPPING = tuple(s for s in (getattr(signal, "SIGTERM", None), getattr(signal, "
 def stop_signals_interrupt() -> Iterator[None]:
     """Within the block, SIGTERM and SIGHUP raise ``KeyboardInterrupt`` as Ctrl-C does.
 
-    A process forked within the block (a pool's worker, a build's writer) inherits the handler
-    but is stopped by the signal as by default: ``Pool.terminate`` ends its workers with SIGTERM,
-    and a worker raising ``KeyboardInterrupt`` from inside the pool's queue instead could leave
-    the pool waiting for it for ever.
+    A process forked within the block (a pool's worker, a build's writer) is stopped by the
+    signal as by default, never by the handler: see :func:`_default_in_forked_children`.
 
     Only the main thread can install handlers; elsewhere the block runs unchanged."""
     if threading.current_thread() is not threading.main_thread():
@@ -40,7 +38,8 @@ def stop_signals_interrupt() -> Iterator[None]:
 
 
 def _interrupt_in(owner: int) -> Callable[[int, object], None]:
-    """The handler: ``KeyboardInterrupt`` in process *owner*, the default action in any other."""
+    """The handler: ``KeyboardInterrupt`` in process *owner*, the default action in any other
+    (a process forked without :func:`os.fork`'s hooks)."""
 
     def interrupt(number: int, _frame) -> None:
         if os.getpid() != owner:
@@ -49,4 +48,46 @@ def _interrupt_in(owner: int) -> Callable[[int, object], None]:
             return
         raise KeyboardInterrupt(f"stopped by {signal.Signals(number).name}")
 
+    interrupt.stops_provcat = True
     return interrupt
+
+
+def _ours() -> list[int]:
+    """The stop signals whose handler is one of ours."""
+    return [number for number in STOPPING if getattr(signal.getsignal(number), "stops_provcat", False)]
+
+
+_forking = threading.local()  # the forking thread's signal mask before the fork, if changed
+
+
+def _block_before_fork() -> None:
+    _forking.mask = signal.pthread_sigmask(signal.SIG_BLOCK, STOPPING) if _ours() else None
+
+
+def _restore_mask() -> None:
+    mask, _forking.mask = getattr(_forking, "mask", None), None
+    if mask is not None:
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
+
+
+def _default_in_child() -> None:
+    for number in _ours():
+        signal.signal(number, signal.SIG_DFL)
+    _restore_mask()
+
+
+def _default_in_forked_children() -> None:
+    """A forked child gets the default action for the stop signals before any of its code runs.
+
+    A Python handler runs between bytecodes, so a signal that lands just before a blocking wait
+    (a pool's idle worker between trying and waiting for its queue's lock) runs it only when the
+    wait ends: ``Pool.terminate`` then waited for ever for a worker it had told to stop (1 run
+    in 20).  The kernel's default action ends the process at once, whatever it is doing.  The
+    signals are blocked across the fork, so one that comes in between is held, then acted on
+    with the new action."""
+    if hasattr(os, "register_at_fork") and hasattr(signal, "pthread_sigmask"):
+        os.register_at_fork(before=_block_before_fork, after_in_parent=_restore_mask,
+                            after_in_child=_default_in_child)
+
+
+_default_in_forked_children()
