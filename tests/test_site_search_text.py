@@ -134,8 +134,9 @@ def test_every_pages_sections_are_the_parsers(built):
 
 
 def test_the_plugin_indexes_every_page_with_these_sections(monkeypatch):
-    """With the fast path on, the plugin indexes a page that is not an offering's itself (the search
-    plugin then skips it); with PROVCAT_FAST_PAGES=0 it leaves it to the search plugin."""
+    """The plugin indexes a page that is not an offering's itself (the search plugin then skips
+    it), with its marks in words: with the fast path on, as the search plugin would with these
+    sections; with PROVCAT_FAST_PAGES=0, with the search plugin's own parser."""
     from types import SimpleNamespace
 
     from material.plugins.search.plugin import SearchIndex
@@ -155,6 +156,13 @@ def test_the_plugin_indexes_every_page_with_these_sections(monkeypatch):
     reference.add_entry_from_context(page())
     assert plugin._search.search_index.entries == reference.entries != []
     monkeypatch.setenv(fast_pages.SWITCH, "0")
+    plugin._search.search_index = SearchIndex()
     left = page()
+    left.content += '<p>Input: <span title="Text input">📝</span> ✅</p>'
     plugin.on_page_context({}, page=left, config=None, nav=None)
-    assert "search" not in left.meta
+    assert left.meta["search"] == {"exclude": True}
+    worded = page()
+    worded.content += "<p>Input: <span>Text input</span> Supported</p>"
+    reference = SearchIndex()
+    reference.add_entry_from_context(worded)
+    assert plugin._search.search_index.entries == reference.entries

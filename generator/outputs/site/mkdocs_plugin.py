@@ -49,6 +49,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 import logging
 
 from generator.outputs.site import compiled, fast_pages, search_text, shell
+from generator.outputs.site.search_words import marks_as_words
 from generator.present import format as fmt
 from generator.present import urls
 
@@ -101,14 +102,16 @@ def search_title(title: str, head: str) -> str:
 
 def search_entry(page, head: str) -> dict:
     """One search index entry for *page*: its title (with its provider's name) and the text of *head*."""
-    text = " ".join(t for t in ("".join(section.text).strip() for section in search_text.parse(head)) if t)
+    sections = search_text.parse(marks_as_words(head))
+    text = " ".join(t for t in ("".join(section.text).strip() for section in sections) if t)
     return {"location": page.url, "title": search_title(str(page.meta.get("title", page.title)), head), "text": text}
 
 
-def index_sections(index, page) -> None:
+def index_sections(index, page, parse=search_text.parse) -> None:
     """What the search plugin's ``add_entry_from_context`` does for *page*, with the sections
-    :func:`.search_text.parse` finds (the same as the plugin's parser, several times faster)."""
-    for section in search_text.parse(page.content):
+    *parse* finds in its HTML with marks in words (:mod:`.search_words`): by default
+    :func:`.search_text.parse`, the same as the plugin's parser, several times faster."""
+    for section in parse(marks_as_words(page.content)):
         if not section.is_excluded():
             index.create_entry_for_section(section, page.toc, page.url, page)
 
@@ -257,7 +260,7 @@ class SitePlugin(BasePlugin):
         elif fast_pages.enabled():  # the search plugin's indexing, with its sections found faster
             index_sections(search.search_index, page)
         else:
-            return context
+            index_sections(search.search_index, page, search_text.plugin_parse)
         page.meta["search"] = {**options, "exclude": True}  # indexed: the search plugin skips it
         return context
 

@@ -61,12 +61,15 @@ KEEP = frozenset({"p", "code", "pre", "li", "ol", "ul", "sub", "sup"})  # the pl
 def parse(html: str) -> list:
     """The sections of *html*: :func:`sections`, or the plugin's parser where that declines."""
     found = sections(html)
-    if found is None:
-        parser = Parser()
-        parser.feed(html)
-        parser.close()
-        found = parser.data
-    return found
+    return plugin_parse(html) if found is None else found
+
+
+def plugin_parse(html: str) -> list:
+    """The sections of *html* as the search plugin's own parser finds them."""
+    parser = Parser()
+    parser.feed(html)
+    parser.close()
+    return parser.data
 
 
 def sections(html: str) -> list | None:
