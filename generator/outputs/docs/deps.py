@@ -161,7 +161,7 @@ class _Views:
     each helper records what it looks up; a helper not listed here reads :data:`ALL`."""
 
     def __init__(self, views, recorder: Recorder):
-        self._views, self._recorder, self._reads, self._seen, self._by_identity = views, recorder, {}, {}, {}
+        self._views, self._recorder, self._reads, self._seen = views, recorder, {}, {}
         self._fragments, self.env = views._fragments, views.env  # the fragments' text, shared with views
         self.catalog = views.catalog
         self.models_by_author = _Table(views.models_by_author, recorder, "author-models")
@@ -205,17 +205,12 @@ class _Views:
         """The cached fragment, and the reads it recorded when it was first rendered: it is
         rendered by :meth:`Views.fragment` with these recording views, so that what it looks up
         (``views.offered_by``, a nested fragment) is recorded too.  A fragment met again in the
-        same place (most are: a row on every page of its model) is one lookup of both: by the
-        item's identity (the item is kept with them, so its id stays its own), else by its key."""
-        place = place_of(page, here)
-        found = self._by_identity.get((id(item), template, place))
+        same place (most are: a row on every page of its model) is one lookup of both."""
+        item_key = fragment_key(item)
+        seen = (template, place_of(page, here), item_key)
+        found = self._seen.get(seen)
         if found is None:
-            item_key = fragment_key(item)
-            seen = (template, place, item_key)
-            found = self._seen.get(seen)
-            if found is None:
-                found = self._seen[seen] = self._first_fragment(template, item, item_key, page, here)
-            self._by_identity[(id(item), template, place)] = found = (*found, item)
+            found = self._seen[seen] = self._first_fragment(template, item, item_key, page, here)
         self._recorder.update(found[1])
         return found[0]
 
