@@ -73,6 +73,38 @@ def test_validation_in_several_processes_reports_what_a_serial_one_does(tmp_path
     parallel = validate.validate_catalog(data)
     assert serial.errors and parallel.problems == serial.problems
     assert [(d.rel, d.data) for d in parallel.documents] == [(d.rel, d.data) for d in serial.documents]
+    assert parallel.documents == serial.documents  # every field, the workers' marshalled ones too
+
+
+def test_a_workers_documents_come_back_equal_through_marshal_or_as_they_are():
+    """A worker's clean documents travel marshalled, in chunks; one with problems or warnings as
+    it is; and the whole share as it is when a value is one marshal cannot hold exactly."""
+    from generator.validation import validate
+    from generator.validation.messages import Finding
+    from generator.validation.problems import Problem
+    from generator.validation.rules import Document
+
+    def doc(i, **more):
+        return Document("offering", f"data/x{i}.yaml", f"/d/x{i}.yaml", f"x{i}.yaml",
+                        {"id": f"x{i}", "n": [i, 0.1, -0.0, True, None, 10**30, {"é": "ü"}]}, **more)
+
+    examined = [(doc(i), []) for i in range(2 * validate.PACKED_CHUNK + 3)]
+    examined[5] = (doc(5, warnings=[Finding(("id",), "stale")]), [])
+    examined[7] = (None, [Problem("data/x7.yaml", 1, 1, "", "bad")])
+    examined[9] = (doc(9), [Problem("data/x9.yaml", 1, 1, "", "a byte-order mark", "warning")])
+    chunks, rest = validate._packed(examined)
+    assert len(chunks) == 3 and sorted(rest) == [5, 7, 9]
+    assert validate._unpacked((chunks, rest)) == examined
+
+    class Text(str):
+        pass
+
+    examined[0] = (doc(0), [])
+    examined[0][0].data["name"] = Text("kept as its own type")
+    chunks, rest = validate._packed(examined)
+    assert chunks is None
+    back = validate._unpacked((chunks, rest))
+    assert back == examined and type(back[0][0].data["name"]) is Text
 
 
 class _Unpicklable:

@@ -124,6 +124,26 @@ def test_the_fast_admission_test_matches_its_plain_definition():
         assert yamlload._plain(text) == reference_plain(text), repr(text)
 
 
+LONG_LINES = ["source: models.dev commit 6fd530b6b42a0ff38ef1406e7304ac1eb1c2c95c", "  - a: 1406e7304", "a: 1e400",
+              'a: "1406e7304"', "a: '12345678901234567.5'", "a: 12345678901234567.5", "a: 0.049999999999999996",
+              "- x 1406e7304", "a: [x, 1e400]", "a: 0.25", "b: x", "c: 2025-01-02", "  input: 0.12345678901234567891",
+              "k: 1.0e-400 x", "k: T 1e400", "é: 1e400", "a: 9999999999999999", "- 17.000000000000000"]
+
+
+def test_the_line_by_line_long_number_test_matches_its_whole_text_definition():
+    """Long numbers are judged line by line, each distinct line once (yaml_fast's
+    _long_numbers_exact_outside_strings): on many-line texts mixing lines that pass as they are,
+    lines that pass only without their string values and lines that fail, repeated, the answer
+    is the whole-text definition's."""
+    import random
+
+    rng = random.Random(20261201)
+    for _ in range(4000):
+        lines = [rng.choice(LONG_LINES) for _ in range(rng.randint(1, 8))]
+        text = "\n".join(lines) + rng.choice(["", "\n"])
+        assert yamlload._plain(text) == reference_plain(text), repr(text)
+
+
 VALUES = ["017", "0b11", "1e400", "12345678901234567890", "0.049999999999999996", "-0x1F", "2025-08-05", "x", "0.25",
           '"R1 0528"', "'0b11'", '"a \\" 017"', "'it''s 017'", "[a, 017]", '["x, 017", y]', "[foo - \"b, 017, c\"]",
           "{k: \"1e400\"}", "foo \"017\"", '"multi\n  017"', "[foo\n  \"b, 017, c\"]", "[x,\n  k: \"017, 0b1\"]",

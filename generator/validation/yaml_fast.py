@@ -63,6 +63,7 @@ _DIGIT_MARKS = (b"d_", b"_d")
 # refuses it (yaml_careful._construct_float); 0.049999999999999996 reads back exactly and stays.
 _LONG_NUMBER_MARKS = (b"d" * 17, b"deddd", b"de-ddd", b"de+ddd", b"dEddd", b"dE-ddd", b"dE+ddd")
 _LONG_NUMBER = re.compile(r"[0-9.]{17}|[0-9.][eE][-+]?[0-9.]{3}")  # a dot counts as a digit, as in the ASCII test
+_LONG_NUMBER_LINE = re.compile(r"^.*(?:[0-9.]{17}|[0-9.][eE][-+]?[0-9.]{3}).*$", re.MULTILINE)  # a line holding a long number
 _NUMBER_TOKEN = re.compile(r"[-+]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
 # Where the quick test sees something, _SUSPECT_NUMBER decides, looking only
 # outside the values of `key: value` lines whose value both parsers read as a
@@ -190,11 +191,20 @@ def _long_number(digits: bytes) -> bool:
 
 
 def _long_numbers_exact_outside_strings(text: str) -> bool:
-    """:func:`_long_numbers_exact` of *text*, first as it is, then (only when that fails, as
-    the substitution costs more) without the values both parsers read as strings: quoted ones
-    and plain ones that start with a letter, such as ``models.dev commit 1406e7304...``, whose
-    ``1406e7304`` would otherwise pass for a float too large to read back."""
-    return _long_numbers_exact(text) or _long_numbers_exact(_STRING_VALUE.sub(r'\1""', text))
+    """Whether :func:`_long_numbers_exact` holds of *text* without the values both parsers read
+    as strings: quoted ones and plain ones that start with a letter, such as ``models.dev commit
+    1406e7304...``, whose ``1406e7304`` would otherwise pass for a float too large to read back.
+
+    Judged line by line, on the lines holding a long number, each distinct line once (a
+    provider's changes.yaml repeats one source line hundreds of times): no number token, long
+    number or string value spans a line break, so the text passes exactly when each such line
+    does.  A line is first tried as it is, as the substitution costs more; removing string values
+    only removes tokens, so a line that passes as it is passes without them too."""
+    distinct = "\n".join(dict.fromkeys(text.split("\n")))
+    for line in _LONG_NUMBER_LINE.findall(distinct):
+        if not (_long_numbers_exact(line) or _long_numbers_exact(_STRING_VALUE.sub(r'\1""', line))):
+            return False
+    return True
 
 
 def _long_numbers_exact(text: str) -> bool:

@@ -40,7 +40,7 @@ from collections.abc import Mapping
 from contextlib import contextmanager
 
 from generator.model.records import Author, CanonicalModel, Offering, Provider
-from generator.outputs.docs.views import _key as fragment_key
+from generator.outputs.docs.views import _key as fragment_key, place_of
 
 ALL = ("all",)
 BUILD_DATE = ("build-date",)  # the newest last_verified of the providers and offerings
@@ -161,7 +161,7 @@ class _Views:
     each helper records what it looks up; a helper not listed here reads :data:`ALL`."""
 
     def __init__(self, views, recorder: Recorder):
-        self._views, self._recorder, self._reads = views, recorder, {}
+        self._views, self._recorder, self._reads, self._seen = views, recorder, {}, {}
         self._fragments, self.env = views._fragments, views.env  # the fragments' text, shared with views
         self.catalog = views.catalog
         self.models_by_author = _Table(views.models_by_author, recorder, "author-models")
@@ -204,8 +204,20 @@ class _Views:
     def fragment(self, template: str, item, page: str, here: bool = False):
         """The cached fragment, and the reads it recorded when it was first rendered: it is
         rendered by :meth:`Views.fragment` with these recording views, so that what it looks up
-        (``views.offered_by``, a nested fragment) is recorded too."""
-        known = (template, fragment_key(item))
+        (``views.offered_by``, a nested fragment) is recorded too.  A fragment met again in the
+        same place (most are: a row on every page of its model) is one lookup of both."""
+        item_key = fragment_key(item)
+        seen = (template, place_of(page, here), item_key)
+        found = self._seen.get(seen)
+        if found is None:
+            found = self._seen[seen] = self._first_fragment(template, item, item_key, page, here)
+        self._recorder.update(found[1])
+        return found[0]
+
+    def _first_fragment(self, template: str, item, item_key, page: str, here: bool) -> tuple:
+        """The fragment's text in this place and the reads of its first rendering in any place;
+        what a rendering here reads beyond those goes to the pages being recorded, as it happens."""
+        known = (template, item_key)
         reads = self._reads.get(known)
         if reads is None:
             self._recorder.start()
@@ -213,8 +225,7 @@ class _Views:
             reads = self._reads[known] = self._recorder.stop() | {key_of(item)} - {None}
         else:
             text = type(self._views).fragment(self, template, item, page, here)
-        self._recorder.update(reads)
-        return text
+        return text, reads
 
     def rows(self, offerings, page: str, template: str = "partials/offering_row.md.j2"):
         from generator.present.filters import Md

@@ -59,7 +59,7 @@ class Views:
         the root and go down again, valid from every page at that depth; with
         *here*, the place is the page's folder and links are the shortest.
         """
-        place = page.rsplit("/", 1)[0] if here else page.count("/")
+        place = place_of(page, here)
         key = (template, place, _key(item))
         cached = self._fragments.get(key)
         if cached is None:
@@ -89,6 +89,12 @@ class Views:
     @property
     def offering_count(self) -> int:
         return sum(len(p.offerings) for p in self.catalog.providers.values())
+
+
+def place_of(page: str, here: bool) -> object:
+    """Where a fragment is rendered for *page* (see :meth:`Views.fragment`): the page's folder
+    with *here*, else its depth."""
+    return page.rsplit("/", 1)[0] if here else page.count("/")
 
 
 def _key(item):
