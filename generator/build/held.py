@@ -31,18 +31,24 @@ class Held:
 
 
 class Holder:
-    """``produce()`` (path -> bytes or Kept) run and kept in a child process."""
+    """``produce()`` (path -> bytes or Kept) run and kept in a child process.
 
-    def __init__(self, produce: Callable[[], dict]):
-        self.produce = produce
-        self.child = Served(produce, _summary, _serve)
+    *sidecar*: a dict that ``produce()`` fills besides making its files (what each page read):
+    the child sends its copy with the files' digests, and :meth:`outputs` puts it in this one."""
+
+    def __init__(self, produce: Callable[[], dict], sidecar: dict | None = None):
+        self.produce, self.sidecar = produce, sidecar
+        self.child = Served(produce, lambda files: (_summary(files), sidecar), _serve)
 
     def outputs(self) -> dict:
         """The files: :class:`Held` for bytes kept in the child, others as produced; all produced
         here (bytes) when the child failed."""
-        summary = self.child.summary()
-        if summary is None:
+        received = self.child.summary()
+        if received is None:
             return self.produce()
+        summary, sidecar = received
+        if self.sidecar is not None:
+            self.sidecar.update(sidecar)
         return {p: Held(*entry, self) if isinstance(entry, tuple) else entry for p, entry in summary.items()}
 
     def start_writing(self, base: str, paths: list[str]) -> None:
