@@ -38,7 +38,7 @@ class Holder:
 
     def __init__(self, produce: Callable[[], dict], sidecar: dict | None = None):
         self.produce, self.sidecar = produce, sidecar
-        self.child = Served(produce, lambda files: (_summary(files), sidecar), _serve)
+        self.child = Served(produce, lambda files: (_summary(files), _moved(sidecar)), _serve)
 
     def outputs(self) -> dict:
         """The files: :class:`Held` for bytes kept in the child, others as produced; all produced
@@ -98,6 +98,15 @@ def write_all(base: str, files: dict, paths: list[str], progress: Callable[[int,
 def _summary(files: dict) -> dict:
     """What the build's process gets: (SHA-256, size) of each file's bytes; a Kept as it is."""
     return {p: (hashlib.sha256(d).hexdigest(), len(d)) if isinstance(d, bytes) else d for p, d in files.items()}
+
+
+def _moved(sidecar: dict | None) -> dict | None:
+    """The child's sidecar, emptied there: once sent, the child keeps only its files."""
+    if sidecar is None:
+        return None
+    moved = dict(sidecar)
+    sidecar.clear()
+    return moved
 
 
 def _serve(files: dict, request: tuple) -> bool:
