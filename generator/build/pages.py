@@ -37,21 +37,26 @@ def held_docs(catalog: Catalog, env: jinja2.Environment, keep: dict[str, str] | 
     if shares < 2:
         return {**plan.kept, **render_pages(plan, plan.pages, reads), **plan.logos}
     made, share_reads = _render_held(plan, shares, reads is not None)
-    if reads is not None:  # in page order, as a serial render records them
-        reads.update((page.path, share_reads[k % shares][page.path]) for k, page in enumerate(plan.pages))
-    rendered = {page.path: made[k % shares][page.path] for k, page in enumerate(plan.pages)}
+    if reads is not None:  # the shares are contiguous: in page order, as a serial render records them
+        for part in share_reads:
+            reads.update(part)
+    rendered = {path: data for part in made for path, data in part.items()}
     return {**plan.kept, **rendered, **plan.logos}
 
 
 def _render_held(plan: DocsPlan, shares: int, record: bool) -> tuple[list[dict], list[dict | None]]:
-    """Each share's files (Held, or bytes where its child failed) and reads (None unless *record*)."""
+    """Each share's files (Held, or bytes where its child failed) and reads (None unless *record*).
+    The shares are contiguous runs of pages, so their children seldom write in the same folder
+    (two processes creating files in one folder contend for it in the kernel)."""
     from generator.outputs.docs.render import render_pages
 
     reads: list[dict | None] = [{} if record else None for _ in range(shares)]
+    bounds = [k * len(plan.pages) // shares for k in range(shares + 1)]
     holders: list[Holder] = []
     try:
         for k in range(shares):
-            holders.append(Holder(lambda k=k: render_pages(plan, plan.pages[k::shares], reads[k]), reads[k]))
+            some = plan.pages[bounds[k]:bounds[k + 1]]
+            holders.append(Holder(lambda some=some, k=k: render_pages(plan, some, reads[k]), reads[k]))
         return [holder.outputs() for holder in holders], reads
     except BaseException:
         for holder in holders:
