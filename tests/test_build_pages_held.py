@@ -8,7 +8,7 @@ import pytest
 
 from generator import load_catalog
 from generator.build import cache as doccache
-from generator.build import held, producers
+from generator.build import held, pages, producers
 from generator.build.pipeline import _fingerprints, build
 from generator.build.producers import PRODUCERS, BuildContext, collect
 from generator.outputs.docs import render
@@ -37,6 +37,7 @@ def big(monkeypatch):
     """The fixture catalog built as a big one is: producers and page shares in children."""
     monkeypatch.setattr(producers, "FORK_FROM", 0)
     monkeypatch.setattr(render, "PARALLEL_MIN_PAGES", 0)
+    monkeypatch.setattr(pages, "RUN", 7)  # each share takes many runs of the fixture's few hundred pages
 
 
 def serial(monkeypatch) -> None:
@@ -82,6 +83,7 @@ def test_an_edit_after_a_build_with_held_pages_gives_a_cold_builds_tree(big, tmp
     offering = sorted((data_copy / "providers").glob("*/models/*.yaml"))[0]
     offering.write_text(offering.read_text(encoding="utf-8") + "description: edited once\n", encoding="utf-8")
     build(data_copy, tmp_path / "out")
+    assert no_children_left()  # a share with no page to render would have left its child waiting
     build(data_copy, tmp_path / "cold")
     assert ({p: d for p, d in tree(tmp_path / "out").items() if p not in LOCAL}
             == {p: d for p, d in tree(tmp_path / "cold").items() if p not in LOCAL})
