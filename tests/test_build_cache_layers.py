@@ -79,3 +79,22 @@ def test_a_pair_with_a_malformed_value_is_refused_whole():
     assert layered.decode(good, make)[0] == {"b": 2, "c": 3}
     assert layered.decode((marshal.dumps({"a": 1, "b": "x"}), marshal.dumps({})), make) is None
     assert layered.decode((marshal.dumps({"a": 1}), marshal.dumps({"b": "x"})), make) is None
+
+
+def test_the_cache_is_written_as_its_digest_and_body_never_joined_in_memory(tmp_path, monkeypatch):
+    """The cache of a big catalog is tens of megabytes: joining its digest and body would copy it."""
+    from generator.util import atomic
+
+    written = []
+    real = atomic._write_all
+    monkeypatch.setattr(atomic, "_write_all", lambda fd, data: written.append(len(data)) or real(fd, data))
+    encoded = doccache.encode("key", (marshal.dumps({}), marshal.dumps({})), build="b1", pages={"a.md": frozenset()})
+    assert isinstance(encoded, tuple) and len(encoded[0]) == 32
+    doccache.write_encoded(tmp_path, encoded)
+    assert written == [32, len(encoded[1])]
+    cache = doccache.read(tmp_path, "key")
+    assert cache["build"] == "b1" and cache["pages"] == {"a.md": frozenset()}
+    damaged = bytearray((tmp_path / doccache.CACHE_NAME).read_bytes())
+    damaged[-1] ^= 1
+    (tmp_path / doccache.CACHE_NAME).write_bytes(bytes(damaged))
+    assert doccache.read(tmp_path, "key") == {}

@@ -31,18 +31,24 @@ class Held:
 
 
 class Holder:
-    """``produce()`` (path -> bytes or Kept) run and kept in a child process."""
+    """``produce()`` (path -> bytes or Kept) run and kept in a child process.
 
-    def __init__(self, produce: Callable[[], dict]):
-        self.produce = produce
-        self.child = Served(produce, _summary, _serve)
+    *sidecar*: a dict that ``produce()`` fills besides making its files (what each page read):
+    the child sends its copy with the files' digests, and :meth:`outputs` puts it in this one."""
+
+    def __init__(self, produce: Callable[[], dict], sidecar: dict | None = None):
+        self.produce, self.sidecar = produce, sidecar
+        self.child = Served(produce, lambda files: (_summary(files), _moved(sidecar)), _serve)
 
     def outputs(self) -> dict:
         """The files: :class:`Held` for bytes kept in the child, others as produced; all produced
         here (bytes) when the child failed."""
-        summary = self.child.summary()
-        if summary is None:
+        received = self.child.summary()
+        if received is None:
             return self.produce()
+        summary, sidecar = received
+        if self.sidecar is not None:
+            self.sidecar.update(sidecar)
         return {p: Held(*entry, self) if isinstance(entry, tuple) else entry for p, entry in summary.items()}
 
     def start_writing(self, base: str, paths: list[str]) -> None:
@@ -92,6 +98,15 @@ def write_all(base: str, files: dict, paths: list[str], progress: Callable[[int,
 def _summary(files: dict) -> dict:
     """What the build's process gets: (SHA-256, size) of each file's bytes; a Kept as it is."""
     return {p: (hashlib.sha256(d).hexdigest(), len(d)) if isinstance(d, bytes) else d for p, d in files.items()}
+
+
+def _moved(sidecar: dict | None) -> dict | None:
+    """The child's sidecar, emptied there: once sent, the child keeps only its files."""
+    if sidecar is None:
+        return None
+    moved = dict(sidecar)
+    sidecar.clear()
+    return moved
 
 
 def _serve(files: dict, request: tuple) -> bool:

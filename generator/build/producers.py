@@ -16,7 +16,7 @@ the output functions themselves take plain arguments (``pretty``,
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
@@ -45,6 +45,7 @@ class BuildContext:
     page_reads: dict[str, frozenset] | None = None  # filled by the docs: what each rendered page read
     dirty: frozenset | None = None  # the keys the edit dirtied (outputs.docs.dirty); None: a full build
     made: dict[str, list[str]] | None = None  # the files each producer made in the last build
+    hold: bool = False  # producers may keep files in children until written (collect(hold=True) sets it)
     _env: jinja2.Environment | None = None
 
     @property
@@ -65,7 +66,12 @@ class ConflictingOutput(ValueError):
 
 
 def produce_docs(catalog: Catalog, context: BuildContext) -> dict[str, Output]:
-    """The Markdown docs and logos (:func:`generator.outputs.docs.render.render_docs`)."""
+    """The Markdown docs and logos (:func:`generator.outputs.docs.render.render_docs`); with
+    ``context.hold``, a big catalog's pages stay in the processes that render them (:mod:`.pages`)."""
+    if context.hold:
+        from generator.build.pages import held_docs
+
+        return held_docs(catalog, context.env, context.keep_pages, context.page_reads)
     from generator.outputs.docs.render import render_docs
 
     return render_docs(catalog, env=context.env, keep=context.keep_pages, reads=context.page_reads)
@@ -125,6 +131,8 @@ def collect(catalog: Catalog, context: BuildContext, producers: tuple[Producer, 
     With *hold*, the files of producers run in child processes stay there as
     :class:`~generator.build.held.Held` until written; the caller then ends those children
     (:func:`generator.build.held.release`) once it is done, written or not."""
+    if hold and not context.hold:
+        context = replace(context, hold=True)
     kept = [_kept(p, context) for p in producers]
     fresh = iter(_produce(catalog, context, tuple(p for p, k in zip(producers, kept) if k is None), hold))
     results = [next(fresh) if reused is None else reused for reused in kept]

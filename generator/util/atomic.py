@@ -23,14 +23,17 @@ def write_atomic(path: Path, data: bytes) -> bool:
     return True
 
 
-def replace_atomic(target: str, data: bytes) -> None:
-    """Put *data* at *target* through a temporary file and a rename; the target's folder exists."""
+def replace_atomic(target: str, data: bytes | tuple[bytes, ...]) -> None:
+    """Put *data* (bytes, or a tuple of parts written one after the other, so a big file need not
+    be joined in memory first) at *target* through a temporary file and a rename; the target's
+    folder exists."""
     folder, name = os.path.split(target)
     temp = os.path.join(folder, temporary_name(name))
     try:
         fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, 0o666)
         try:
-            _write_all(fd, data)
+            for part in data if isinstance(data, tuple) else (data,):
+                _write_all(fd, part)
         finally:
             os.close(fd)
         os.replace(temp, target)

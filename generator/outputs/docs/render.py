@@ -53,27 +53,49 @@ def render_docs(catalog: Catalog, templates_dir: Path | str | None = None,
     *reads*: when given, filled with what each rendered page read (path -> keys,
     see :mod:`.deps`), so the next build knows which pages an edit leaves as they are.
     """
-    env = env or make_environment(templates_dir)
+    plan = plan_docs(catalog, env or make_environment(templates_dir), keep)
+    jobs = default_jobs(len(plan.pages)) if jobs is None else jobs
+    if reads is None:
+        rendered = strided(lambda some: _render_serial(plan.env, plan.views, some), plan.pages, jobs)
+    else:
+        recorded = strided(lambda some: render_recorded(plan.env, plan.views, some), plan.pages, jobs)
+        rendered = [data for data, _ in recorded]
+        reads.update((page.path, keys) for page, (_, keys) in zip(plan.pages, recorded))
+    return {**plan.kept, **{page.path: data for page, data in zip(plan.pages, rendered)}, **plan.logos}
+
+
+class DocsPlan(NamedTuple):
+    """What a render of the docs needs, made once before the pages are rendered (in any process)."""
+
+    env: jinja2.Environment
+    views: Views
+    pages: list[Page]  # to render, in order
+    kept: dict[str, Kept]  # pages left as they are on disk
+    logos: dict[str, bytes]
+
+
+def plan_docs(catalog: Catalog, env: jinja2.Environment, keep: dict[str, str] | None = None) -> DocsPlan:
+    """The views, the pages to render and those kept (*keep*: path -> SHA-256), and the logos."""
     views = build_views(catalog, env)
     keep = keep or {}
-    out: dict[str, Output] = {}
+    kept: dict[str, Kept] = {}
     pages = []
     for page in _pages(catalog, views):
         if page.path in keep:
-            out[page.path] = Kept(keep[page.path])
+            kept[page.path] = Kept(keep[page.path])
         else:
             pages.append(page)
-    jobs = default_jobs(len(pages)) if jobs is None else jobs
+    logos = {paths.provider_logo(p.id): logo_bytes(p) for p in catalog.providers.values()}
+    return DocsPlan(env, views, pages, kept, logos)
+
+
+def render_pages(plan: DocsPlan, pages: list[Page], reads: dict[str, frozenset] | None = None) -> dict[str, bytes]:
+    """*pages* (some of *plan*'s) rendered in this process: path -> bytes; *reads* as in :func:`render_docs`."""
     if reads is None:
-        rendered = strided(lambda some: _render_serial(env, views, some), pages, jobs)
-    else:
-        recorded = strided(lambda some: render_recorded(env, views, some), pages, jobs)
-        rendered = [data for data, _ in recorded]
-        reads.update((page.path, keys) for page, (_, keys) in zip(pages, recorded))
-    out.update((page.path, data) for page, data in zip(pages, rendered))
-    for provider in catalog.providers.values():
-        out[paths.provider_logo(provider.id)] = logo_bytes(provider)
-    return out
+        return {page.path: data for page, data in zip(pages, _render_serial(plan.env, plan.views, pages))}
+    recorded = render_recorded(plan.env, plan.views, pages)
+    reads.update((page.path, keys) for page, (_, keys) in zip(pages, recorded))
+    return {page.path: data for page, (data, _) in zip(pages, recorded)}
 
 
 def default_jobs(pages: int) -> int:
