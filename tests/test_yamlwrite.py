@@ -128,3 +128,12 @@ def test_an_env_name_with_a_line_break_stays_in_its_flow_list(name):
     written = yamlwrite.dump("provider", provider_path("p"), {"id": "p", "authentication": {"env": [name]}})
     assert written.endswith("authentication:\n  env: [" + json.dumps(name) + "]\n")
     assert parse(written, "f")[0]["authentication"]["env"] == [name]
+
+
+@pytest.mark.parametrize("text", ["A?", "A?B", "why? not"])
+def test_a_question_mark_in_a_flow_list_is_quoted(text):
+    """PyYAML ends a plain scalar at "?" inside a flow collection: ``[A?]`` did not load (found
+    by the property above)."""
+    written = yamlwrite.dump("provider", provider_path("p"), _document(text))
+    assert CatalogLoader(written).get_single_data() == _document(text)
+    assert yaml.safe_load(written) == _document(text)

@@ -36,7 +36,7 @@ _PLAIN = re.compile(r"[A-Za-z_$(][A-Za-z0-9 _.,/()$@+=:;!?'\-]*")  # fullmatch: 
 _RESERVED = frozenset("null ~ true false yes no on off y n".split())
 _NUMBERISH = re.compile(r"^[-+.0-9]")
 FLOW_WIDTH = 98  # longer flow collections are written as blocks
-_FLOW_SPECIAL = re.compile(r"[,\[\]{}]")
+_FLOW_SPECIAL = re.compile(r"[,\[\]{}?]")  # PyYAML ends a plain scalar at "?" in a flow collection
 # What a double-quoted scalar may hold as it is: YAML's printable characters but its line breaks
 # (NEL, LS, PS would be folded into spaces) and the byte-order mark; the rest is written escaped.
 # json.dumps has escaped the quote, the backslash and C0 controls already; DEL, C1 controls and
