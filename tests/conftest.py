@@ -8,6 +8,7 @@ shipped catalog's own checks), so the suite stays fast.
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -43,3 +44,12 @@ def needs_corpus(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"{path} is absent: the real corpora live in ../shared (CI has them)")
     return path
+
+
+def no_children_left() -> bool:
+    """Whether this process has no child process, running or ended and not waited for."""
+    try:
+        os.waitpid(-1, os.WNOHANG)
+    except ChildProcessError:
+        return True
+    return False

@@ -14,7 +14,7 @@ from generator.build.producers import PRODUCERS, BuildContext, collect
 from generator.outputs.docs import render
 from generator.util.parallel import can_fork
 
-from .conftest import DATA
+from .conftest import DATA, no_children_left
 
 parallel = pytest.mark.skipif(not can_fork(), reason="the pages' children fork: needs fork and a second core")
 LOCAL = (".provcat-state.json", ".provcat-cache")  # stamps and a build number: never the same
@@ -22,14 +22,6 @@ LOCAL = (".provcat-state.json", ".provcat-cache")  # stamps and a build number: 
 
 def tree(root: Path) -> dict[str, bytes]:
     return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
-
-
-def no_children_left() -> bool:
-    try:
-        os.waitpid(-1, os.WNOHANG)
-    except ChildProcessError:
-        return True
-    return False
 
 
 @pytest.fixture

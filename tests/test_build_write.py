@@ -128,16 +128,7 @@ from generator.build.pipeline import build  # noqa: E402
 from generator.build.producers import BuildContext, collect, produce_exports  # noqa: E402
 from generator.util.parallel import ChildFailed, Served  # noqa: E402
 
-from .conftest import DATA  # noqa: E402
-
-
-def no_children_left() -> bool:
-    """Whether this process has no child process, running or ended and not waited for."""
-    try:
-        os.waitpid(-1, os.WNOHANG)
-    except ChildProcessError:
-        return True
-    return False
+from .conftest import DATA, no_children_left  # noqa: E402
 
 
 @pytest.fixture
