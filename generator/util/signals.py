@@ -12,7 +12,7 @@ import os
 import signal
 import threading
 from contextlib import contextmanager
-from typing import Callable, Iterator
+from typing import Iterator
 
 STOPPING = tuple(s for s in (getattr(signal, "SIGTERM", None), getattr(signal, "SIGHUP", None)) if s is not None)
 
@@ -28,8 +28,7 @@ def stop_signals_interrupt() -> Iterator[None]:
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-    handler = _interrupt_in(os.getpid())
-    previous = {number: signal.signal(number, handler) for number in STOPPING}
+    previous = {number: signal.signal(number, _interrupt) for number in STOPPING}
     try:
         yield
     finally:
@@ -37,24 +36,13 @@ def stop_signals_interrupt() -> Iterator[None]:
             signal.signal(number, old)
 
 
-def _interrupt_in(owner: int) -> Callable[[int, object], None]:
-    """The handler: ``KeyboardInterrupt`` in process *owner*, the default action in any other
-    (a process forked without :func:`os.fork`'s hooks)."""
-
-    def interrupt(number: int, _frame) -> None:
-        if os.getpid() != owner:
-            signal.signal(number, signal.SIG_DFL)
-            os.kill(os.getpid(), number)
-            return
-        raise KeyboardInterrupt(f"stopped by {signal.Signals(number).name}")
-
-    interrupt.stops_provcat = True
-    return interrupt
+def _interrupt(number: int, _frame) -> None:
+    raise KeyboardInterrupt(f"stopped by {signal.Signals(number).name}")
 
 
 def _ours() -> list[int]:
     """The stop signals whose handler is one of ours."""
-    return [number for number in STOPPING if getattr(signal.getsignal(number), "stops_provcat", False)]
+    return [number for number in STOPPING if signal.getsignal(number) is _interrupt]
 
 
 _forking = threading.local()  # the forking thread's signal mask before the fork, if changed

@@ -63,7 +63,7 @@ _DIGIT_MARKS = (b"d_", b"_d")
 # refuses it (yaml_careful._construct_float); 0.049999999999999996 reads back exactly and stays.
 _LONG_NUMBER_MARKS = (b"d" * 17, b"deddd", b"de-ddd", b"de+ddd", b"dEddd", b"dE-ddd", b"dE+ddd")
 _LONG_NUMBER = re.compile(r"[0-9.]{17}|[0-9.][eE][-+]?[0-9.]{3}")  # a dot counts as a digit, as in the ASCII test
-_LONG_NUMBER_LINE = re.compile(r"^.*(?:[0-9.]{17}|[0-9.][eE][-+]?[0-9.]{3}).*$", re.MULTILINE)  # a line holding a long number
+_LONG_NUMBER_LINE = re.compile(rf"^.*(?:{_LONG_NUMBER.pattern}).*$", re.MULTILINE)  # a line holding a long number
 _NUMBER_TOKEN = re.compile(r"[-+]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
 # Where the quick test sees something, _SUSPECT_NUMBER decides, looking only
 # outside the values of `key: value` lines whose value both parsers read as a

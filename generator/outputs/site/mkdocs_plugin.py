@@ -49,6 +49,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 import logging
 
 from generator.outputs.site import compiled, fast_pages, search_text, shell
+from generator.outputs.site.page_events import search_plugin
 from generator.outputs.site.search_words import marks_as_words
 from generator.present import format as fmt
 from generator.present import urls
@@ -236,12 +237,7 @@ class SitePlugin(BasePlugin):
 
     def on_config(self, config):
         shell.scripted = shell.Scripted()
-        self._search = None
-        for name in ("material/search", "search"):
-            plugin = config.plugins.get(name)
-            if plugin is not None and hasattr(plugin, "search_index"):
-                self._search = plugin
-                break
+        self._search = search_plugin(config)
         return config
 
     # Before the search plugin's own handler (priority 0), which then skips the page.

@@ -23,10 +23,16 @@ def _search_idle(page) -> bool:
     return bool((page.meta.get("search") or {}).get("exclude")) and "data-search-" not in (page.content or "")
 
 
-def search_index(config):
-    """The search plugin's index, None when search is off or not there."""
+def search_plugin(config):
+    """The search plugin (Material's, or one with its index), None when there is none."""
     for name in ("material/search", "search"):
         plugin = config.plugins.get(name)
         if plugin is not None and hasattr(plugin, "search_index"):
-            return plugin.search_index if plugin.config.enabled else None
+            return plugin
     return None
+
+
+def search_index(config):
+    """The search plugin's index, None when search is off or not there."""
+    plugin = search_plugin(config)
+    return plugin.search_index if plugin is not None and plugin.config.enabled else None
